@@ -20,9 +20,7 @@ export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 
 /** A command-line input error: a path (file, file:line, option, JSON path) and a reason. */
 export class CliInputError extends Error {
-  constructor(
-    readonly problems: { path: string; reason: string }[],
-  ) {
+  constructor(readonly problems: { path: string; reason: string }[]) {
     super(problems.map((p) => `${p.path}: ${p.reason}`).join('\n'));
   }
 }

@@ -1,4 +1,4 @@
-import { type CliIo, CliInputError, EXIT, processIo, writeProblems } from './io.ts';
+import { CliInputError, type CliIo, EXIT, processIo, writeProblems } from './io.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -6,12 +6,30 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 // `kizuna schedule` does not open a database and `kizuna serve` does not load the matcher.
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: { summary: 'start the HTTP server', load: async () => (await import('./serve.ts')).run },
-  seed: { summary: 'load the reference data (idempotent); --synthetic N adds synthetic data', load: async () => (await import('./seed.ts')).run },
-  import: { summary: 'import agreements from a CSV file (all rows or none)', load: async () => (await import('./import.ts')).run },
-  export: { summary: 'export agreements|organizations|localities as csv or json', load: async () => (await import('./export.ts')).run },
-  user: { summary: 'manage accounts: user add EMAIL --role admin|editor [--scope CODE]', load: async () => (await import('./user.ts')).run },
-  schedule: { summary: 'schedule bilateral meetings (see docs/scheduling.md)', load: async () => (await import('./schedule.ts')).run },
-  match: { summary: 'recommend partners from profiles (see docs/matching.md)', load: async () => (await import('./match.ts')).run },
+  seed: {
+    summary: 'load the reference data (idempotent); --synthetic N adds synthetic data',
+    load: async () => (await import('./seed.ts')).run,
+  },
+  import: {
+    summary: 'import agreements from a CSV file (all rows or none)',
+    load: async () => (await import('./import.ts')).run,
+  },
+  export: {
+    summary: 'export agreements|organizations|localities as csv or json',
+    load: async () => (await import('./export.ts')).run,
+  },
+  user: {
+    summary: 'manage accounts: user add EMAIL --role admin|editor [--scope CODE]',
+    load: async () => (await import('./user.ts')).run,
+  },
+  schedule: {
+    summary: 'schedule bilateral meetings (see docs/scheduling.md)',
+    load: async () => (await import('./schedule.ts')).run,
+  },
+  match: {
+    summary: 'recommend partners from profiles (see docs/matching.md)',
+    load: async () => (await import('./match.ts')).run,
+  },
 };
 
 const usage = (): string =>
