@@ -1,0 +1,164 @@
+import { randInt } from './rng.ts';
+import type { State } from './state.ts';
+
+export interface Progress {
+  iteration: number;
+  weight: number;
+  breaks: number;
+  breakSpread: number;
+  valid: boolean;
+}
+
+export interface SearchOptions {
+  /** The stopping rule that keeps runs deterministic. */
+  iterations: number;
+  /** Safety net only: a wall-clock instant (ms) after which the search stops anyway. */
+  deadline: number;
+  now: () => number;
+  rng: () => number;
+  /** True when the best key cannot be improved (weight at the bound, no breaks...). */
+  isOptimal: (key: number[]) => boolean;
+  onProgress?: (p: Progress) => void;
+}
+
+/** Lexicographic key of a state, smaller is better: rules first, then the objective. */
+export const keyOf = (st: State): number[] => [
+  st.reqMissing,
+  st.fairExcess(),
+  -st.weight,
+  st.displaced,
+  st.breaks,
+];
+
+export const better = (a: number[], b: number[]): boolean => {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k] < b[k];
+  return false;
+};
+
+/**
+ * Puts m into slot s, evicting whatever stands in the way: the meetings of its two
+ * participants in s, a meeting when the tables are full, a meeting holding the last
+ * qualified interpreter. Returns the evicted meetings, or null when s is closed to m.
+ */
+function insertEvicting(st: State, m: number, s: number, rng: () => number): number[] | null {
+  const md = st.model;
+  const S = md.S;
+  if (!md.candMask[m * S + s] || md.tables[s] === 0 || !st.precedenceOk(m, s)) return null;
+  const a = md.ma[m];
+  const b = md.mb[m];
+  if (st.slotOf[m] < 0 && (st.held[a] >= md.pMax[a] || st.held[b] >= md.pMax[b])) return null;
+  st.assign(m, -1, -1);
+  const evicted: number[] = [];
+  for (const p of [a, b]) {
+    const other = st.occ[p * S + s];
+    if (other >= 0) {
+      st.assign(other, -1, -1);
+      evicted.push(other);
+    }
+  }
+  if (st.count[s] >= md.tables[s]) {
+    const victim = st.member(s, randInt(rng, st.count[s]));
+    st.assign(victim, -1, -1);
+    evicted.push(victim);
+  }
+  let interpreter = -1;
+  if (md.needs[m]) {
+    interpreter = st.findInterpreter(m, s);
+    if (interpreter < 0) {
+      const busy = Array.from(md.qual[m]).filter((i) => md.iAvail[i * S + s] && st.iOcc[i * S + s] >= 0);
+      if (busy.length === 0) return null;
+      const victim = st.iOcc[busy[randInt(rng, busy.length)] * S + s];
+      st.assign(victim, -1, -1);
+      evicted.push(victim);
+      interpreter = st.findInterpreter(m, s);
+      if (interpreter < 0) return null;
+    }
+  }
+  st.assign(m, s, interpreter);
+  return evicted;
+}
+
+/** Puts an evicted meeting back into the slot where the cost is lowest, if any slot is open. */
+export function reinsertBest(st: State, m: number): boolean {
+  const md = st.model;
+  let bestSlot = -1;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const s of md.cand[m]) {
+    if (!st.canPlace(m, s)) continue;
+    const mark = st.journal.length;
+    const i = st.findInterpreter(m, s);
+    if (md.needs[m] && i < 0) continue;
+    st.assign(m, s, i);
+    const c = st.cost();
+    st.rollback(mark);
+    if (c < bestCost) {
+      bestCost = c;
+      bestSlot = s;
+    }
+  }
+  if (bestSlot < 0) return false;
+  st.assign(m, bestSlot, st.findInterpreter(m, bestSlot));
+  return true;
+}
+
+/** One move: a meeting to another slot (evicting and re-placing), or out of the schedule. */
+function tryMove(st: State, rng: () => number, temperature: number): void {
+  const md = st.model;
+  const m = randInt(rng, md.M);
+  const cand = md.cand[m];
+  if (cand.length === 0) return;
+  const before = st.cost();
+  const mark = st.journal.length;
+  if (st.slotOf[m] >= 0 && rng() < 0.05) {
+    st.assign(m, -1, -1);
+  } else {
+    const s = cand[randInt(rng, cand.length)];
+    if (s === st.slotOf[m]) return;
+    const evicted = insertEvicting(st, m, s, rng);
+    if (!evicted) return void st.rollback(mark);
+    for (const e of evicted) reinsertBest(st, e);
+  }
+  const delta = st.cost() - before;
+  if (delta <= 0 || rng() < Math.exp(-delta / temperature)) st.journal.length = mark;
+  else st.rollback(mark);
+}
+
+/**
+ * Simulated annealing over slot assignments with ejection moves (a large-neighbourhood
+ * search of radius one). Stops after `iterations` moves, at the proven optimum, or at the
+ * deadline; restarts each cooling cycle from the best schedule found.
+ */
+export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; interpOf: Int32Array } {
+  let best = st.snapshot();
+  let bestKey = keyOf(st);
+  const cycles = 4;
+  const perCycle = Math.max(1, Math.floor(opts.iterations / cycles));
+  let lastReport = opts.now();
+  for (let it = 0; it < opts.iterations && !opts.isOptimal(bestKey); it++) {
+    const phase = (it % perCycle) / perCycle;
+    if (it > 0 && it % perCycle === 0) st.restore(best);
+    tryMove(st, opts.rng, 2 * 0.01 ** phase);
+    st.journal.length = 0;
+    const key = keyOf(st);
+    if (better(key, bestKey)) {
+      bestKey = key;
+      best = st.snapshot();
+    }
+    if ((it & 1023) === 0) {
+      const now = opts.now();
+      if (now > opts.deadline) break;
+      if (opts.onProgress && now - lastReport >= 1000) {
+        lastReport = now;
+        opts.onProgress({
+          iteration: it,
+          weight: -bestKey[2],
+          breaks: bestKey[4],
+          breakSpread: 0,
+          valid: bestKey[0] === 0 && bestKey[1] === 0,
+        });
+      }
+    }
+  }
+  st.restore(best);
+  return best;
+}

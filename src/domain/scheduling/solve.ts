@@ -1,0 +1,120 @@
+import { type BoundResult, weightBound } from './bound.ts';
+import { checkSchedule } from './check.ts';
+import { greedy } from './greedy.ts';
+import { findInfeasibility } from './infeasible.ts';
+import { applyKept, type KeepInfo, movedMeetings } from './keep.ts';
+import { buildModel, type Model } from './model.ts';
+import { unscheduledReason } from './reasons.ts';
+import { makeRng } from './rng.ts';
+import { keyOf, type Progress, search } from './search.ts';
+import { State } from './state.ts';
+import { assignTables } from './tables.ts';
+import type { KeptSchedule, Problem, Schedule } from './types.ts';
+
+export interface SolveOptions {
+  seed?: number;
+  /** Safety net in seconds; the normal stop is the iteration budget (see docs/scheduling.md). */
+  timeLimitS?: number;
+  /** Search moves; by default proportional to the number of meetings. */
+  iterations?: number;
+  keep?: KeptSchedule;
+  onProgress?: (p: Progress & { bound?: number }) => void;
+  /** The clock, passed in so that the domain code reads none of its own. */
+  now?: () => number;
+}
+
+/** The default effort: enough moves for every meeting to be tried in many slots. */
+export const defaultIterations = (md: Model): number => Math.min(3_000_000, Math.max(50_000, 600 * md.M));
+
+/** Turns a state into the output format; the table numbers are chosen here. */
+function present(
+  st: State,
+  status: Schedule['status'],
+  bound: BoundResult | null,
+  elapsedMs: number,
+): Schedule {
+  const md = st.model;
+  const table = assignTables(md, st.slotOf);
+  const assignments: Schedule['assignments'] = [];
+  const unscheduled: Schedule['unscheduled'] = [];
+  for (let m = 0; m < md.M; m++) {
+    const s = st.slotOf[m];
+    if (s < 0) {
+      unscheduled.push({ meeting: md.mIds[m], reason: unscheduledReason(st, m) });
+      continue;
+    }
+    const a: Schedule['assignments'][number] = { meeting: md.mIds[m], slot: md.slotIds[s], table: table[m] };
+    if (st.interpOf[m] >= 0) a.interpreter = md.iIds[st.interpOf[m]];
+    assignments.push(a);
+  }
+  return {
+    format: 'kizuna.schedule/1',
+    status,
+    assignments,
+    unscheduled,
+    objective: { weight: 0, meetings: 0, breaks: 0, breakSpread: 0, tableChanges: 0 },
+    ...(bound ? { bound: { weight: bound.weight } } : {}),
+    elapsedMs,
+  };
+}
+
+function statusOf(st: State, bound: BoundResult | null): Schedule['status'] {
+  const [req, unfair] = keyOf(st);
+  if (req > 0 || unfair > 0) return 'infeasible';
+  // Breaks are proven minimal only when there are none: we have no other lower bound on them.
+  const weightProven = bound !== null && st.weight >= bound.weight - 1e-9;
+  return weightProven && st.breaks === 0 ? 'optimal' : 'feasible';
+}
+
+/**
+ * Schedules the meetings of a problem: greedy start, annealing search, tables, final check.
+ * @example const schedule = await solve(problem, { seed: 1 });
+ */
+export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<Schedule> {
+  const now = opts.now ?? (() => 0);
+  const started = now();
+  const timeLimitS = opts.timeLimitS ?? 60;
+  const md = buildModel(problem);
+  const proof = findInfeasibility(md);
+  const bound = await weightBound(md, Math.min(20, timeLimitS / 3));
+  const st = new State(md);
+  let keepInfo: KeepInfo | null = null;
+  if (opts.keep) keepInfo = applyKept(st, opts.keep);
+  greedy(md, st);
+  const iterations = proof
+    ? Math.min(20_000, defaultIterations(md))
+    : (opts.iterations ?? defaultIterations(md));
+  search(st, {
+    iterations,
+    deadline: started + timeLimitS * 1000,
+    now,
+    rng: makeRng(opts.seed ?? 1),
+    isOptimal: (key) =>
+      key[0] === 0 && key[1] === 0 && -key[2] >= bound.weight - 1e-9 && key[3] === 0 && key[4] === 0,
+    onProgress: opts.onProgress ? (p) => opts.onProgress?.({ ...p, bound: bound.weight }) : undefined,
+  });
+  const status = proof ? 'infeasible' : statusOf(st, bound);
+  const schedule = present(st, status, bound, 0);
+  if (status === 'infeasible') {
+    schedule.reason =
+      proof ??
+      `no schedule found holding every required meeting within the fairness rule (not proven impossible): ${schedule.unscheduled
+        .filter((u) => problem.meetings.find((m) => m.id === u.meeting)?.required)
+        .map((u) => u.meeting)
+        .slice(0, 5)
+        .join(', ')}`;
+  }
+  if (keepInfo) schedule.moved = movedMeetings(st, keepInfo);
+  return finish(problem, schedule, now() - started);
+}
+
+/** The final guard: the independent checker must accept every rule the status claims. */
+function finish(problem: Problem, schedule: Schedule, elapsedMs: number): Schedule {
+  const { violations, objective } = checkSchedule(problem, schedule);
+  const claimed =
+    schedule.status === 'infeasible'
+      ? violations.filter((v) => !v.startsWith('required meeting') && !v.startsWith('breaks differ'))
+      : violations;
+  if (claimed.length > 0) throw new Error(`scheduler produced an invalid schedule: ${claimed.join('; ')}`);
+  return { ...schedule, objective, elapsedMs };
+}
