@@ -58,6 +58,14 @@ export const SECTORS = [
     label: { en: 'Fisheries and aquaculture', vi: 'Thủy sản và nuôi trồng thủy sản', ja: '水産業・養殖' },
   },
   { code: 'forestry', label: { en: 'Forestry and timber', vi: 'Lâm nghiệp và gỗ', ja: '林業・木材' } },
+  {
+    code: 'rural',
+    label: {
+      en: 'Rural revitalisation and local products',
+      vi: 'Phát triển nông thôn và sản phẩm đặc trưng địa phương',
+      ja: '地域振興・特産品',
+    },
+  },
   { code: 'environment', label: { en: 'Environmental protection', vi: 'Bảo vệ môi trường', ja: '環境保全' } },
   {
     code: 'environment.water',

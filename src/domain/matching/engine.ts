@@ -1,0 +1,118 @@
+import { type BuildOptions, buildIndex, type MatchIndex } from './build.ts';
+import { MATCHES_FORMAT, type Profile } from './profile.ts';
+import { explainPair, type Reason } from './reasons.ts';
+import { Query } from './score.ts';
+
+export interface RecommendOptions {
+  /** How many partners at most (default 5). */
+  top?: number;
+  /** Recommend profiles already listed as partners, in either direction (default false). */
+  includePartners?: boolean;
+  /** Only candidates working in at least one of these sectors (detected or declared). */
+  sectors?: readonly string[];
+  /** Only candidates from this country (still never the profile's own country). */
+  country?: string;
+  /** Candidates scoring below this are not recommended (default: anything above 0). */
+  minScore?: number;
+}
+
+export interface Recommendation {
+  id: string;
+  /** In [0, 1], comparable across profiles. */
+  score: number;
+  reasons: Reason[];
+}
+
+export interface MatchesDocument {
+  format: typeof MATCHES_FORMAT;
+  matches: { profile: string; partners: Recommendation[] }[];
+}
+
+/**
+ * Vietnam and Japan look to each other; any other country may look anywhere but home.
+ * @example isCandidateCountry('VN', 'JP') // true
+ */
+export const isCandidateCountry = (own: string, other: string): boolean => {
+  if (own === other) return false;
+  if (own === 'VN') return other === 'JP';
+  if (own === 'JP') return other === 'VN';
+  return true;
+};
+
+const isPartner = (a: Profile, b: Profile): boolean => a.partners.includes(b.id) || b.partners.includes(a.id);
+
+const sectorFilter = (
+  index: MatchIndex,
+  sectors: readonly string[] | undefined,
+): ((c: number) => boolean) => {
+  if (!sectors || sectors.length === 0) return () => true;
+  const wanted = new Set(sectors);
+  return (c) => {
+    const p = index.profiles[c];
+    if (p.sectors.some((s) => wanted.has(s)) || p.priorities.some((s) => wanted.has(s))) return true;
+    for (let t = index.offerStart[c]; t < index.needEnd[c]; t++) {
+      if (index.analyses[t].sectors.some((h) => wanted.has(h.sector))) return true;
+    }
+    return false;
+  };
+};
+
+/** Keeps the k best (score, position) pairs seen, best first; ties go to the earlier profile. */
+const pushTop = (top: { c: number; s: number }[], k: number, c: number, s: number): void => {
+  if (top.length === k && s <= top[k - 1].s) return;
+  let i = top.length < k ? top.length : k - 1;
+  top[i] = { c, s };
+  while (i > 0 && top[i - 1].s < s) {
+    [top[i - 1], top[i]] = [top[i], top[i - 1]];
+    i--;
+  }
+};
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Best partners for one profile of the index, with their reasons.
+ * @example recommend(buildIndex(profiles), 'vn-quang-ninh', { top: 5 })
+ * // [{ id: 'jp-shiga', score: 0.82, reasons: [{ direction: 'offer-to-need', ... }] }]
+ */
+export const recommend = (
+  index: MatchIndex,
+  profileId: string,
+  opts: RecommendOptions = {},
+): Recommendation[] => {
+  const p = index.byId.get(profileId);
+  if (p === undefined) throw new RangeError(`unknown profile id "${profileId}"`);
+  const k = Math.max(0, Math.floor(opts.top ?? 5));
+  if (k === 0) return [];
+  const me = index.profiles[p];
+  const inSectors = sectorFilter(index, opts.sectors);
+  const minScore = opts.minScore ?? 0;
+  const q = new Query(index, p);
+  const top: { c: number; s: number }[] = [];
+  for (let c = 0; c < index.profiles.length; c++) {
+    const other = index.profiles[c];
+    if (!isCandidateCountry(me.country, other.country)) continue;
+    if (opts.country && other.country !== opts.country) continue;
+    const s = q.score(c);
+    if (s <= minScore || (top.length === k && s <= top[k - 1].s)) continue;
+    if (!opts.includePartners && isPartner(me, other)) continue;
+    if (!inSectors(c)) continue;
+    pushTop(top, k, c, s);
+  }
+  return top.map(({ c, s }) => ({ id: index.profiles[c].id, score: round(s), reasons: explainPair(q, c) }));
+};
+
+/**
+ * Recommendations for every profile, in input order: the `kizuna.matches/1` document.
+ * @example matchAll(profiles, { top: 5 }).matches[0].partners
+ */
+export const matchAll = (
+  profiles: readonly Profile[] | MatchIndex,
+  opts: RecommendOptions & BuildOptions = {},
+): MatchesDocument => {
+  const index = 'byId' in profiles ? profiles : buildIndex(profiles, opts);
+  return {
+    format: MATCHES_FORMAT,
+    matches: index.profiles.map((p) => ({ profile: p.id, partners: recommend(index, p.id, opts) })),
+  };
+};
