@@ -28,9 +28,14 @@ export const PEOPLE: Concept[] = [
     en: 'healthcare|health care|hospital|hospitals|medical|medicine|doctors|physicians|pharmaceutical|medical devices|rehabilitation|public health',
   }),
   concept(['healthcare.nursing', 'healthcare'], 'nursing-care', {
-    vi: 'điều dưỡng|điều dưỡng viên|hộ lý|chăm sóc người cao tuổi|chăm sóc người già|dưỡng lão|viện dưỡng lão|hộ lý viên|chăm sóc',
-    ja: '介護|介護人材|介護職員|介護士|介護福祉士|介護施設|高齢者施設|老人ホーム|看護|看護師|福祉|ケア',
-    en: 'nursing|nursing care|nurses|nurse|caregiver|caregivers|care workers|care worker|elderly care|aged care|care home|care homes|nursing home|welfare',
+    vi: 'điều dưỡng|chăm sóc người cao tuổi|chăm sóc người già|dưỡng lão|viện dưỡng lão|chăm sóc',
+    ja: '介護|介護施設|高齢者施設|老人ホーム|看護|福祉|ケア|介護サービス',
+    en: 'nursing|nursing care|elderly care|aged care|care home|care homes|nursing home|welfare|long-term care',
+  }),
+  concept(['healthcare.nursing', 'labour.workers'], 'care-workers', {
+    vi: 'điều dưỡng viên|hộ lý|hộ lý viên|nhân viên chăm sóc|nhân viên điều dưỡng|y tá',
+    ja: '介護人材|介護職員|介護士|介護福祉士|看護師|看護人材|ヘルパー',
+    en: 'caregiver|caregivers|care workers|care worker|care staff|nurses|nurse|nursing staff',
   }),
   concept(
     ['healthcare.nursing', 'healthcare'],

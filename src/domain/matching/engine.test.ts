@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from './build.ts';
+import { isCandidateCountry, matchAll, recommend } from './engine.ts';
+import { buildProfile } from './testing.ts';
+
+const vn = buildProfile({
+  id: 'vn-a',
+  offers: ['Điều dưỡng viên đã học tiếng Nhật N3'],
+  needs: ['Công nghệ xử lý nước thải cho khu công nghiệp'],
+});
+const twoWay = buildProfile({
+  id: 'jp-two-way',
+  country: 'JP',
+  offers: ['下水処理・排水処理の技術'],
+  needs: ['介護施設で働く介護人材'],
+});
+const oneWay = buildProfile({
+  id: 'jp-one-way',
+  country: 'JP',
+  offers: ['wastewater treatment know-how'],
+  needs: ['tourists'],
+});
+const unrelated = buildProfile({
+  id: 'jp-unrelated',
+  country: 'JP',
+  offers: ['Awa Odori dance festival'],
+  needs: ['golf visitors'],
+});
+
+describe('recommend', () => {
+  const index = buildIndex([vn, twoWay, oneWay, unrelated]);
+
+  it('ranks two-way complementarity above one-way, and leaves out the unrelated', () => {
+    const recs = recommend(index, 'vn-a');
+    expect(recs.map((r) => r.id)).toEqual(['jp-two-way', 'jp-one-way']);
+    expect(recs[0].score).toBeGreaterThan(recs[1].score);
+  });
+
+  it('explains each link: whose offer met which need, through which sector, with which words', () => {
+    const [best] = recommend(index, 'vn-a');
+    expect(best.reasons).toContainEqual(
+      expect.objectContaining({
+        direction: 'offer-to-need',
+        from: 'jp-two-way',
+        offer: 0,
+        need: 0,
+        sector: 'environment.water',
+      }),
+    );
+    expect(best.reasons).toContainEqual(
+      expect.objectContaining({
+        direction: 'need-to-offer',
+        from: 'vn-a',
+        offer: 0,
+        need: 0,
+        sector: 'healthcare.nursing',
+      }),
+    );
+    const water = best.reasons.find((r) => r.sector === 'environment.water');
+    expect(water?.evidence).toEqual(expect.arrayContaining(['xử lý nước thải']));
+  });
+
+  it('is symmetric: the score of A for B is the score of B for A', () => {
+    const a = recommend(index, 'vn-a').find((r) => r.id === 'jp-two-way');
+    const b = recommend(index, 'jp-two-way').find((r) => r.id === 'vn-a');
+    expect(a?.score).toBe(b?.score);
+  });
+
+  it('does not match two parties that both only need workers', () => {
+    const a = buildProfile({ id: 'vn-w', needs: ['Cần tuyển lao động cho nhà máy'] });
+    const b = buildProfile({ id: 'jp-w', country: 'JP', needs: ['工場で働く外国人材が不足'] });
+    const c = buildProfile({
+      id: 'jp-o',
+      country: 'JP',
+      offers: ['Vocational training for factory workers'],
+    });
+    const recs = recommend(buildIndex([a, b, c]), 'vn-w');
+    const both = recs.find((r) => r.id === 'jp-w');
+    expect(recs[0].id).toBe('jp-o');
+    expect(both === undefined || both.score < 0.2).toBe(true);
+  });
+
+  it('leaves out existing partners unless asked, in either direction', () => {
+    const partner = buildProfile({ ...twoWay, id: 'jp-partner', partners: ['vn-a'] });
+    const ix = buildIndex([vn, partner, oneWay]);
+    expect(recommend(ix, 'vn-a').map((r) => r.id)).not.toContain('jp-partner');
+    expect(recommend(ix, 'vn-a', { includePartners: true })[0].id).toBe('jp-partner');
+  });
+
+  it('filters by sector and country, honours top, and refuses an unknown id', () => {
+    expect(recommend(index, 'vn-a', { top: 1 })).toHaveLength(1);
+    expect(recommend(index, 'vn-a', { sectors: ['tourism'] }).map((r) => r.id)).toEqual(['jp-one-way']);
+    expect(recommend(index, 'vn-a', { country: 'KR' })).toEqual([]);
+    expect(() => recommend(index, 'nope')).toThrow(RangeError);
+  });
+});
+
+describe('candidate countries', () => {
+  it('pairs Vietnam with Japan, and other countries with anyone but themselves', () => {
+    expect(isCandidateCountry('VN', 'JP')).toBe(true);
+    expect(isCandidateCountry('VN', 'KR')).toBe(false);
+    expect(isCandidateCountry('JP', 'JP')).toBe(false);
+    expect(isCandidateCountry('KR', 'VN')).toBe(true);
+    expect(isCandidateCountry('KR', 'KR')).toBe(false);
+  });
+});
+
+describe('matchAll', () => {
+  it('returns a kizuna.matches/1 document with every profile in input order', () => {
+    const doc = matchAll([vn, twoWay, oneWay], { top: 3 });
+    expect(doc.format).toBe('kizuna.matches/1');
+    expect(doc.matches.map((m) => m.profile)).toEqual(['vn-a', 'jp-two-way', 'jp-one-way']);
+    expect(doc.matches[1].partners[0].id).toBe('vn-a');
+  });
+});
