@@ -1,0 +1,55 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webDir = dirname(fileURLToPath(import.meta.url));
+const distDir = resolve(webDir, 'dist');
+const repoDir = resolve(webDir, '..');
+
+// The browser bundle also compiles these server files (shared zod schemas, sector labels),
+// so a change there must rebuild the app too.
+const SHARED_SOURCES = [
+  'src/domain/sectors.ts',
+  'src/features/agreements/schemas.ts',
+  'src/features/organizations/schemas.ts',
+];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    const mtime = entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs;
+    if (mtime > newest) newest = mtime;
+  }
+  return newest;
+}
+
+function sourcesMtime(): number {
+  let newest = newestMtime(webDir);
+  for (const file of SHARED_SOURCES) {
+    const path = join(repoDir, file);
+    if (existsSync(path)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the web app with Vite when `web/dist/index.html` is missing or older than any source,
+ * and returns the absolute path of the built app. `kizuna serve` calls it at start, so
+ * `npm start` needs no separate build command.
+ */
+export async function ensureWebBuilt(
+  opts: { force?: boolean; log?: (msg: string) => void } = {},
+): Promise<string> {
+  const index = join(distDir, 'index.html');
+  const stale = !existsSync(index) || statSync(index).mtimeMs < sourcesMtime();
+  if (!opts.force && !stale) return distDir;
+  const started = Date.now();
+  opts.log?.('building the web app (web/dist)…');
+  // Vite is loaded only when a build is needed: it is large and the usual start serves a built app.
+  const { build } = await import('vite');
+  await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  opts.log?.(`web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return distDir;
+}

@@ -1,0 +1,87 @@
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import { AuthProvider } from './auth.tsx';
+import { Loading } from './components/common.tsx';
+import { Layout } from './components/Layout.tsx';
+import { useLang } from './i18n/format.ts';
+import { AgreementPage } from './pages/AgreementPage.tsx';
+import { AgreementsPage } from './pages/AgreementsPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LocalitiesPage } from './pages/LocalitiesPage.tsx';
+import { LocalityPage } from './pages/LocalityPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrganizationPage } from './pages/OrganizationPage.tsx';
+import { OrganizationsPage } from './pages/OrganizationsPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { matchPath, RouterProvider, useRouter } from './router.tsx';
+
+// Reading pages are in the main bundle; the map (geometry, d3-geo), the graph, the forms (zod)
+// and admin pages load on demand so the home page stays small.
+const MapPage = lazy(() => import('./pages/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const NetworkPage = lazy(() => import('./pages/NetworkPage.tsx').then((m) => ({ default: m.NetworkPage })));
+const AgreementEditPage = lazy(() =>
+  import('./pages/AgreementEditPage.tsx').then((m) => ({ default: m.AgreementEditPage })),
+);
+const OrganizationEditPage = lazy(() =>
+  import('./pages/OrganizationEditPage.tsx').then((m) => ({ default: m.OrganizationEditPage })),
+);
+const AccountPage = lazy(() => import('./pages/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+
+type Params = Record<string, string>;
+// Order matters: `/agreements/new` before `/agreements/:id`.
+const ROUTES: [string, ComponentType<{ params: Params }>, string][] = [
+  ['/', HomePage, 'nav.home'],
+  ['/agreements', AgreementsPage, 'nav.agreements'],
+  ['/agreements/new', AgreementEditPage, 'edit.newAgreement'],
+  ['/agreements/:id/edit', AgreementEditPage, 'edit.editAgreement'],
+  ['/agreements/:id', AgreementPage, 'nav.agreements'],
+  ['/localities', LocalitiesPage, 'nav.localities'],
+  ['/localities/:code', LocalityPage, 'nav.localities'],
+  ['/organizations', OrganizationsPage, 'nav.organizations'],
+  ['/organizations/new', OrganizationEditPage, 'edit.newOrganization'],
+  ['/organizations/:id/edit', OrganizationEditPage, 'edit.editOrganization'],
+  ['/organizations/:id', OrganizationPage, 'nav.organizations'],
+  ['/map', MapPage, 'nav.map'],
+  ['/network', NetworkPage, 'nav.network'],
+  ['/signin', SignInPage, 'nav.signIn'],
+  ['/account', AccountPage, 'account.title'],
+  ['/admin/audit', AuditPage, 'nav.audit'],
+  ['/admin/users', UsersPage, 'nav.users'],
+];
+
+function Routes() {
+  const { path } = useRouter();
+  const { t } = useLang();
+  let match: { Page: ComponentType<{ params: Params }>; params: Params; title: string } | null = null;
+  for (const [pattern, Page, title] of ROUTES) {
+    const params = matchPath(pattern, path);
+    if (params) {
+      match = { Page, params, title };
+      break;
+    }
+  }
+  const title = match ? t(match.title) : t('notFound.title');
+  useEffect(() => {
+    document.title = `${title} · Kizuna`;
+  }, [title]);
+  if (!match) return <NotFoundPage />;
+  const { Page, params } = match;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page key={path} params={params} />
+    </Suspense>
+  );
+}
+
+export function App() {
+  return (
+    <RouterProvider>
+      <AuthProvider>
+        <Layout>
+          <Routes />
+        </Layout>
+      </AuthProvider>
+    </RouterProvider>
+  );
+}

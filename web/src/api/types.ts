@@ -1,0 +1,72 @@
+import type { User as UserRecord } from '../../../src/features/accounts/schemas.ts';
+import type { Agreement } from '../../../src/features/agreements/schemas.ts';
+import type { Locality, LocalitySummary } from '../../../src/features/localities/schemas.ts';
+import type { Organization } from '../../../src/features/organizations/schemas.ts';
+
+// Record types are the server's zod response schemas (type-only imports: nothing of the
+// server reaches the bundle). Aggregates the server builds in its routes are declared here.
+export type { Agreement, Locality, LocalitySummary, Organization };
+
+export type Lang = 'vi' | 'ja' | 'en';
+export type LocalizedText = Partial<Record<Lang, string>>;
+export type Country = 'VN' | 'JP';
+export type Party = Agreement['parties'][number];
+export type User = Pick<UserRecord, 'id' | 'email' | 'role' | 'scopes' | 'mustChangePassword'> & {
+  disabled?: boolean;
+};
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  nextCursor: string | null;
+}
+
+export interface AgreementDetail extends Agreement {
+  renews: Agreement | null;
+  renewedBy: Agreement[];
+}
+
+export interface OrganizationDetail extends Organization {
+  agreements: Agreement[];
+}
+
+export interface LocalityDetail extends Locality {
+  parent: LocalitySummary | null;
+  children: LocalitySummary[];
+  partners: { locality: LocalitySummary; agreements: number }[];
+  agreements: Agreement[];
+  organizations: Organization[];
+}
+
+export interface Stats {
+  agreements: number;
+  localities: number;
+  organizations: number;
+  byField: { code: string; count: number }[];
+  byYear: { year: number; count: number }[];
+  recent: Agreement[];
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { id: string; email: string } | null;
+  action: 'create' | 'update' | 'delete';
+  entityType: 'agreement' | 'organization' | 'locality' | 'user';
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export const AGREEMENT_KINDS = [
+  'friendship',
+  'mou',
+  'cooperation_agreement',
+  'protocol',
+  'joint_statement',
+  'letter_of_intent',
+  'other',
+] as const;
+export const AGREEMENT_STATUSES = ['in_force', 'expired', 'renewed', 'planned'] as const;
+export const ORGANIZATION_KINDS = ['government', 'company', 'association', 'university', 'other'] as const;
+export const LOCALITY_KINDS = ['province', 'city', 'prefecture', 'municipality'] as const;

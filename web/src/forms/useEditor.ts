@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, api } from '../api/client.ts';
+import type { Issue } from './issues.ts';
+
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+export interface EditorOptions<R extends Versioned, D> {
+  /** The record to edit, or undefined to create one. */
+  id: string | undefined;
+  apiBase: string;
+  empty: D;
+  fromRecord: (r: R) => D;
+  /** Validates with the shared zod schema; `body` is what to send when there are no issues. */
+  validate: (d: D, creating: boolean) => { body: unknown; issues: Issue[] };
+}
+
+/**
+ * The state of an edit form: the draft, its issues as the user types (with the shared zod
+ * schema), the server's problems by field path, and the version the edit started from.
+ * Saving sends `If-Match` with that version; a 412 turns into `conflict` and nothing is
+ * overwritten until the user reloads the newer version.
+ */
+export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
+  const { id, apiBase, empty, fromRecord, validate } = opts;
+  const creating = id === undefined;
+  const [draft, setDraftState] = useState<D>(empty);
+  const [etag, setEtag] = useState<string | null>(null);
+  const [loading, setLoading] = useState(!creating);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverIssues, setServerIssues] = useState<Issue[]>([]);
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  const load = useCallback(async () => {
+    if (id === undefined) return;
+    setLoading(true);
+    try {
+      const r = await api<R>(`${apiBase}/${encodeURIComponent(id)}`);
+      setDraftState(fromRecord(r.data));
+      setEtag(r.etag ?? `"${r.data.version}"`);
+      setConflict(false);
+      setServerIssues([]);
+      setFormError(null);
+      setTouched(new Set());
+      setSubmitted(false);
+    } catch (err) {
+      setLoadError(err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' }));
+    } finally {
+      setLoading(false);
+    }
+  }, [id, apiBase, fromRecord]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const { body, issues } = useMemo(() => validate(draft, creating), [validate, draft, creating]);
+
+  /** Changes the draft; `path` marks the field as touched so its issues show from now on. */
+  const update = useCallback((path: string, change: (d: D) => D) => {
+    setDraftState(change);
+    setTouched((s) => (s.has(path) ? s : new Set(s).add(path)));
+    setServerIssues((list) => list.filter((i) => !i.path.startsWith(path)));
+  }, []);
+
+  /** The issue to show under the field at `path` (client issues once touched, server issues always). */
+  const issueAt = (path: string): Issue | undefined => {
+    const server = serverIssues.find((i) => i.path === path);
+    if (server) return server;
+    const visible = submitted || [...touched].some((t) => path === t || path.startsWith(`${t}.`));
+    return visible ? issues.find((i) => i.path === path) : undefined;
+  };
+
+  const save = async (): Promise<R | null> => {
+    setSubmitted(true);
+    setFormError(null);
+    if (issues.length > 0) return null;
+    setSaving(true);
+    try {
+      const r = creating
+        ? await api<R>(apiBase, { method: 'POST', body })
+        : await api<R>(`${apiBase}/${encodeURIComponent(id)}`, { method: 'PATCH', body, ifMatch: etag });
+      setEtag(r.etag ?? `"${r.data.version}"`);
+      return r.data;
+    } catch (err) {
+      const e = err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' });
+      if (e.status === 412) setConflict(true);
+      else if (e.problem.errors?.length) setServerIssues(e.problem.errors);
+      setFormError(e);
+      return null;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async (): Promise<boolean> => {
+    if (creating) return false;
+    try {
+      await api(`${apiBase}/${encodeURIComponent(id)}`, { method: 'DELETE', ifMatch: etag });
+      return true;
+    } catch (err) {
+      const e = err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' });
+      if (e.status === 412) setConflict(true);
+      setFormError(e);
+      return false;
+    }
+  };
+
+  const unplaced = serverIssues.filter((i) => !/^[a-zA-Z]/.test(i.path ?? ''));
+  return {
+    creating,
+    draft,
+    update,
+    issueAt,
+    issues,
+    submitted,
+    save,
+    remove,
+    saving,
+    loading,
+    loadError,
+    formError,
+    conflict,
+    reload: load,
+    unplaced,
+  };
+}

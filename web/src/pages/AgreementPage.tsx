@@ -1,0 +1,154 @@
+import { sectorLabel } from '../../../src/domain/sectors.ts';
+import { useApi } from '../api/client.ts';
+import type { AgreementDetail, Party } from '../api/types.ts';
+import { canEdit, useAuth } from '../auth.tsx';
+import { Async, Badge, LocalCsvLink, Name, PageTitle } from '../components/common.tsx';
+import { useLang } from '../i18n/format.ts';
+import { Link } from '../router.tsx';
+
+function PartyLink({ p }: { p: Party }) {
+  const { t } = useLang();
+  const to = p.type === 'locality' ? `/localities/${encodeURIComponent(p.code)}` : `/organizations/${p.code}`;
+  return (
+    <>
+      <Link to={to}>
+        <Name value={p.name} />
+      </Link>{' '}
+      <span className="muted">
+        ({t(`country.${p.country}`)}, {t(`partyType.${p.type}`)})
+      </span>
+    </>
+  );
+}
+
+export function AgreementPage({ params }: { params: Record<string, string> }) {
+  const { t, lang, date, text } = useLang();
+  const { user } = useAuth();
+  const state = useApi<AgreementDetail>(`/api/agreements/${encodeURIComponent(params.id)}`);
+  return (
+    <Async state={state}>
+      {(a) => (
+        <article>
+          <PageTitle
+            actions={
+              canEdit(user) && (
+                <Link className="button" to={`/agreements/${encodeURIComponent(a.id)}/edit`}>
+                  {t('common.edit')}
+                </Link>
+              )
+            }
+          >
+            <Name value={a.title} />
+          </PageTitle>
+          <dl className="facts">
+            <dt>{t('agreement.parties')}</dt>
+            <dd>
+              <ul className="plain">
+                {a.parties.map((p) => (
+                  <li key={`${p.type}:${p.code}`}>
+                    <PartyLink p={p} />
+                  </li>
+                ))}
+              </ul>
+            </dd>
+            <dt>{t('agreement.kind')}</dt>
+            <dd>
+              {t(`agreementKind.${a.kind}`)}
+              {a.kindDetail && <span className="muted"> — {a.kindDetail}</span>}
+            </dd>
+            <dt>{t('agreement.status')}</dt>
+            <dd>
+              <Badge kind={a.status}>{t(`status.${a.status}`)}</Badge>
+            </dd>
+            <dt>{t('agreement.signedOn')}</dt>
+            <dd>
+              {a.signedOn ? <time dateTime={a.signedOn}>{date(a.signedOn)}</time> : t('common.unknown')}
+            </dd>
+            {a.validUntil && (
+              <>
+                <dt>{t('agreement.validUntil')}</dt>
+                <dd>
+                  <time dateTime={a.validUntil}>{date(a.validUntil)}</time>
+                </dd>
+              </>
+            )}
+            <dt>{t('agreement.fields')}</dt>
+            <dd>{a.fields.length ? a.fields.map((f) => sectorLabel(f, lang)).join(' · ') : '—'}</dd>
+            {a.renews && (
+              <>
+                <dt>{t('agreement.renews')}</dt>
+                <dd>
+                  <Link to={`/agreements/${encodeURIComponent(a.renews.id)}`}>
+                    <Name value={a.renews.title} />
+                  </Link>{' '}
+                  {a.renews.signedOn && <span className="muted">({date(a.renews.signedOn)})</span>}
+                </dd>
+              </>
+            )}
+            {a.renewedBy.length > 0 && (
+              <>
+                <dt>{t('agreement.renewedBy')}</dt>
+                <dd>
+                  <ul className="plain">
+                    {a.renewedBy.map((r) => (
+                      <li key={r.id}>
+                        <Link to={`/agreements/${encodeURIComponent(r.id)}`}>
+                          <Name value={r.title} />
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+            {a.note && (
+              <>
+                <dt>{t('agreement.note')}</dt>
+                <dd>{a.note}</dd>
+              </>
+            )}
+            <dt>{t('agreement.sources')}</dt>
+            <dd>
+              {a.sources.length === 0 ? (
+                t('agreement.noSources')
+              ) : (
+                <ul className="plain">
+                  {a.sources.map((s) => (
+                    <li key={`${s.url}:${s.note}`}>
+                      {s.url ? (
+                        <a href={s.url} rel="noreferrer noopener" target="_blank">
+                          {s.note || s.url}
+                        </a>
+                      ) : (
+                        s.note
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </dl>
+          {a.synthetic && <p className="notice">{t('common.syntheticNote')}</p>}
+          <LocalCsvLink
+            name={`agreement-${a.id}.csv`}
+            label={t('common.downloadCsv')}
+            rows={[
+              ['id', 'title', 'kind', 'status', 'signedOn', 'validUntil', 'fields', 'parties', 'sources'],
+              [
+                a.id,
+                text(a.title),
+                a.kind,
+                a.status,
+                a.signedOn ?? '',
+                a.validUntil ?? '',
+                a.fields.join(' '),
+                a.parties.map((p) => `${p.code} ${text(p.name)}`).join('; '),
+                a.sources.map((s) => s.url).join(' '),
+              ],
+            ]}
+          />
+        </article>
+      )}
+    </Async>
+  );
+}

@@ -1,0 +1,119 @@
+import { useApi } from '../api/client.ts';
+import type { AuditEntry, Page } from '../api/types.ts';
+import { useAuth } from '../auth.tsx';
+import { Async, CsvLink, PageTitle } from '../components/common.tsx';
+import { PAGE_SIZE, Pager } from '../components/Pager.tsx';
+import { useLang } from '../i18n/format.ts';
+import { Link, useRouter, withQuery } from '../router.tsx';
+
+const ENTITY_TYPES = ['agreement', 'organization', 'locality', 'user'] as const;
+
+/** The fields an update changed, as [field, before, after]; the whole record for create/delete. */
+export function changes(e: AuditEntry): [string, unknown, unknown][] {
+  const keys = new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})]);
+  const out: [string, unknown, unknown][] = [];
+  for (const k of keys) {
+    if (k === 'version' || k === 'updatedAt') continue;
+    const b = e.before?.[k];
+    const a = e.after?.[k];
+    if (JSON.stringify(b) !== JSON.stringify(a)) out.push([k, b, a]);
+  }
+  return out;
+}
+
+const show = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+
+function entityLink(e: AuditEntry): string | null {
+  if (e.entityType === 'agreement') return `/agreements/${encodeURIComponent(e.entityId)}`;
+  if (e.entityType === 'organization') return `/organizations/${encodeURIComponent(e.entityId)}`;
+  if (e.entityType === 'locality') return `/localities/${encodeURIComponent(e.entityId)}`;
+  return null;
+}
+
+export function AuditPage() {
+  const { t, dateTime, num } = useLang();
+  const { user } = useAuth();
+  const { search, navigate } = useRouter();
+  const entityType = search.get('entityType') ?? '';
+  const entityId = search.get('entityId') ?? '';
+  const listPath = withQuery('/api/audit', {
+    entityType,
+    entityId,
+    limit: PAGE_SIZE,
+    cursor: search.get('cursor'),
+  });
+  const list = useApi<Page<AuditEntry>>(user?.role === 'admin' ? listPath : null);
+  if (user?.role !== 'admin') return <p>{t('errors.auth.forbidden')}</p>;
+  return (
+    <>
+      <PageTitle>{t('audit.title')}</PageTitle>
+      <search>
+        <form className="filters" onSubmit={(e) => e.preventDefault()}>
+          <div className="field">
+            <label htmlFor="a-type">{t('audit.entityType')}</label>
+            <select
+              id="a-type"
+              value={entityType}
+              onChange={(e) => navigate(withQuery('/admin/audit', { entityType: e.target.value, entityId }))}
+            >
+              <option value="">{t('filters.any')}</option>
+              {ENTITY_TYPES.map((k) => (
+                <option key={k} value={k}>
+                  {t(`entity.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+      </search>
+      <Async state={list}>
+        {(page) => (
+          <>
+            <div className="section-head">
+              <p>{t('common.results', { n: num(page.total) })}</p>
+              <CsvLink listPath={listPath} />
+            </div>
+            <ul className="cards audit">
+              {page.items.map((e) => {
+                const link = entityLink(e);
+                return (
+                  <li key={e.id} className="card audit-entry">
+                    <p className="meta">
+                      <time dateTime={e.at}>{dateTime(e.at)}</time>
+                      <strong>{t(`audit.action.${e.action}`)}</strong>
+                      <span>{t(`entity.${e.entityType}`)}</span>
+                      {link ? <Link to={link}>{e.entityId}</Link> : <span>{e.entityId}</span>}
+                      <span>{e.actor?.email ?? t('audit.system')}</span>
+                    </p>
+                    <details>
+                      <summary>{t('audit.changes')}</summary>
+                      <table className="table diff">
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('audit.field')}</th>
+                            <th scope="col">{t('audit.before')}</th>
+                            <th scope="col">{t('audit.after')}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {changes(e).map(([k, b, a]) => (
+                            <tr key={k}>
+                              <th scope="row">{k}</th>
+                              <td>{show(b)}</td>
+                              <td>{show(a)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </details>
+                  </li>
+                );
+              })}
+            </ul>
+            <Pager total={page.total} nextCursor={page.nextCursor} shown={page.items.length} />
+          </>
+        )}
+      </Async>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { sectorLabel } from '../../../src/domain/sectors.ts';
+import { useApi } from '../api/client.ts';
+import type { OrganizationDetail } from '../api/types.ts';
+import { canEdit, useAuth } from '../auth.tsx';
+import { AgreementList } from '../components/AgreementList.tsx';
+import { Async, Badge, LocalCsvLink, LocalityLink, Name, PageTitle } from '../components/common.tsx';
+import { useLang } from '../i18n/format.ts';
+import { Link } from '../router.tsx';
+
+export function OrganizationPage({ params }: { params: Record<string, string> }) {
+  const { t, lang, text } = useLang();
+  const { user } = useAuth();
+  const state = useApi<OrganizationDetail>(`/api/organizations/${encodeURIComponent(params.id)}`);
+  return (
+    <Async state={state}>
+      {(o) => (
+        <article>
+          <PageTitle
+            actions={
+              canEdit(user) && (
+                <Link className="button" to={`/organizations/${encodeURIComponent(o.id)}/edit`}>
+                  {t('common.edit')}
+                </Link>
+              )
+            }
+          >
+            <Name value={o.name} />
+          </PageTitle>
+          <dl className="facts">
+            <dt>{t('filters.orgKind')}</dt>
+            <dd>
+              <Badge kind="kind">{t(`orgKind.${o.kind}`)}</Badge>
+            </dd>
+            <dt>{t('filters.locality')}</dt>
+            <dd>{o.locality ? <LocalityLink locality={o.locality} /> : o.localityCode}</dd>
+            {o.website && (
+              <>
+                <dt>{t('organization.website')}</dt>
+                <dd>
+                  <a href={o.website} rel="noreferrer noopener" target="_blank">
+                    {o.website}
+                  </a>
+                </dd>
+              </>
+            )}
+            <dt>{t('filters.sector')}</dt>
+            <dd>{o.sectors.length ? o.sectors.map((s) => sectorLabel(s, lang)).join(' · ') : '—'}</dd>
+            {text(o.description) && (
+              <>
+                <dt>{t('organization.description')}</dt>
+                <dd>
+                  <Name value={o.description} />
+                </dd>
+              </>
+            )}
+          </dl>
+          {o.synthetic && <p className="notice">{t('common.syntheticNote')}</p>}
+          <section>
+            <h2>{t('nav.agreements')}</h2>
+            <AgreementList items={o.agreements} />
+          </section>
+          <LocalCsvLink
+            name={`organization-${o.id}.csv`}
+            label={t('common.downloadCsv')}
+            rows={[
+              ['id', 'name', 'kind', 'locality', 'website', 'sectors'],
+              [o.id, text(o.name), o.kind, o.localityCode, o.website ?? '', o.sectors.join(' ')],
+            ]}
+          />
+        </article>
+      )}
+    </Async>
+  );
+}

@@ -1,0 +1,174 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, api, useApi } from '../api/client.ts';
+import type { Page, User } from '../api/types.ts';
+import { useAuth } from '../auth.tsx';
+import { Async, CsvLink, PageTitle, useProblemText } from '../components/common.tsx';
+import { useLang } from '../i18n/format.ts';
+
+const splitScopes = (s: string) =>
+  s
+    .split(/[\s,]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+function UserRow({ u, onChanged }: { u: User; onChanged: () => void }) {
+  const { t } = useLang();
+  const problemText = useProblemText();
+  const [error, setError] = useState<string | null>(null);
+  const patch = async (body: Partial<Pick<User, 'role' | 'scopes' | 'disabled'>>) => {
+    setError(null);
+    try {
+      await api(`/api/users/${encodeURIComponent(u.id)}`, { method: 'PATCH', body });
+      onChanged();
+    } catch (err) {
+      setError(
+        err instanceof ApiError ? problemText(err.problem.code, err.problem.detail) : t('errors.unknown'),
+      );
+    }
+  };
+  return (
+    <tr>
+      <td>{u.email}</td>
+      <td>
+        <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+          {t('users.role')}
+        </label>
+        <select
+          id={`role-${u.id}`}
+          value={u.role}
+          onChange={(e) => void patch({ role: e.target.value as User['role'] })}
+        >
+          <option value="editor">{t('role.editor')}</option>
+          <option value="admin">{t('role.admin')}</option>
+        </select>
+      </td>
+      <td>
+        <label className="visually-hidden" htmlFor={`scopes-${u.id}`}>
+          {t('users.scopes')}
+        </label>
+        <input
+          id={`scopes-${u.id}`}
+          defaultValue={u.scopes.join(', ')}
+          onBlur={(e) => {
+            const scopes = splitScopes(e.target.value);
+            if (scopes.join(',') !== u.scopes.join(',')) void patch({ scopes });
+          }}
+        />
+      </td>
+      <td>
+        <button type="button" onClick={() => void patch({ disabled: !u.disabled })}>
+          {u.disabled ? t('users.enable') : t('users.disable')}
+        </button>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function UsersPage() {
+  const { t } = useLang();
+  const { user } = useAuth();
+  const problemText = useProblemText();
+  const list = useApi<Page<User>>(user?.role === 'admin' ? '/api/users?limit=200' : null);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<User['role']>('editor');
+  const [scopes, setScopes] = useState('');
+  const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (user?.role !== 'admin') return <p>{t('errors.auth.forbidden')}</p>;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const { data } = await api<{ user: User; password: string }>('/api/users', {
+        method: 'POST',
+        body: { email, role, scopes: splitScopes(scopes) },
+      });
+      setCreated({ email: data.user.email, password: data.password });
+      setEmail('');
+      setScopes('');
+      list.reload();
+    } catch (err) {
+      setError(
+        err instanceof ApiError ? problemText(err.problem.code, err.problem.detail) : t('errors.unknown'),
+      );
+    }
+  };
+  return (
+    <>
+      <PageTitle actions={<CsvLink listPath="/api/users" />}>{t('users.title')}</PageTitle>
+      <Async state={list}>
+        {(page) => (
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('signIn.email')}</th>
+                  <th scope="col">{t('users.role')}</th>
+                  <th scope="col">{t('users.scopes')}</th>
+                  <th scope="col">{t('users.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((u) => (
+                  <UserRow
+                    key={`${u.id}:${u.role}:${u.scopes.join()}:${u.disabled}`}
+                    u={u}
+                    onChanged={list.reload}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Async>
+      <form className="form narrow-form" onSubmit={submit}>
+        <h2>{t('users.add')}</h2>
+        <div className="field">
+          <label htmlFor="nu-email">{t('signIn.email')}</label>
+          <input
+            id="nu-email"
+            type="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="nu-role">{t('users.role')}</label>
+          <select id="nu-role" value={role} onChange={(e) => setRole(e.target.value as User['role'])}>
+            <option value="editor">{t('role.editor')}</option>
+            <option value="admin">{t('role.admin')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="nu-scopes">{t('users.scopes')}</label>
+          <input
+            id="nu-scopes"
+            aria-describedby="nu-scopes-hint"
+            value={scopes}
+            onChange={(e) => setScopes(e.target.value)}
+          />
+          <p id="nu-scopes-hint" className="hint">
+            {t('users.scopesHint')}
+          </p>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit">{t('users.create')}</button>
+      </form>
+      {created && (
+        <p className="notice" role="status">
+          {t('users.created', { email: created.email })} <code>{created.password}</code>
+        </p>
+      )}
+    </>
+  );
+}
