@@ -1,3 +1,4 @@
+import { AppError } from '../errors.ts';
 import { CliInputError, type CliIo, EXIT, processIo, writeProblems } from './io.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -58,6 +59,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } catch (err) {
     if (err instanceof CliInputError) {
       writeProblems(io, err.problems);
+      return EXIT.badInput;
+    }
+    if (err instanceof AppError && err.status < 500) {
+      const problems = err.errors.length
+        ? err.errors.map((e) => ({ path: e.path, reason: e.message }))
+        : [{ path: err.code, reason: err.detail }];
+      writeProblems(io, problems);
       return EXIT.badInput;
     }
     throw err;

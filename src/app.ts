@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { sql } from 'kysely';
+import { AppError, fieldErrorsFromZod, problemBody, validationError } from './errors.ts';
+import { authenticate } from './features/accounts/middleware.ts';
+import { accountRoutes } from './features/accounts/routes.ts';
+import { agreementRoutes } from './features/agreements/routes.ts';
+import { localityRoutes } from './features/localities/routes.ts';
+import { organizationRoutes } from './features/organizations/routes.ts';
+import { statsRoutes } from './features/stats/routes.ts';
+import type { AppEnv, Deps } from './http/context.ts';
+import { Metrics } from './http/metrics.ts';
+
+export interface AppOptions {
+  /** Folder of the built web app, served at / with index.html for client routes. */
+  webDist?: string | null;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+/** Builds the whole HTTP application: API, documentation, health, metrics and the web app. */
+export function createApp(deps: Deps, { webDist = null }: AppOptions = {}) {
+  const metrics = new Metrics();
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success)
+        throw validationError(
+          fieldErrorsFromZod(result.error, targetPrefix(result.target)),
+          c.req.method === 'GET' ? 'query' : 'request',
+        );
+    },
+  });
+
+  app.onError((err, c) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) deps.logger.error({ err, path: c.req.path }, 'request failed');
+    return c.json(problemBody(appError, c.req.path), appError.status as 400, {
+      'content-type': 'application/problem+json',
+    });
+  });
+  app.notFound((c) => {
+    const err = new AppError('not_found', `no route for ${c.req.method} ${c.req.path}`);
+    return c.json(problemBody(err, c.req.path), 404, { 'content-type': 'application/problem+json' });
+  });
+
+  app.use('*', metrics.middleware());
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: () => {
+        throw new AppError('request.too_large', `request bodies are limited to ${MAX_BODY} bytes`);
+      },
+    }),
+  );
+  app.use('/api/*', authenticate(deps));
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
+  for (const routes of [localityRoutes, organizationRoutes, agreementRoutes, accountRoutes, statsRoutes])
+    api.route('/', routes(deps));
+  app.route('/api', api);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kizuna API',
+      version: '1',
+      description:
+        'The cooperation atlas of Vietnamese and Japanese localities: localities, organisations, agreements, accounts. Errors are RFC 9457 problem details.',
+    },
+    servers: [{ url: '/' }],
+  });
+
+  app.get('/healthz', async (c) => {
+    await sql`select 1`.execute(deps.db.db);
+    return c.json({ status: 'ok', engine: deps.db.engine });
+  });
+  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  mountDocs(app);
+  if (webDist) mountWeb(app, webDist);
+  return app;
+}
+
+const targetPrefix = (target: string) =>
+  target === 'json' ? '' : target === 'param' ? 'path' : target === 'query' ? 'query' : target;
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    if (err.status === 400)
+      return new AppError('request.malformed_json', `the body is not valid JSON: ${err.message}`);
+    if (err.status === 413) return new AppError('request.too_large', err.message);
+    if (err.status === 415) return new AppError('request.unsupported_media_type', err.message);
+    return new AppError('validation.invalid', err.message);
+  }
+  return new AppError('internal', 'an unexpected error occurred; it has been logged');
+}
+
+/** The API reference, served from the swagger-ui-dist package: no CDN, works offline. */
+function mountDocs(app: OpenAPIHono<AppEnv>) {
+  const dist = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Kizuna API reference</title><link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
+<body><div id="ui"></div><script src="/docs/assets/swagger-ui-bundle.js"></script><script src="/docs/init.js"></script></body></html>`;
+  app.get('/docs', (c) => c.html(page));
+  app.get('/docs/init.js', (c) =>
+    c.body("window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', deepLinking: true });", 200, {
+      'content-type': 'text/javascript',
+    }),
+  );
+  app.get('/docs/assets/:file{swagger-ui\\.css|swagger-ui-bundle\\.js}', (c) => {
+    const file = c.req.param('file');
+    const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
+    return c.body(readFileSync(join(dist, file)), 200, {
+      'content-type': type,
+      'cache-control': 'public, max-age=86400',
+    });
+  });
+}
+
+function mountWeb(app: OpenAPIHono<AppEnv>, dist: string) {
+  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: dist,
+      onFound: (_p, c) => {
+        c.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.use('*', serveStatic({ root: dist }));
+  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
+}

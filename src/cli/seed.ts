@@ -1,0 +1,49 @@
+import { seedReference } from '../features/seed/service.ts';
+import { seedSynthetic } from '../features/seed/synthetic.ts';
+import { parseOptions } from './args.ts';
+import { withDb } from './db.ts';
+import { CliInputError, type CliIo } from './io.ts';
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseOptions(
+    argv,
+    { synthetic: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' } },
+    false,
+  );
+  if (values.help) {
+    io.stdout.write(
+      'usage: kizuna seed [--synthetic N [--seed S]]\n  Loads the reference data again (idempotent); --synthetic N adds N synthetic organisations and N/5 agreements.\n',
+    );
+    return 0;
+  }
+  const count = values.synthetic === undefined ? 0 : Number(values.synthetic);
+  if (!Number.isInteger(count) || count < 0 || count > 5_000_000) {
+    throw new CliInputError([{ path: '--synthetic', reason: 'must be a whole number from 0 to 5000000' }]);
+  }
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isInteger(seed))
+    throw new CliInputError([{ path: '--seed', reason: 'must be a whole number' }]);
+  return withDb(
+    io,
+    async ({ db }) => {
+      const report = await seedReference(db);
+      io.stdout.write(
+        `reference data: ${report.localities} localities, ${report.organizations} organisations, ${report.agreements} agreements added; ${report.skipped} already present\n`,
+      );
+      if (count > 0) {
+        const started = Date.now();
+        const added = await seedSynthetic(db, {
+          count,
+          seed,
+          onProgress: (done, total) =>
+            io.stderr.write(`synthetic: ${done}/${total} (${Math.round((100 * done) / total)}%)\n`),
+        });
+        io.stdout.write(
+          `synthetic data: ${added.organizations} organisations and ${added.agreements} agreements added in ${((Date.now() - started) / 1000).toFixed(1)} s (marked synthetic)\n`,
+        );
+      }
+      return 0;
+    },
+    { seed: false },
+  );
+}

@@ -1,0 +1,23 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Db } from './connection.ts';
+import * as m0001 from './migrations/0001_initial.ts';
+import type { Database } from './types.ts';
+
+// Migrations are imported statically (not read from a folder at run time) so that the list is
+// explicit and type-checked; each receives the engine for the few places SQL differs.
+const provider = (engine: string): MigrationProvider => ({
+  getMigrations: async (): Promise<Record<string, Migration>> => ({
+    '0001_initial': { up: (db) => m0001.up(db, engine) },
+  }),
+});
+
+export async function migrateToLatest({ db, engine }: Db): Promise<void> {
+  const migrator = new Migrator({ db: db as Kysely<unknown>, provider: provider(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}
+
+export type { Database };

@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../../db/types.ts';
+import { parseJson } from '../shared/json.ts';
+import type { User } from './schemas.ts';
+
+type Q = Kysely<Database>;
+
+export const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  role: row.role as User['role'],
+  scopes: parseJson<string[]>(row.scopes, []),
+  mustChangePassword: row.must_change_password === 1,
+  disabled: row.disabled === 1,
+  version: row.version,
+  createdAt: row.created_at,
+});
+
+export const usersRepo = {
+  byEmail: (db: Q, email: string) =>
+    db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst(),
+  byId: (db: Q, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+  list: (db: Q) => db.selectFrom('users').selectAll().orderBy('email').execute(),
+  insert: (db: Q, row: UserRow) => db.insertInto('users').values(row).execute(),
+  update: (db: Q, id: string, version: number, patch: Partial<UserRow>) =>
+    db
+      .updateTable('users')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst(),
+};
+
+export const sessionsRepo = {
+  insert: (db: Q, row: { id_hash: string; user_id: string; created_at: string; expires_at: string }) =>
+    db.insertInto('sessions').values(row).execute(),
+  userFor: (db: Q, idHash: string, now: string) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .where('sessions.id_hash', '=', idHash)
+      .where('sessions.expires_at', '>', now)
+      .executeTakeFirst(),
+  delete: (db: Q, idHash: string) => db.deleteFrom('sessions').where('id_hash', '=', idHash).execute(),
+  deleteForUser: (db: Q, userId: string) => db.deleteFrom('sessions').where('user_id', '=', userId).execute(),
+};
+
+export const tokensRepo = {
+  insert: (
+    db: Q,
+    row: { id: string; user_id: string; name: string; token_hash: string; created_at: string },
+  ) => db.insertInto('api_tokens').values(row).execute(),
+  userFor: (db: Q, tokenHash: string) =>
+    db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .selectAll('users')
+      .select('api_tokens.id as token_id')
+      .where('api_tokens.token_hash', '=', tokenHash)
+      .where('api_tokens.revoked_at', 'is', null)
+      .executeTakeFirst(),
+  touch: (db: Q, id: string, at: string) =>
+    db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(),
+  listFor: (db: Q, userId: string) =>
+    db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .execute(),
+  revoke: (db: Q, id: string, userId: string, at: string) =>
+    db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst(),
+};
+
+export const attemptsRepo = {
+  record: (db: Q, row: { account_key: string; address_key: string; at: string; success: number }) =>
+    db.insertInto('login_attempts').values(row).execute(),
+  /** Failed attempts since `since` for an account and for an address. */
+  failuresSince: async (db: Q, accountKey: string, addressKey: string, since: string) => {
+    const count = (col: 'account_key' | 'address_key', key: string) =>
+      db
+        .selectFrom('login_attempts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(col, '=', key)
+        .where('at', '>', since)
+        .where('success', '=', 0)
+        .executeTakeFirstOrThrow();
+    const [account, address] = await Promise.all([
+      count('account_key', accountKey),
+      count('address_key', addressKey),
+    ]);
+    return { account: Number(account.n), address: Number(address.n) };
+  },
+  prune: (db: Q, before: string) => db.deleteFrom('login_attempts').where('at', '<', before).execute(),
+};

@@ -1,0 +1,210 @@
+import { type Kysely, sql } from 'kysely';
+import type { AgreementRow, Database } from '../../db/types.ts';
+import { likePattern } from '../../domain/search.ts';
+
+type Q = Kysely<Database>;
+
+export interface AgreementFilter {
+  /** Agreements with a party among these localities, or an organisation based in one of them. */
+  localityCodes?: string[];
+  organization?: string;
+  country?: string;
+  kind?: string;
+  field?: string;
+  status?: string;
+  yearFrom?: number;
+  yearTo?: number;
+  q?: string;
+}
+
+/** Agreement ids with a party among these localities, or an organisation based in one of them. */
+const partiesIn = (db: Q, codes: readonly string[] | ReturnType<typeof localitiesOf>) =>
+  db
+    .selectFrom('agreement_parties')
+    .select('agreement_id')
+    .where((eb) =>
+      eb.or([
+        eb('locality_code', 'in', codes),
+        eb(
+          'organization_id',
+          'in',
+          db.selectFrom('organizations').select('id').where('locality_code', 'in', codes),
+        ),
+      ]),
+    );
+
+const localitiesOf = (db: Q, country: string) =>
+  db.selectFrom('localities').select('code').where('country', '=', country);
+
+const filtered = (db: Q, f: AgreementFilter) => {
+  let q = db.selectFrom('agreements as a');
+  if (f.localityCodes) q = q.where('a.id', 'in', partiesIn(db, f.localityCodes));
+  if (f.organization) {
+    const org = f.organization;
+    q = q.where(
+      'a.id',
+      'in',
+      db.selectFrom('agreement_parties').select('agreement_id').where('organization_id', '=', org),
+    );
+  }
+  if (f.country) q = q.where('a.id', 'in', partiesIn(db, localitiesOf(db, f.country)));
+  if (f.kind) q = q.where('a.kind', '=', f.kind);
+  if (f.status) q = q.where('a.status', '=', f.status);
+  if (f.field) {
+    const field = f.field;
+    q = q.where(
+      'a.id',
+      'in',
+      db.selectFrom('agreement_fields').select('agreement_id').where('code', '=', field),
+    );
+  }
+  if (f.yearFrom !== undefined) q = q.where('a.signed_sort', '>=', String(f.yearFrom));
+  if (f.yearTo !== undefined)
+    q = q.where('a.signed_sort', '<', String(f.yearTo + 1)).where('a.signed_sort', '!=', '');
+  if (f.q) {
+    const pattern = likePattern(f.q);
+    const byLocality = db.selectFrom('localities').select('code').where('search_text', 'like', pattern);
+    const byOrg = db.selectFrom('organizations').select('id').where('search_text', 'like', pattern);
+    q = q.where((eb) =>
+      eb.or([
+        eb('a.search_text', 'like', pattern),
+        eb(
+          'a.id',
+          'in',
+          db
+            .selectFrom('agreement_parties')
+            .select('agreement_id')
+            .where((p) => p.or([p('locality_code', 'in', byLocality), p('organization_id', 'in', byOrg)])),
+        ),
+      ]),
+    );
+  }
+  return q;
+};
+
+export const agreementsRepo = {
+  get: (db: Q, id: string) => db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** Newest signed first; undated ones last. */
+  list: (db: Q, f: AgreementFilter, after: [string, string] | null, limit: number) => {
+    let q = filtered(db, f).selectAll('a');
+    if (after) {
+      const [sort, id] = after;
+      q = q.where((eb) =>
+        eb.or([
+          eb('a.signed_sort', '<', sort),
+          eb.and([eb('a.signed_sort', '=', sort), eb('a.id', '<', id)]),
+        ]),
+      );
+    }
+    return q.orderBy('a.signed_sort', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+  },
+  count: async (db: Q, f: AgreementFilter) =>
+    Number(
+      (
+        await filtered(db, f)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+  partiesOf: (db: Q, ids: string[]) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('agreement_parties as p')
+          .leftJoin('organizations as o', 'o.id', 'p.organization_id')
+          .leftJoin('localities as l', (j) =>
+            j.on((eb) => eb('l.code', '=', eb.fn.coalesce('p.locality_code', 'o.locality_code'))),
+          )
+          .select([
+            'p.agreement_id',
+            'p.position',
+            'p.party_type',
+            'p.locality_code',
+            'p.organization_id',
+            'p.note',
+            'o.name_vi as o_vi',
+            'o.name_ja as o_ja',
+            'o.name_en as o_en',
+            'l.code as l_code',
+            'l.parent_code as l_parent',
+            'l.country as l_country',
+            'l.name_vi as l_vi',
+            'l.name_ja as l_ja',
+            'l.name_en as l_en',
+          ])
+          .where('p.agreement_id', 'in', ids)
+          .orderBy('p.agreement_id')
+          .orderBy('p.position')
+          .execute(),
+  fieldsOf: (db: Q, ids: string[]) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('agreement_fields')
+          .selectAll()
+          .where('agreement_id', 'in', ids)
+          .orderBy('code')
+          .execute(),
+  renewedBy: (db: Q, id: string) =>
+    db.selectFrom('agreements').selectAll().where('renews_id', '=', id).execute(),
+  insert: async (
+    db: Q,
+    row: AgreementRow,
+    parties: { type: string; code: string; note?: string | null }[],
+    fields: string[],
+  ) => {
+    await db.insertInto('agreements').values(row).execute();
+    await agreementsRepo.setParties(db, row.id, parties);
+    await agreementsRepo.setFields(db, row.id, fields);
+  },
+  setParties: async (db: Q, id: string, parties: { type: string; code: string; note?: string | null }[]) => {
+    await db.deleteFrom('agreement_parties').where('agreement_id', '=', id).execute();
+    await db
+      .insertInto('agreement_parties')
+      .values(
+        parties.map((p, position) => ({
+          agreement_id: id,
+          position,
+          party_type: p.type,
+          locality_code: p.type === 'locality' ? p.code : null,
+          organization_id: p.type === 'organization' ? p.code : null,
+          note: p.note ?? null,
+        })),
+      )
+      .execute();
+  },
+  setFields: async (db: Q, id: string, fields: string[]) => {
+    await db.deleteFrom('agreement_fields').where('agreement_id', '=', id).execute();
+    const unique = [...new Set(fields)];
+    if (unique.length)
+      await db
+        .insertInto('agreement_fields')
+        .values(unique.map((code) => ({ agreement_id: id, code })))
+        .execute();
+  },
+  update: (db: Q, id: string, version: number, set: Partial<AgreementRow>) =>
+    db
+      .updateTable('agreements')
+      .set({ ...set, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst(),
+  delete: (db: Q, id: string, version: number) =>
+    db.deleteFrom('agreements').where('id', '=', id).where('version', '=', version).executeTakeFirst(),
+  /** Rows for the statistics of the home page: one per (agreement, field), and signed dates. */
+  fieldCounts: (db: Q) =>
+    db
+      .selectFrom('agreement_fields')
+      .select(['code', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('code')
+      .execute(),
+  yearCounts: (db: Q) =>
+    db
+      .selectFrom('agreements')
+      .select([sql<string>`substr(signed_sort, 1, 4)`.as('year'), (eb) => eb.fn.countAll<number>().as('n')])
+      .where('signed_sort', '!=', '')
+      .groupBy('year')
+      .execute(),
+};
+
+export type { AgreementRow };

@@ -1,0 +1,452 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AgreementRow, Database } from '../../db/types.ts';
+import { buildSearchText } from '../../domain/search.ts';
+import { AppError, type FieldError, notFound } from '../../errors.ts';
+import { assertCanEditAgreement } from '../accounts/policy.ts';
+import type { User } from '../accounts/schemas.ts';
+import { actorOf, recordAudit } from '../audit/service.ts';
+import type { LocalitySummary } from '../localities/schemas.ts';
+import { localityWithChildren } from '../localities/service.ts';
+import { groupBy, localized, nowIso, parseJson } from '../shared/json.ts';
+import { decodeCursor, toPage } from '../shared/pagination.ts';
+import { datePrecision } from '../shared/schemas.ts';
+import { agreementIdFor, type ImportRow } from './import.ts';
+import { type AgreementFilter, agreementsRepo } from './repository.ts';
+import type { Agreement, AgreementCreate, AgreementQuery, AgreementUpdate } from './schemas.ts';
+
+type Q = Kysely<Database>;
+type PartyRow = Awaited<ReturnType<typeof agreementsRepo.partiesOf>>[number];
+
+const partyOf = (p: PartyRow): Agreement['parties'][number] => ({
+  type: p.party_type as 'locality' | 'organization',
+  code: (p.locality_code ?? p.organization_id)!,
+  name:
+    p.party_type === 'organization'
+      ? localized({ vi: p.o_vi, ja: p.o_ja, en: p.o_en })
+      : localized({ vi: p.l_vi, ja: p.l_ja, en: p.l_en }),
+  country: p.l_country as 'VN' | 'JP',
+  note: p.note,
+});
+
+export async function present(db: Q, rows: AgreementRow[]): Promise<Agreement[]> {
+  const ids = rows.map((r) => r.id);
+  const [parties, fields] = await Promise.all([
+    agreementsRepo.partiesOf(db, ids),
+    agreementsRepo.fieldsOf(db, ids),
+  ]);
+  const partiesBy = groupBy(parties, (p) => p.agreement_id);
+  const fieldsBy = groupBy(fields, (f) => f.agreement_id);
+  return rows.map((r) => ({
+    id: r.id,
+    title: localized({ vi: r.title_vi, ja: r.title_ja, en: r.title_en }),
+    kind: r.kind as Agreement['kind'],
+    kindDetail: r.kind_detail,
+    fields: (fieldsBy.get(r.id) ?? []).map((f) => f.code),
+    fieldsReported: r.fields_reported,
+    signedOn: r.signed_on,
+    signedPrecision: r.signed_precision as Agreement['signedPrecision'],
+    validUntil: r.valid_until,
+    status: r.status as Agreement['status'],
+    renewsId: r.renews_id,
+    supersedesId: r.supersedes_id,
+    parties: (partiesBy.get(r.id) ?? []).map(partyOf),
+    sources: parseJson(r.sources, []),
+    note: r.note,
+    synthetic: r.synthetic === 1,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+async function toFilter(db: Q, q: AgreementQuery): Promise<AgreementFilter> {
+  return {
+    ...q,
+    localityCodes: q.locality ? await localityWithChildren(db, q.locality) : undefined,
+  };
+}
+
+export async function listAgreements(db: Q, query: AgreementQuery) {
+  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+  const filter = await toFilter(db, query);
+  const [rows, total] = await Promise.all([
+    agreementsRepo.list(db, filter, after, query.limit + 1),
+    agreementsRepo.count(db, filter),
+  ]);
+  const page = toPage(
+    rows,
+    query.limit,
+    total,
+    (r) => [r.signed_sort, r.id],
+    (r) => r,
+  );
+  return { ...page, items: await present(db, page.items) };
+}
+
+export async function getAgreement(db: Q, id: string): Promise<Agreement> {
+  const row = await agreementsRepo.get(db, id);
+  if (!row) throw notFound('agreement', id);
+  return (await present(db, [row]))[0];
+}
+
+export async function getAgreementDetail(db: Q, id: string) {
+  const agreement = await getAgreement(db, id);
+  const [renews, renewedBy] = await Promise.all([
+    agreement.renewsId ? getAgreement(db, agreement.renewsId).catch(() => null) : null,
+    agreementsRepo.renewedBy(db, id).then((rows) => present(db, rows)),
+  ]);
+  return { ...agreement, renews, renewedBy };
+}
+
+/** Localities linked to this one (or its cities and organisations) by agreements, with counts. */
+export async function partnersOf(db: Q, code: string) {
+  const own = new Set(await localityWithChildren(db, code));
+  const { items } = await listAgreements(db, { locality: code, limit: 200, format: 'json' });
+  const partners = new Map<string, { locality: LocalitySummary; agreements: number }>();
+  const rows = await agreementsRepo.partiesOf(
+    db,
+    items.map((a) => a.id),
+  );
+  for (const [, parties] of groupBy(rows, (p) => p.agreement_id)) {
+    const seen = new Set<string>();
+    for (const p of parties) {
+      if (!p.l_code || own.has(p.l_code) || seen.has(p.l_code)) continue;
+      seen.add(p.l_code);
+      const entry = partners.get(p.l_code) ?? {
+        locality: {
+          code: p.l_code,
+          country: p.l_country as 'VN' | 'JP',
+          kind: 'province' as LocalitySummary['kind'],
+          name: localized({ vi: p.l_vi, ja: p.l_ja, en: p.l_en }),
+        },
+        agreements: 0,
+      };
+      entry.agreements += 1;
+      partners.set(p.l_code, entry);
+    }
+  }
+  const kinds = await db
+    .selectFrom('localities')
+    .select(['code', 'kind'])
+    .where('code', 'in', [...partners.keys(), ''])
+    .execute();
+  for (const k of kinds) partners.get(k.code)!.locality.kind = k.kind as LocalitySummary['kind'];
+  return [...partners.values()].sort(
+    (a, b) => b.agreements - a.agreements || a.locality.code.localeCompare(b.locality.code),
+  );
+}
+
+export async function agreementStats(db: Q) {
+  const [byField, byYear] = await Promise.all([
+    agreementsRepo.fieldCounts(db),
+    agreementsRepo.yearCounts(db),
+  ]);
+  return {
+    byField: byField
+      .map((r) => ({ code: r.code, count: Number(r.n) }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+    byYear: byYear.map((r) => ({ year: Number(r.year), count: Number(r.n) })).sort((a, b) => a.year - b.year),
+  };
+}
+
+// ---- writes ----
+
+/** Checks that parties and linked agreements exist; returns the keys that decide who may edit. */
+async function resolveReferences(
+  db: Q,
+  input: {
+    parties?: { type: string; code: string }[];
+    renewsId?: string | null;
+    supersedesId?: string | null;
+  },
+  selfId?: string,
+) {
+  const errors: FieldError[] = [];
+  const keys: string[] = [];
+  const parties = input.parties ?? [];
+  const locCodes = parties.filter((p) => p.type === 'locality').map((p) => p.code);
+  const orgIds = parties.filter((p) => p.type === 'organization').map((p) => p.code);
+  const [locs, orgs] = await Promise.all([
+    locCodes.length
+      ? db.selectFrom('localities').select(['code', 'parent_code']).where('code', 'in', locCodes).execute()
+      : [],
+    orgIds.length
+      ? db.selectFrom('organizations').select(['id', 'locality_code']).where('id', 'in', orgIds).execute()
+      : [],
+  ]);
+  parties.forEach((p, i) => {
+    const loc = p.type === 'locality' ? locs.find((l) => l.code === p.code) : undefined;
+    const org = p.type === 'organization' ? orgs.find((o) => o.id === p.code) : undefined;
+    if (!loc && !org)
+      errors.push({
+        path: `parties.${i}.code`,
+        message: `unknown ${p.type} ${p.code}`,
+        code: 'unknown_reference',
+      });
+    if (loc) keys.push(loc.code, ...(loc.parent_code ? [loc.parent_code] : []));
+    if (org) keys.push(org.id, org.locality_code);
+  });
+  for (const field of ['renewsId', 'supersedesId'] as const) {
+    const ref = input[field];
+    if (!ref) continue;
+    if (ref === selfId || !(await agreementsRepo.get(db, ref))) {
+      errors.push({
+        path: field,
+        message: ref === selfId ? 'an agreement cannot renew itself' : `unknown agreement ${ref}`,
+        code: 'unknown_reference',
+      });
+    }
+  }
+  if (errors.length)
+    throw new AppError('reference.unknown', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  return keys;
+}
+
+const searchText = (a: {
+  title: { vi?: string; ja?: string; en?: string };
+  kindDetail: string | null;
+  fieldsReported?: string | null;
+}) => buildSearchText([a.title.vi, a.title.ja, a.title.en, a.kindDetail, a.fieldsReported]);
+
+export interface CreateOptions {
+  input: AgreementCreate;
+  user: User | null;
+  id?: string;
+  synthetic?: boolean;
+  fieldsReported?: string | null;
+  partyNotes?: (string | null)[];
+}
+
+export async function createAgreement(db: Q, opts: CreateOptions) {
+  const keys = await resolveReferences(db, opts.input);
+  if (opts.user) assertCanEditAgreement(opts.user, keys);
+  return db.transaction().execute((tx) => insertAgreement(tx, opts));
+}
+
+/** Inserts one agreement and its audit entry inside the caller's transaction (references already checked). */
+export async function insertAgreement(
+  tx: Q,
+  { input, user, id, synthetic = false, fieldsReported = null, partyNotes = [] }: CreateOptions,
+) {
+  const now = nowIso();
+  const row: AgreementRow = {
+    id: id ?? `agr-${randomUUID()}`,
+    kind: input.kind,
+    kind_detail: input.kindDetail,
+    title_vi: input.title.vi ?? null,
+    title_ja: input.title.ja ?? null,
+    title_en: input.title.en ?? null,
+    signed_on: input.signedOn,
+    signed_precision: datePrecision(input.signedOn),
+    signed_sort: input.signedOn ?? '',
+    valid_until: input.validUntil,
+    status: input.status,
+    renews_id: input.renewsId,
+    supersedes_id: input.supersedesId,
+    fields_reported: fieldsReported,
+    sources: JSON.stringify(input.sources),
+    note: input.note,
+    synthetic: synthetic ? 1 : 0,
+    search_text: searchText({ ...input, fieldsReported }),
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  const parties = input.parties.map((p, i) => ({ ...p, note: partyNotes[i] ?? null }));
+  await agreementsRepo.insert(tx, row, parties, input.fields);
+  const created = await getAgreement(tx, row.id);
+  await recordAudit(tx, {
+    actor: actorOf(user),
+    action: 'create',
+    entityType: 'agreement',
+    entityId: row.id,
+    before: null,
+    after: created,
+  });
+  return created;
+}
+
+/** Whether an agreement id exists (seeding skips those it loaded before). */
+export const agreementExists = async (db: Q, id: string) => Boolean(await agreementsRepo.get(db, id));
+
+export async function updateAgreement(
+  db: Q,
+  { id, version, patch, user }: { id: string; version: number; patch: AgreementUpdate; user: User },
+) {
+  const before = await getAgreement(db, id);
+  assertCanEditAgreement(user, await resolveReferences(db, { parties: before.parties }));
+  if (patch.parties) assertCanEditAgreement(user, await resolveReferences(db, { parties: patch.parties }));
+  await resolveReferences(db, { renewsId: patch.renewsId, supersedesId: patch.supersedesId }, id);
+  const next = {
+    ...before,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+  } as Agreement;
+  if (next.signedOn && next.validUntil && next.validUntil < next.signedOn) {
+    throw new AppError('validation.invalid', 'validUntil is before the signing date', [
+      { path: 'validUntil', message: 'must not be before the signing date', code: 'invalid' },
+    ]);
+  }
+  const set: Partial<AgreementRow> = {
+    kind: next.kind,
+    kind_detail: next.kindDetail,
+    title_vi: next.title.vi ?? null,
+    title_ja: next.title.ja ?? null,
+    title_en: next.title.en ?? null,
+    signed_on: next.signedOn,
+    signed_precision: datePrecision(next.signedOn),
+    signed_sort: next.signedOn ?? '',
+    valid_until: next.validUntil,
+    status: next.status,
+    renews_id: next.renewsId,
+    supersedes_id: next.supersedesId,
+    sources: JSON.stringify(next.sources),
+    note: next.note,
+    search_text: searchText(next),
+    updated_at: nowIso(),
+  };
+  return db.transaction().execute(async (tx) => {
+    const res = await agreementsRepo.update(tx, id, version, set);
+    if (Number(res.numUpdatedRows) !== 1) throw conflict(id, version);
+    if (patch.parties) await agreementsRepo.setParties(tx, id, patch.parties);
+    if (patch.fields) await agreementsRepo.setFields(tx, id, patch.fields);
+    const after = await getAgreement(tx, id);
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'update',
+      entityType: 'agreement',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function deleteAgreement(
+  db: Q,
+  { id, version, user }: { id: string; version: number; user: User },
+) {
+  const before = await getAgreement(db, id);
+  assertCanEditAgreement(user, await resolveReferences(db, { parties: before.parties }));
+  await db.transaction().execute(async (tx) => {
+    const res = await agreementsRepo.delete(tx, id, version);
+    if (Number(res.numDeletedRows) !== 1) throw conflict(id, version);
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'delete',
+      entityType: 'agreement',
+      entityId: id,
+      before,
+      after: null,
+    });
+  });
+}
+
+const conflict = (id: string, sent: number) =>
+  new AppError(
+    'agreement.version_conflict',
+    `agreement ${id} was changed by someone else since version ${sent}; reload it before saving`,
+  );
+
+/**
+ * Imports checked CSV rows, all in one transaction: either every new row lands or none does.
+ * Rows whose stable id exists already are skipped, so a file can be imported again safely.
+ */
+export async function importAgreementRows(db: Q, rows: ImportRow[], user: User | null) {
+  const ids = rows.map(agreementIdFor);
+  if (user) for (const row of rows) assertCanEditAgreement(user, await resolveReferences(db, row.input));
+  return db.transaction().execute(async (tx) => {
+    let added = 0;
+    for (const [i, row] of rows.entries()) {
+      if (await agreementExists(tx, ids[i])) continue;
+      // "(renewed)" rows renew the latest earlier agreement between the same parties.
+      const renewsId = /renew/i.test(row.input.kindDetail ?? '')
+        ? await previousBetween(tx, row, ids[i])
+        : row.input.renewsId;
+      await insertAgreement(tx, {
+        input: { ...row.input, renewsId },
+        user,
+        id: ids[i],
+        fieldsReported: row.fieldsReported,
+        partyNotes: row.partyNotes,
+      });
+      added++;
+    }
+    return { added, skipped: rows.length - added };
+  });
+}
+
+async function previousBetween(db: Q, row: ImportRow, selfId: string): Promise<string | null> {
+  const [first] = row.input.parties;
+  const [a, b] = row.input.parties.map((p) => p.code);
+  const byParty = first.type === 'locality' ? { locality: first.code } : { organization: first.code };
+  const { items } = await listAgreements(db, { ...byParty, limit: 200, format: 'json' });
+  const earlier = items
+    .filter(
+      (x) => x.id !== selfId && x.parties.some((p) => p.code === a) && x.parties.some((p) => p.code === b),
+    )
+    .filter((x) => (x.signedOn ?? '') < (row.input.signedOn ?? '9999'));
+  return earlier[0]?.id ?? null;
+}
+
+/** Adds many synthetic agreements at once (scale tests); parties must exist. One audit entry per batch. */
+export async function insertSyntheticAgreements(db: Q, inputs: { id: string; input: AgreementCreate }[]) {
+  const now = nowIso();
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < inputs.length; i += 300) {
+      const batch = inputs.slice(i, i + 300);
+      await tx
+        .insertInto('agreements')
+        .values(
+          batch.map(({ id, input }) => ({
+            id,
+            kind: input.kind,
+            kind_detail: input.kindDetail,
+            title_vi: input.title.vi ?? null,
+            title_ja: input.title.ja ?? null,
+            title_en: input.title.en ?? null,
+            signed_on: input.signedOn,
+            signed_precision: datePrecision(input.signedOn),
+            signed_sort: input.signedOn ?? '',
+            valid_until: input.validUntil,
+            status: input.status,
+            renews_id: null,
+            supersedes_id: null,
+            fields_reported: null,
+            sources: JSON.stringify(input.sources),
+            note: input.note,
+            synthetic: 1,
+            search_text: searchText({ ...input, fieldsReported: null }),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute();
+      const parties = batch.flatMap(({ id, input }) =>
+        input.parties.map((p, position) => ({
+          agreement_id: id,
+          position,
+          party_type: p.type,
+          locality_code: p.type === 'locality' ? p.code : null,
+          organization_id: p.type === 'organization' ? p.code : null,
+          note: null,
+        })),
+      );
+      await tx.insertInto('agreement_parties').values(parties).execute();
+      const fields = batch.flatMap(({ id, input }) =>
+        [...new Set(input.fields)].map((code) => ({ agreement_id: id, code })),
+      );
+      if (fields.length) await tx.insertInto('agreement_fields').values(fields).execute();
+    }
+    await recordAudit(tx, {
+      actor: null,
+      action: 'create',
+      entityType: 'agreement',
+      entityId: `synthetic-batch-${now}`,
+      before: null,
+      after: { synthetic: inputs.length },
+    });
+  });
+}

@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { Database, NewAuditEntry } from '../../db/types.ts';
+
+type Q = Kysely<Database>;
+
+export const auditRepo = {
+  insert: (db: Q, entry: NewAuditEntry) => db.insertInto('audit_log').values(entry).execute(),
+  list: (db: Q, f: { entityType?: string; entityId?: string; beforeId?: number; limit: number }) => {
+    let q = db.selectFrom('audit_log').selectAll();
+    if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+    if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+    if (f.beforeId !== undefined) q = q.where('id', '<', f.beforeId);
+    return q.orderBy('id', 'desc').limit(f.limit).execute();
+  },
+  count: async (db: Q, f: { entityType?: string; entityId?: string }) => {
+    let q = db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+    if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  },
+};

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/types.ts';
+import { parseJson } from '../shared/json.ts';
+import { decodeCursor, toPage } from '../shared/pagination.ts';
+import { auditRepo } from './repository.ts';
+
+export const EntityType = z.enum(['agreement', 'organization', 'locality', 'user', 'token']);
+export type EntityType = z.infer<typeof EntityType>;
+
+export interface Actor {
+  id: string;
+  email: string;
+}
+
+export const actorOf = (user: { id: string; email: string } | null): Actor | null =>
+  user ? { id: user.id, email: user.email } : null;
+
+/** One line of the audit log; call it inside the transaction of the change it records. */
+export function recordAudit(
+  db: Kysely<Database>,
+  e: {
+    actor: Actor | null;
+    action: 'create' | 'update' | 'delete';
+    entityType: EntityType;
+    entityId: string;
+    before: unknown;
+    after: unknown;
+  },
+) {
+  return auditRepo.insert(db, {
+    at: new Date().toISOString(),
+    actor_id: e.actor?.id ?? null,
+    actor_email: e.actor?.email ?? null,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    before: e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
+    after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+  });
+}
+
+export const AuditQuery = z.object({
+  entityType: EntityType.optional(),
+  entityId: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z.object({ id: z.string(), email: z.string() }).nullable(),
+    action: z.enum(['create', 'update', 'delete']),
+    entityType: z.string(),
+    entityId: z.string(),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export async function listAudit(db: Kysely<Database>, query: z.infer<typeof AuditQuery>) {
+  const key = decodeCursor(query.cursor, 1);
+  const [rows, total] = await Promise.all([
+    auditRepo.list(db, { ...query, beforeId: key ? Number(key[0]) : undefined, limit: query.limit + 1 }),
+    auditRepo.count(db, query),
+  ]);
+  return toPage(
+    rows,
+    query.limit,
+    total,
+    (r) => [r.id],
+    (r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor_id ? { id: r.actor_id, email: r.actor_email ?? '' } : null,
+      action: r.action as 'create' | 'update' | 'delete',
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: parseJson<unknown>(r.before, null),
+      after: parseJson<unknown>(r.after, null),
+    }),
+  );
+}

@@ -1,0 +1,223 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database, LocalityRow } from '../../db/types.ts';
+import { buildSearchText } from '../../domain/search.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { assertCanEditLocality } from '../accounts/policy.ts';
+import type { User } from '../accounts/schemas.ts';
+import { listAgreements, partnersOf } from '../agreements/service.ts';
+import { actorOf, recordAudit } from '../audit/service.ts';
+import { listOrganizations } from '../organizations/service.ts';
+import { nowIso } from '../shared/json.ts';
+import { decodeCursor, toPage } from '../shared/pagination.ts';
+import { localitiesRepo, toLocality, toSummary } from './repository.ts';
+import type { Locality, LocalityCreate, LocalityQuery, LocalitySummary, LocalityUpdate } from './schemas.ts';
+
+type Q = Kysely<Database>;
+
+export async function listLocalities(db: Q, query: z.infer<typeof LocalityQuery>) {
+  const after = decodeCursor(query.cursor, 1);
+  const [rows, total] = await Promise.all([
+    localitiesRepo.list(db, query, after ? String(after[0]) : null, query.limit + 1),
+    localitiesRepo.count(db, query),
+  ]);
+  return toPage(rows, query.limit, total, (r) => [r.code], toLocality);
+}
+
+export async function getLocality(db: Q, code: string): Promise<Locality> {
+  const row = await localitiesRepo.get(db, code);
+  if (!row) throw notFound('locality', code);
+  return toLocality(row);
+}
+
+/** A locality with what its page shows: parent, children, partners, agreements, organisations. */
+export async function getLocalityDetail(db: Q, code: string) {
+  const locality = await getLocality(db, code);
+  const [parent, children, partners, agreements, organizations] = await Promise.all([
+    locality.parentCode ? localitiesRepo.get(db, locality.parentCode) : undefined,
+    localitiesRepo.children(db, code),
+    partnersOf(db, code),
+    listAgreements(db, { locality: code, limit: 200, format: 'json' }),
+    listOrganizations(db, { locality: code, limit: 100, format: 'json' }),
+  ]);
+  return {
+    ...locality,
+    parent: parent ? toSummary(parent) : null,
+    children: children.map(toSummary),
+    partners,
+    agreements: agreements.items,
+    organizations: organizations.items,
+  };
+}
+
+export async function localitySummaries(db: Q, codes: string[]): Promise<Map<string, LocalitySummary>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('localities')
+    .select(['code', 'country', 'kind', 'name_vi', 'name_ja', 'name_en'])
+    .where('code', 'in', codes)
+    .execute();
+  return new Map(rows.map((r) => [r.code, toSummary(r)]));
+}
+
+/** The code and the codes of the localities below it: a prefecture's page includes its cities. */
+export async function localityWithChildren(db: Q, code: string): Promise<string[]> {
+  const children = await localitiesRepo.children(db, code);
+  return [code, ...children.map((c) => c.code)];
+}
+
+export const localitySearchText = (
+  r: { name_vi: string | null; name_ja: string | null; name_en: string | null; code: string },
+  mergedFrom: string[],
+) => buildSearchText([r.name_vi, r.name_ja, r.name_en, r.code, ...mergedFrom]);
+
+export async function createLocality(
+  db: Q,
+  { input, user }: { input: z.infer<typeof LocalityCreate>; user: User },
+) {
+  assertCanEditLocality(user, input.code, input.parentCode);
+  const parent = await localitiesRepo.get(db, input.parentCode);
+  if (!parent || parent.kind !== 'prefecture') {
+    throw new AppError('reference.unknown', `prefecture ${input.parentCode} does not exist`, [
+      { path: 'parentCode', message: 'unknown prefecture', code: 'unknown_reference' },
+    ]);
+  }
+  if (await localitiesRepo.get(db, input.code)) {
+    throw new AppError('conflict', `locality ${input.code} exists already`, [
+      { path: 'code', message: 'already in use', code: 'taken' },
+    ]);
+  }
+  const now = nowIso();
+  const row: LocalityRow = {
+    code: input.code,
+    country: 'JP',
+    kind: 'municipality',
+    parent_code: input.parentCode,
+    name_vi: input.name.vi ?? null,
+    name_ja: input.name.ja ?? null,
+    name_en: input.name.en ?? null,
+    admin_center: input.adminCenter,
+    lat: input.lat,
+    lon: input.lon,
+    merged_from: '[]',
+    sources: JSON.stringify(input.sources),
+    search_text: '',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  row.search_text = localitySearchText(row, []);
+  return db.transaction().execute(async (tx) => {
+    await localitiesRepo.insert(tx, row);
+    const created = toLocality(row);
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'create',
+      entityType: 'locality',
+      entityId: row.code,
+      before: null,
+      after: created,
+    });
+    return created;
+  });
+}
+
+export async function updateLocality(
+  db: Q,
+  {
+    code,
+    version,
+    patch,
+    user,
+  }: { code: string; version: number; patch: z.infer<typeof LocalityUpdate>; user: User },
+) {
+  const before = await getLocality(db, code);
+  if (before.kind !== 'municipality' && user.role !== 'admin') {
+    throw new AppError('auth.forbidden', 'reference provinces and prefectures are changed by an admin only');
+  }
+  assertCanEditLocality(user, code, before.parentCode);
+  const name = patch.name ?? before.name;
+  const set: Partial<LocalityRow> = {
+    name_vi: name.vi ?? null,
+    name_ja: name.ja ?? null,
+    name_en: name.en ?? null,
+    admin_center: patch.adminCenter === undefined ? before.adminCenter : patch.adminCenter,
+    lat: patch.lat === undefined ? before.lat : patch.lat,
+    lon: patch.lon === undefined ? before.lon : patch.lon,
+    sources: JSON.stringify(patch.sources ?? before.sources),
+    search_text: localitySearchText(
+      { code, name_vi: name.vi ?? null, name_ja: name.ja ?? null, name_en: name.en ?? null },
+      before.mergedFrom,
+    ),
+    updated_at: nowIso(),
+  };
+  return db.transaction().execute(async (tx) => {
+    const res = await localitiesRepo.update(tx, code, version, set);
+    if (Number(res.numUpdatedRows) !== 1) {
+      throw new AppError(
+        'locality.version_conflict',
+        `locality ${code} was changed by someone else (you sent version ${version}); reload it`,
+      );
+    }
+    const after = await getLocality(tx, code);
+    await recordAudit(tx, {
+      actor: actorOf(user),
+      action: 'update',
+      entityType: 'locality',
+      entityId: code,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export interface ReferenceLocality {
+  code: string;
+  country: 'VN' | 'JP';
+  kind: Locality['kind'];
+  parentCode: string | null;
+  name: { vi?: string; ja?: string; en?: string };
+  adminCenter: string | null;
+  lat: number | null;
+  lon: number | null;
+  mergedFrom: string[];
+  sources: { url: string | null; note: string | null }[];
+}
+
+/** Adds a reference locality unless its code exists already (seeding is idempotent). */
+export async function insertReferenceLocality(db: Q, ref: ReferenceLocality): Promise<boolean> {
+  if (await localitiesRepo.get(db, ref.code)) return false;
+  const now = nowIso();
+  const row: LocalityRow = {
+    code: ref.code,
+    country: ref.country,
+    kind: ref.kind,
+    parent_code: ref.parentCode,
+    name_vi: ref.name.vi ?? null,
+    name_ja: ref.name.ja ?? null,
+    name_en: ref.name.en ?? null,
+    admin_center: ref.adminCenter,
+    lat: ref.lat,
+    lon: ref.lon,
+    merged_from: JSON.stringify(ref.mergedFrom),
+    sources: JSON.stringify(ref.sources),
+    search_text: '',
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  row.search_text = localitySearchText(row, ref.mergedFrom);
+  await db.transaction().execute(async (tx) => {
+    await localitiesRepo.insert(tx, row);
+    await recordAudit(tx, {
+      actor: null,
+      action: 'create',
+      entityType: 'locality',
+      entityId: ref.code,
+      before: null,
+      after: toLocality(row),
+    });
+  });
+  return true;
+}

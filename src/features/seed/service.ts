@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { checkAgreementCsv, importContext } from '../agreements/import.ts';
+import { importAgreementRows } from '../agreements/service.ts';
+import { insertReferenceLocality } from '../localities/service.ts';
+import { createOrganization, getOrganization } from '../organizations/service.ts';
+import { fieldPhrases, readSeedFile, referenceLocalities, referenceOrganizations } from './reference.ts';
+
+type Q = Kysely<Database>;
+
+export interface SeedReport {
+  localities: number;
+  organizations: number;
+  agreements: number;
+  skipped: number;
+}
+
+/**
+ * Loads the reference data: localities, the organisations that sign agreements, and the sourced
+ * agreements. Idempotent: what is there already (by code or stable id) is left as it is.
+ */
+export async function seedReference(db: Q): Promise<SeedReport> {
+  let localities = 0;
+  let organizations = 0;
+  let skipped = 0;
+  // Prefectures before the cities below them, so parent references exist.
+  const refs = referenceLocalities().sort(
+    (a, b) => Number(a.parentCode !== null) - Number(b.parentCode !== null),
+  );
+  for (const ref of refs) {
+    if (await insertReferenceLocality(db, ref)) localities++;
+    else skipped++;
+  }
+  for (const { id, input } of referenceOrganizations()) {
+    const exists = await getOrganization(db, id).then(
+      () => true,
+      () => false,
+    );
+    if (exists) skipped++;
+    else {
+      await createOrganization(db, { input, user: null, id });
+      organizations++;
+    }
+  }
+  const { rows, problems } = checkAgreementCsv(
+    readSeedFile('agreements-seed.csv'),
+    await importContext(db, fieldPhrases()),
+  );
+  if (problems.length) {
+    throw new Error(
+      `reference agreements do not load:\n${problems.map((p) => `line ${p.line}, ${p.column}: ${p.reason}`).join('\n')}`,
+    );
+  }
+  const result = await importAgreementRows(db, rows, null);
+  return { localities, organizations, agreements: result.added, skipped: skipped + result.skipped };
+}
+
+/** True when the database holds no locality yet: the first start loads the reference data. */
+export async function isEmpty(db: Q): Promise<boolean> {
+  const row = await db.selectFrom('localities').select('code').limit(1).executeTakeFirst();
+  return !row;
+}

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
+import pino, { type Logger } from 'pino';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type Db, openDb } from './db/connection.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { isEmpty, seedReference } from './features/seed/service.ts';
+
+/**
+ * Opens and migrates the database, and on an empty database loads the reference data. On
+ * PostgreSQL an advisory lock makes several servers starting at once seed exactly once.
+ */
+export async function prepareDatabase(url: string, logger: Logger, { seed = true } = {}): Promise<Db> {
+  const db = openDb(url);
+  await migrateToLatest(db);
+  if (!seed) return db;
+  const seedIfEmpty = async (q: Db['db']) => {
+    if (await isEmpty(q)) {
+      const report = await seedReference(q);
+      logger.info(report, 'reference data loaded into the empty database');
+    }
+  };
+  if (db.engine === 'postgres') {
+    await db.db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(7405221)`.execute(conn);
+      try {
+        await seedIfEmpty(conn);
+      } finally {
+        await sql`select pg_advisory_unlock(7405221)`.execute(conn);
+      }
+    });
+  } else {
+    await seedIfEmpty(db.db);
+  }
+  return db;
+}
+
+export async function startServer(config: Config, { webDist = null }: { webDist?: string | null } = {}) {
+  const logger = pino({ level: config.LOG_LEVEL });
+  const db = await prepareDatabase(config.DATABASE_URL, logger);
+  const app = createApp({ db, logger, trustProxy: config.TRUST_PROXY }, { webDist });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  const url = `http://${shownHost}:${port}`;
+  logger.info({ url, engine: db.engine }, 'Kizuna is listening');
+  const close = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+  };
+  return { url, port, close, logger };
+}
