@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: database-heavy files run in forks so SQLite/PostgreSQL handles never cross threads.
     pool: 'forks',
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });
