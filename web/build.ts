@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,7 +49,24 @@ export async function ensureWebBuilt(
   opts.log?.('building the web app (web/dist)…');
   // Vite is loaded only when a build is needed: it is large and the usual start serves a built app.
   const { build } = await import('vite');
-  await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  // Build beside dist and swap it in, so that two processes starting at once (test files,
+  // several servers) never see or serve a half-written dist.
+  const tmp = join(webDir, `.dist-${process.pid}-${Date.now()}`);
+  try {
+    await build({
+      configFile: join(webDir, 'vite.config.ts'),
+      logLevel: 'warn',
+      mode: 'production',
+      build: { outDir: tmp, emptyOutDir: true },
+    });
+    rmSync(distDir, { recursive: true, force: true });
+    renameSync(tmp, distDir);
+  } catch (err) {
+    // Another process may have swapped its build in first; theirs is as good as ours.
+    if (!existsSync(index)) throw err;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
   opts.log?.(`web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return distDir;
 }

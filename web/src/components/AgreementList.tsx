@@ -2,7 +2,7 @@ import { sectorLabel } from '../../../src/domain/sectors.ts';
 import type { Agreement } from '../api/types.ts';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
-import { Badge, Name } from './common.tsx';
+import { AgreementTitle, Badge, Name } from './common.tsx';
 
 export function AgreementItem({ a }: { a: Agreement }) {
   const { t, lang, date } = useLang();
@@ -10,7 +10,7 @@ export function AgreementItem({ a }: { a: Agreement }) {
     <li className="card agreement-item">
       <h3>
         <Link to={`/agreements/${encodeURIComponent(a.id)}`}>
-          <Name value={a.title} />
+          <AgreementTitle a={a} />
         </Link>
       </h3>
       <p className="parties">

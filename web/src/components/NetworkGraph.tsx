@@ -128,7 +128,11 @@ export function PairGraph({ edges }: { edges: Edge[] }) {
   );
   return (
     <figure className="graph">
-      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={t('network.pairLabel', { n: num(edges.length) })}>
+      <svg
+        viewBox={`0 0 ${w} ${h}`}
+        role="group"
+        aria-label={t('network.pairLabel', { n: num(edges.length) })}
+      >
         <text x={xL} y={14} textAnchor="end" className="node-label strong">
           {t('country.VN')}
         </text>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { type ApiError, csvUrl } from '../api/client.ts';
-import type { LocalitySummary, LocalizedText } from '../api/types.ts';
+import type { Agreement, LocalitySummary, LocalizedText } from '../api/types.ts';
 import { textLang, useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 
@@ -99,4 +99,18 @@ export function PageTitle({ children, actions }: { children: ReactNode; actions?
 
 export function Badge({ kind, children }: { kind: string; children: ReactNode }) {
   return <span className={`badge badge-${kind}`}>{children}</span>;
+}
+
+/**
+ * An agreement's title; many sources give none, so it falls back to its kind and parties
+ * ("Memorandum of understanding: Da Nang – Nagasaki") in the reader's language.
+ */
+export function AgreementTitle({ a }: { a: Pick<Agreement, 'title' | 'kind' | 'parties'> }) {
+  const { t, text } = useLang();
+  if (text(a.title)) return <Name value={a.title} />;
+  return (
+    <span>
+      {t(`agreementKind.${a.kind}`)}: {a.parties.map((p) => text(p.name)).join(' – ')}
+    </span>
+  );
 }

@@ -5,7 +5,7 @@ import type { Agreement, Locality, LocalitySummary, Page } from '../api/types.ts
 export interface Pair {
   vn: LocalitySummary;
   jp: LocalitySummary;
-  agreements: Pick<Agreement, 'id' | 'title' | 'signedOn' | 'status'>[];
+  agreements: Pick<Agreement, 'id' | 'title' | 'kind' | 'parties' | 'signedOn' | 'status'>[];
 }
 
 // The map and the whole-network graph need every locality and every partnership at once.
@@ -44,7 +44,7 @@ export function pairsOf(agreements: Agreement[]): Pair[] {
           };
           pairs.set(key, pair);
         }
-        pair.agreements.push({ id: a.id, title: a.title, signedOn: a.signedOn, status: a.status });
+        pair.agreements.push(a);
       }
     }
   }

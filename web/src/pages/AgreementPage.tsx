@@ -2,7 +2,7 @@ import { sectorLabel } from '../../../src/domain/sectors.ts';
 import { useApi } from '../api/client.ts';
 import type { AgreementDetail, Party } from '../api/types.ts';
 import { canEdit, useAuth } from '../auth.tsx';
-import { Async, Badge, LocalCsvLink, Name, PageTitle } from '../components/common.tsx';
+import { AgreementTitle, Async, Badge, LocalCsvLink, Name, PageTitle } from '../components/common.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 
@@ -38,7 +38,7 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
               )
             }
           >
-            <Name value={a.title} />
+            <AgreementTitle a={a} />
           </PageTitle>
           <dl className="facts">
             <dt>{t('agreement.parties')}</dt>
@@ -79,7 +79,7 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
                 <dt>{t('agreement.renews')}</dt>
                 <dd>
                   <Link to={`/agreements/${encodeURIComponent(a.renews.id)}`}>
-                    <Name value={a.renews.title} />
+                    <AgreementTitle a={a.renews} />
                   </Link>{' '}
                   {a.renews.signedOn && <span className="muted">({date(a.renews.signedOn)})</span>}
                 </dd>
@@ -93,7 +93,7 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
                     {a.renewedBy.map((r) => (
                       <li key={r.id}>
                         <Link to={`/agreements/${encodeURIComponent(r.id)}`}>
-                          <Name value={r.title} />
+                          <AgreementTitle a={r} />
                         </Link>
                       </li>
                     ))}

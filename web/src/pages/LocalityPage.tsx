@@ -40,7 +40,7 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
             {l.mergedFrom.length > 0 && (
               <>
                 <dt>{t('locality.mergedFrom')}</dt>
-                <dd>{l.mergedFrom.join(', ')}</dd>
+                <dd lang={l.country === 'VN' ? 'vi' : 'ja'}>{l.mergedFrom.join(', ')}</dd>
               </>
             )}
             {l.children.length > 0 && (

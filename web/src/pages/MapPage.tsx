@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Async, CsvLink, Name, PageTitle } from '../components/common.tsx';
+import { AgreementTitle, Async, CsvLink, Name, PageTitle } from '../components/common.tsx';
 import { useLang } from '../i18n/format.ts';
 import { useNetwork } from '../lib/pairs.ts';
 import { countPlaced, VnJpMap } from '../map/VnJpMap.tsx';
@@ -52,7 +52,7 @@ export function MapPage() {
                         {pair.agreements.map((a) => (
                           <li key={a.id}>
                             <Link to={`/agreements/${encodeURIComponent(a.id)}`}>
-                              <Name value={a.title} />
+                              <AgreementTitle a={a} />
                             </Link>{' '}
                             {a.signedOn && <span className="muted">({date(a.signedOn)})</span>}
                           </li>
