@@ -27,11 +27,10 @@ export function EgoGraph({
   const maxA = Math.max(1, ...partners.map((p) => p.agreements));
   return (
     <figure className="graph">
-      <svg
-        viewBox={`0 0 ${size} ${size}`}
-        role="img"
-        aria-label={t('network.egoLabel', { name: text(center.name) })}
-      >
+      <figcaption className="visually-hidden">
+        {t('network.egoLabel', { name: text(center.name) })}
+      </figcaption>
+      <svg viewBox={`0 0 ${size} ${size}`}>
         {partners.map((p, i) => {
           const a = (2 * Math.PI * i) / partners.length - Math.PI / 2;
           const x = c + r * Math.cos(a);
