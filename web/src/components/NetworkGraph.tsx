@@ -27,10 +27,8 @@ export function EgoGraph({
   const maxA = Math.max(1, ...partners.map((p) => p.agreements));
   return (
     <figure className="graph">
-      <figcaption className="visually-hidden">
-        {t('network.egoLabel', { name: text(center.name) })}
-      </figcaption>
       <svg viewBox={`0 0 ${size} ${size}`}>
+        <title>{t('network.egoLabel', { name: text(center.name) })}</title>
         {partners.map((p, i) => {
           const a = (2 * Math.PI * i) / partners.length - Math.PI / 2;
           const x = c + r * Math.cos(a);
@@ -127,11 +125,8 @@ export function PairGraph({ edges }: { edges: Edge[] }) {
   );
   return (
     <figure className="graph">
-      <svg
-        viewBox={`0 0 ${w} ${h}`}
-        role="group"
-        aria-label={t('network.pairLabel', { n: num(edges.length) })}
-      >
+      <svg viewBox={`0 0 ${w} ${h}`}>
+        <title>{t('network.pairLabel', { n: num(edges.length) })}</title>
         <text x={xL} y={14} textAnchor="end" className="node-label strong">
           {t('country.VN')}
         </text>
