@@ -191,6 +191,33 @@ export const agreementsRepo = {
       .executeTakeFirst(),
   delete: (db: Q, id: string, version: number) =>
     db.deleteFrom('agreements').where('id', '=', id).where('version', '=', version).executeTakeFirst(),
+  /** Per partner locality (a party's locality, or its organisation's), how many agreements link it to `own`. */
+  partnerCounts: (db: Q, own: string[]) => {
+    const partyLocality = sql<string>`coalesce(p.locality_code, (select o.locality_code from organizations o where o.id = p.organization_id))`;
+    return db
+      .selectFrom(
+        db
+          .selectFrom('agreement_parties as p')
+          .select(['p.agreement_id', partyLocality.as('code')])
+          .where('p.agreement_id', 'in', partiesIn(db, own))
+          .as('x'),
+      )
+      .innerJoin('localities as l', 'l.code', 'x.code')
+      .select([
+        'l.code',
+        'l.country',
+        'l.kind',
+        'l.name_vi',
+        'l.name_ja',
+        'l.name_en',
+        (eb) => eb.fn.count<number>('x.agreement_id').distinct().as('n'),
+      ])
+      .where('x.code', 'not in', own)
+      .groupBy(['l.code', 'l.country', 'l.kind', 'l.name_vi', 'l.name_ja', 'l.name_en'])
+      .orderBy('n', 'desc')
+      .orderBy('l.code')
+      .execute();
+  },
   /** Rows for the statistics of the home page: one per (agreement, field), and signed dates. */
   fieldCounts: (db: Q) =>
     db

@@ -99,42 +99,25 @@ export async function getAgreementDetail(db: Q, id: string) {
   return { ...agreement, renews, renewedBy };
 }
 
-/** Localities linked to this one (or its cities and organisations) by agreements, with counts. */
-export async function partnersOf(db: Q, code: string) {
-  const own = new Set(await localityWithChildren(db, code));
-  const { items } = await listAgreements(db, { locality: code, limit: 200, format: 'json' });
-  const partners = new Map<string, { locality: LocalitySummary; agreements: number }>();
-  const rows = await agreementsRepo.partiesOf(
-    db,
-    items.map((a) => a.id),
-  );
-  for (const [, parties] of groupBy(rows, (p) => p.agreement_id)) {
-    const seen = new Set<string>();
-    for (const p of parties) {
-      if (!p.l_code || own.has(p.l_code) || seen.has(p.l_code)) continue;
-      seen.add(p.l_code);
-      const entry = partners.get(p.l_code) ?? {
-        locality: {
-          code: p.l_code,
-          country: p.l_country as 'VN' | 'JP',
-          kind: 'province' as LocalitySummary['kind'],
-          name: localized({ vi: p.l_vi, ja: p.l_ja, en: p.l_en }),
-        },
-        agreements: 0,
-      };
-      entry.agreements += 1;
-      partners.set(p.l_code, entry);
-    }
-  }
-  const kinds = await db
-    .selectFrom('localities')
-    .select(['code', 'kind'])
-    .where('code', 'in', [...partners.keys(), ''])
-    .execute();
-  for (const k of kinds) partners.get(k.code)!.locality.kind = k.kind as LocalitySummary['kind'];
-  return [...partners.values()].sort(
-    (a, b) => b.agreements - a.agreements || a.locality.code.localeCompare(b.locality.code),
-  );
+/**
+ * Localities linked to this one (or its cities and organisations) by agreements, with the number
+ * of agreements each: one aggregate query, however many agreements there are.
+ */
+export async function partnersOf(
+  db: Q,
+  code: string,
+): Promise<{ locality: LocalitySummary; agreements: number }[]> {
+  const own = await localityWithChildren(db, code);
+  const rows = await agreementsRepo.partnerCounts(db, own);
+  return rows.map((r) => ({
+    locality: {
+      code: r.code,
+      country: r.country as 'VN' | 'JP',
+      kind: r.kind as LocalitySummary['kind'],
+      name: localized({ vi: r.name_vi, ja: r.name_ja, en: r.name_en }),
+    },
+    agreements: Number(r.n),
+  }));
 }
 
 export async function agreementStats(db: Q) {

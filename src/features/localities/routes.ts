@@ -16,7 +16,9 @@ const LocalityDetail = Locality.extend({
   children: z.array(LocalitySummary),
   partners: z.array(z.object({ locality: LocalitySummary, agreements: z.number().int() })),
   agreements: z.array(Agreement),
+  agreementsTotal: z.number().int(),
   organizations: z.array(Organization),
+  organizationsTotal: z.number().int(),
 }).meta({ id: 'LocalityDetail' });
 
 export function localityRoutes({ db }: Deps) {

@@ -30,14 +30,17 @@ export async function getLocality(db: Q, code: string): Promise<Locality> {
   return toLocality(row);
 }
 
-/** A locality with what its page shows: parent, children, partners, agreements, organisations. */
+/**
+ * A locality with what its page shows: parent, children, partners, and the first page of its
+ * agreements (50 newest) and organisations (100), with their totals; the lists page further.
+ */
 export async function getLocalityDetail(db: Q, code: string) {
   const locality = await getLocality(db, code);
   const [parent, children, partners, agreements, organizations] = await Promise.all([
     locality.parentCode ? localitiesRepo.get(db, locality.parentCode) : undefined,
     localitiesRepo.children(db, code),
     partnersOf(db, code),
-    listAgreements(db, { locality: code, limit: 200, format: 'json' }),
+    listAgreements(db, { locality: code, limit: 50, format: 'json' }),
     listOrganizations(db, { locality: code, limit: 100, format: 'json' }),
   ]);
   return {
@@ -46,7 +49,9 @@ export async function getLocalityDetail(db: Q, code: string) {
     children: children.map(toSummary),
     partners,
     agreements: agreements.items,
+    agreementsTotal: agreements.total,
     organizations: organizations.items,
+    organizationsTotal: organizations.total,
   };
 }
 
