@@ -6,7 +6,7 @@ import {
   type TextAnalysis,
 } from './detect.ts';
 import type { Profile } from './profile.ts';
-import { HAS_DOMAIN, HAS_WORKERS, IS_ROLE, WORKERS } from './weights.ts';
+import { HAS_DOMAIN, HAS_PEOPLE, HAS_WORKERS, IS_PEOPLE, IS_ROLE, WORKERS } from './weights.ts';
 
 /**
  * Everything the scorer needs, precomputed once: each text's sectors and concepts as flat typed
@@ -27,7 +27,7 @@ export interface MatchIndex {
   readonly secOff: Int32Array;
   readonly secIdx: Uint8Array;
   readonly secConf: Float32Array;
-  /** Per text: HAS_DOMAIN when it names a field (not only a role), HAS_WORKERS when it is about workers. */
+  /** Per text: HAS_DOMAIN when it names a field (not only a role); HAS_WORKERS, HAS_PEOPLE: about workers, about people. */
   readonly textFlags: Uint8Array;
   /** Concepts of text t are conIdx[conOff[t] .. conOff[t+1]). */
   readonly conOff: Int32Array;
@@ -73,8 +73,9 @@ class Builder {
     this.secOff.push(this.secIdx.length);
     let flags = 0;
     a.sectors.forEach((h, k) => {
-      if (h.confidence >= 0.5 && !IS_ROLE[sectors[k]]) flags |= HAS_DOMAIN;
+      if (!IS_ROLE[sectors[k]]) flags |= HAS_DOMAIN;
       if (h.confidence >= 0.5 && sectors[k] === WORKERS) flags |= HAS_WORKERS;
+      if (h.confidence >= 0.5 && IS_PEOPLE[sectors[k]]) flags |= HAS_PEOPLE;
     });
     this.flags.push(flags);
     this.conIdx.push(...a.concepts);

@@ -156,10 +156,10 @@ export const analyzeText = (lex: CompiledLexicon, text: string): TextAnalysis =>
 
 /**
  * "Cold storage for mangoes" is about the cold chain; the fruit is context. When a text names a
- * sub-sector (agriculture.food), its parent (agriculture) is counted at half confidence.
+ * sub-sector (agriculture.food) with some confidence, its parent (agriculture) counts half.
  */
-const contextDiscount = (sector: string, found: ReadonlyMap<string, unknown>): number => {
-  for (const other of found.keys()) if (other.startsWith(`${sector}.`)) return 0.5;
+const contextDiscount = (sector: string, found: ReadonlyMap<string, { miss: number }>): number => {
+  for (const [other, acc] of found) if (other.startsWith(`${sector}.`) && acc.miss <= 0.3) return 0.5;
   return 1;
 };
 

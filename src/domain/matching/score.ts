@@ -1,5 +1,5 @@
 import type { MatchIndex } from './build.ts';
-import { HAS_DOMAIN, HAS_WORKERS, IS_ROLE, SECTOR_COUNT, sectorWeight } from './weights.ts';
+import { HAS_DOMAIN, HAS_PEOPLE, HAS_WORKERS, IS_ROLE, SECTOR_COUNT, sectorWeight } from './weights.ts';
 
 export { sectorWeight } from './weights.ts';
 
@@ -7,8 +7,12 @@ export { sectorWeight } from './weights.ts';
 const CONCEPT_BONUS = 0.5;
 /** A link through roles only ("workers" = "workers") between texts about different fields. */
 const ROLE_ONLY = 0.35;
-/** A link through a field only, when one side is about workers and the other is not. */
+/** A link through roles only when one side names no field ("we supply workers"): plausible, unproven. */
+const ROLE_UNSPECIFIED = 0.7;
+/** A link through a field only, when one side is about workers and the other about no people at all. */
 const WORKERS_MISMATCH = 0.4;
+/** Roles count half as shared-sector evidence: sharing "trade" says little. */
+const SHARED_ROLE = 0.5;
 /** Steepness of the squash from summed evidence to a link strength in [0, 1). */
 const LINK_K = 1.5;
 /** Weights of the best three links in one direction. */
@@ -46,7 +50,8 @@ export class Query {
     this.needConcepts = this.conceptMasks(needStart[p], this.nNeeds);
     this.offerConcepts = this.conceptMasks(offerStart[p], this.nOffers);
     for (let k = index.presOff[p]; k < index.presOff[p + 1]; k++) {
-      this.presVec[index.presIdx[k]] = index.presConf[k] * sectorWeight(index.presIdx[k]);
+      const s = index.presIdx[k];
+      this.presVec[s] = index.presConf[k] * sectorWeight(s) * (IS_ROLE[s] ? SHARED_ROLE : 1);
     }
     this.best = new Float64Array(Math.max(this.nNeeds, this.nOffers, 1));
     // Weak concepts ("technology") are too common to count as shared evidence.
@@ -89,8 +94,9 @@ export class Query {
     if (field === 0 && role === 0) return 0;
     const ft = textFlags[t];
     const fj = textFlags[first + j];
-    if (field === 0 && ft & fj & HAS_DOMAIN) role *= ROLE_ONLY;
-    if ((ft ^ fj) & HAS_WORKERS) field *= WORKERS_MISMATCH;
+    if (field === 0) role *= ft & fj & HAS_DOMAIN ? ROLE_ONLY : ROLE_UNSPECIFIED;
+    const workers = (ft | fj) & HAS_WORKERS;
+    if (workers && !(ft & HAS_PEOPLE && fj & HAS_PEOPLE)) field *= WORKERS_MISMATCH;
     let x = field + role;
     const bit = j < 31 ? 1 << j : 0;
     for (let k = conOff[t]; k < conOff[t + 1]; k++) if (concepts[conIdx[k]] & bit) x += this.bonus[conIdx[k]];

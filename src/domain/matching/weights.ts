@@ -33,9 +33,18 @@ const ROLE_SECTORS: readonly SectorCode[] = [
 export const WEIGHT_BY_INDEX = Float64Array.from(SECTOR_CODES, (c) => SECTOR_WEIGHT[c] ?? 1);
 export const IS_ROLE = Uint8Array.from(SECTOR_CODES, (c) => (ROLE_SECTORS.includes(c) ? 1 : 0));
 export const WORKERS = SECTOR_CODES.indexOf('labour.workers');
+/** Sectors about people (workers, trainees, students, youth): any of them can answer a need for workers. */
+const PEOPLE_SECTORS: readonly SectorCode[] = [
+  'labour.workers',
+  'labour.training',
+  'education',
+  'exchange.people',
+];
+export const IS_PEOPLE = Uint8Array.from(SECTOR_CODES, (c) => (PEOPLE_SECTORS.includes(c) ? 1 : 0));
 
 export const sectorWeight = (s: number): number => WEIGHT_BY_INDEX[s] ?? 1;
 
 /** Per-text flags used by the scorer. */
 export const HAS_DOMAIN = 1;
 export const HAS_WORKERS = 2;
+export const HAS_PEOPLE = 4;

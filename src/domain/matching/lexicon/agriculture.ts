@@ -8,18 +8,19 @@ export const AGRICULTURE: Concept[] = [
     en: 'agriculture|agricultural|farming|farm|farms|farmers|crops|cultivation|harvest|livestock|growers',
   }),
   concept('agriculture', 'fruit', {
-    vi: 'trái cây|hoa quả|cây ăn quả|xoài|nhãn|vải thiều|thanh long|sầu riêng|chuối|bưởi|mận|quýt|dừa',
-    ja: '果物|果実|果樹|マンゴー|ロンガン|ライチ|ドラゴンフルーツ|ドリアン|バナナ|みかん|柑橘|りんご|さくらんぼ|いよかん|ぶどう|桃|梨',
-    en: 'fruit|fruits|fruit trees|orchard|orchards|mango|mangoes|longan|lychee|dragon fruit|durian|banana|citrus|mandarin|apples|cherries|coconut',
+    vi: 'trái cây|hoa quả|cây ăn quả|cây ăn trái|vườn cây ăn trái|trái cây nhiệt đới',
+    ja: '果物|果実|果樹|果樹園|熱帯果実|フルーツ',
+    en: 'fruit|fruits|fruit trees|orchard|orchards|tropical fruit',
   }),
-  concept('agriculture', 'crops', {
-    vi: 'lúa gạo|gạo|cà phê|hồ tiêu|ca cao|chè|rau|rau quả|hạt điều|cao su|sắn|nấm',
-    ja: '米|稲作|コーヒー|胡椒|カカオ|茶|野菜|青果|カシューナッツ|ゴム|きのこ',
-    en: 'rice|coffee|pepper|cocoa|tea|vegetables|cashew|rubber|mushrooms',
-  }),
+  concept(
+    ['agriculture.food', 'industry.manufacturing'],
+    'processing',
+    { vi: 'chế biến sâu|gia công', ja: '加工', en: 'processing' },
+    0.4,
+  ),
   concept('agriculture.high_tech', 'smart-farming', {
     vi: 'nông nghiệp công nghệ cao|nông nghiệp thông minh|nhà kính|nhà màng|tưới nhỏ giọt|tưới tiết kiệm|thủy canh|giống cây trồng|vietgap|globalgap|nông nghiệp hữu cơ',
-    ja: 'スマート農業|施設園芸|ハウス栽培|ビニールハウス|点滴灌漑|水耕栽培|植物工場|品種改良|jgap|globalgap|有機農業|栽培技術',
+    ja: 'スマート農業|施設園芸|ハウス栽培|ビニールハウス|温室|温室栽培|環境制御|点滴灌漑|水耕栽培|植物工場|品種改良|jgap|globalgap|有機農業|栽培技術',
     en: 'smart agriculture|smart farming|high-tech agriculture|greenhouse|greenhouses|drip irrigation|hydroponics|seed varieties|organic farming|precision agriculture|cultivation techniques',
   }),
   concept(['agriculture.high_tech', 'environment.water'], 'irrigation', {
@@ -38,9 +39,9 @@ export const AGRICULTURE: Concept[] = [
     en: 'cold chain|cold storage|refrigerated|post-harvest|postharvest|packing|packhouse|packing house|food packaging|freshness|shelf life|controlled atmosphere|vapour heat treatment|vapor heat treatment|chilled',
   }),
   concept('fisheries', 'aquaculture', {
-    vi: 'thủy sản|nuôi trồng thủy sản|nuôi lồng bè|lồng bè|nuôi tôm|tôm|cá tra|tôm hùm|cá mú|hàu|ngọc trai|con giống|sản xuất giống|đánh bắt',
-    ja: '水産|水産業|養殖|いけす|海面養殖|エビ|ロブスター|真珠|真鯛|牡蠣|種苗|種苗生産|漁業|漁港',
-    en: 'fisheries|fishery|aquaculture|fish farming|cage farming|sea cages|shrimp|lobster|grouper|oysters|pearl|hatchery|fingerlings|seed stock|fishing|seafood',
+    vi: 'thủy sản|nuôi trồng thủy sản|nuôi lồng bè|lồng bè|nuôi tôm|con giống|sản xuất giống|đánh bắt|nuôi cá|hải sản',
+    ja: '水産|水産業|養殖|いけす|海面養殖|種苗|種苗生産|漁業|漁港|魚病|水産加工',
+    en: 'fisheries|fishery|aquaculture|fish farming|cage farming|sea cages|hatchery|fingerlings|seed stock|fishing|seafood|fish disease',
   }),
   concept('forestry', 'forestry', {
     vi: 'lâm nghiệp|rừng|trồng rừng|gỗ|chế biến gỗ|đồ gỗ|lâm sản|xưởng cưa',

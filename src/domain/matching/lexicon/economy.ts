@@ -45,15 +45,20 @@ export const ECONOMY: Concept[] = [
   }),
   concept('industry.manufacturing', 'manufacturing', {
     vi: 'công nghiệp chế tạo|chế tạo|cơ khí|gia công cơ khí|máy móc|công nghiệp',
-    ja: '製造業|ものづくり|メーカー|機械|金属加工|部品|産業機械',
+    ja: '製造業|ものづくり|メーカー|機械|部品|産業機械',
     en: 'manufacturing|manufacturer|manufacturers|machining|machinery|parts|industrial',
   }),
   concept(
     'industry.manufacturing',
     'production',
-    { vi: 'sản xuất|nhà máy|gia công', ja: '製造|工場|生産', en: 'factory|factories|production|plant' },
+    { vi: 'sản xuất|nhà máy', ja: '製造|工場|生産', en: 'factory|factories|production|plant' },
     0.4,
   ),
+  concept('industry.manufacturing', 'metalwork', {
+    vi: 'hàn|thợ hàn|hàn điện|tiện|phay|máy cnc|gia công kim loại|luyện kim|thép',
+    ja: '溶接|溶接工|旋盤|cnc|金属加工|鉄鋼|製鉄|板金|アルミ加工|鋳物',
+    en: 'welding|welders|welder|cnc|metalworking|metal processing|steel|steelworks|sheet metal',
+  }),
   concept('industry.manufacturing', 'supporting-industry', {
     vi: 'công nghiệp hỗ trợ|linh kiện|phụ tùng|khuôn mẫu|đúc',
     ja: '裾野産業|サプライヤー|金型|鋳造|部品メーカー',
@@ -70,7 +75,7 @@ export const ECONOMY: Concept[] = [
     en: 'automotive|automobile|car parts',
   }),
   concept('industry.semiconductors', 'semiconductors', {
-    vi: 'bán dẫn|vi mạch|chip|điện tử|linh kiện điện tử|đèn led',
+    vi: 'bán dẫn|vi mạch|chip|điện tử|linh kiện điện tử|đèn led|điện thoại|điện thoại di động',
     ja: '半導体|電子部品|電子|集積回路|光半導体|チップ',
     en: 'semiconductor|semiconductors|electronics|electronic components|chips|microchips|integrated circuits|optoelectronics|optical semiconductors',
   }),

@@ -3,6 +3,7 @@ import type { Concept } from './concept.ts';
 import { ECONOMY } from './economy.ts';
 import { ENVIRONMENT } from './environment.ts';
 import { PEOPLE } from './people.ts';
+import { PRODUCTS } from './products.ts';
 import { SOCIETY } from './society.ts';
 
 export type { Concept } from './concept.ts';
@@ -11,6 +12,7 @@ export type { Concept } from './concept.ts';
 export const LEXICON: readonly Concept[] = [
   ...ECONOMY,
   ...AGRICULTURE,
+  ...PRODUCTS,
   ...ENVIRONMENT,
   ...PEOPLE,
   ...SOCIETY,

@@ -3,12 +3,12 @@ import { type Concept, concept } from './concept.ts';
 /** Human resources, workers, health, nursing care, education and people-to-people exchange. */
 export const PEOPLE: Concept[] = [
   concept('labour.workers', 'workers', {
-    vi: 'người lao động|lao động|nhân lực|nguồn nhân lực|thực tập sinh|thực tập sinh kỹ năng|kỹ năng đặc định|xuất khẩu lao động|đi làm việc|ứng viên|tuyển dụng|lao động trẻ|công nhân',
+    vi: 'người lao động|lao động|nhân lực|nguồn nhân lực|thực tập sinh|thực tập sinh kỹ năng|thực tập kỹ năng|đi thực tập|thợ|kỹ năng đặc định|xuất khẩu lao động|đi làm việc|ứng viên|tuyển dụng|lao động trẻ|công nhân',
     ja: '人材|外国人材|労働力|人手不足|担い手|技能実習|技能実習生|特定技能|外国人労働者|働き手|従業員|職員|雇用|求人|採用|働く',
     en: 'workers|worker|labour|labor|labour shortage|labor shortage|staff|technical intern|technical interns|trainees|specified skilled worker|recruitment|recruit|hire|employees|candidates|manpower|workforce',
   }),
   concept('labour.training', 'vocational-training', {
-    vi: 'đào tạo|đào tạo nghề|dạy nghề|trường nghề|cao đẳng nghề|bồi dưỡng|kỹ năng nghề|chuyển giao kỹ năng|tập huấn|giáo viên|tài liệu|ôn thi',
+    vi: 'đào tạo|đào tạo nghề|dạy nghề|học nghề|trường nghề|cao đẳng nghề|bồi dưỡng|kỹ năng nghề|chuyển giao kỹ năng|tập huấn|giáo viên|tài liệu|ôn thi',
     ja: '人材育成|職業訓練|研修|技能研修|技術指導|指導|講師|教材|育成|訓練|資格',
     en: 'training|vocational training|vocational school|skills|upskilling|instructors|trainers|teaching materials|coaching|capacity building|certification|operator training',
   }),
