@@ -68,17 +68,21 @@ export function VnJpMap({
           // A gentle arc, so lines from one place to several partners stay apart.
           const mx = (a[0] + b[0]) / 2 - (b[1] - a[1]) * 0.15;
           const my = (a[1] + b[1]) / 2 + (b[0] - a[0]) * 0.15;
+          const d = `M${a[0]},${a[1]} Q${mx},${my} ${b[0]},${b[1]}`;
           return (
-            // biome-ignore lint/a11y/noStaticElementInteractions: the pair list below the map is the keyboard route
-            <path
+            // biome-ignore lint/a11y/noStaticElementInteractions: the pair list beside the map is the keyboard route
+            <g
               key={`${p.vn.code}|${p.jp.code}`}
-              d={`M${a[0]},${a[1]} Q${mx},${my} ${b[0]},${b[1]}`}
-              className={i === active ? 'link active' : 'link'}
+              className={i === active ? 'link-group active' : 'link-group'}
               data-pair={`${p.vn.code}|${p.jp.code}`}
               onMouseEnter={() => onHover(i)}
               onMouseLeave={() => onHover(null)}
               onClick={() => onSelect(i === selected ? null : i)}
-            />
+            >
+              <path d={d} className={i === active ? 'link active' : 'link'} />
+              {/* A wide transparent twin makes a thin line easy to hover or tap. */}
+              <path d={d} className="link-hit" />
+            </g>
           );
         })}
       </g>

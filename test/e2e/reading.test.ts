@@ -1,0 +1,201 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../web/src/i18n/en.json' with { type: 'json' };
+import ja from '../../web/src/i18n/ja.json' with { type: 'json' };
+import vi from '../../web/src/i18n/vi.json' with { type: 'json' };
+import { axe, launchBrowser, newPage, screenshot, settled, startServer, type TestServer } from './harness.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const getJson = async <T>(path: string): Promise<T> =>
+  (await fetch(`${server.url}${path}`)).json() as Promise<T>;
+
+async function open(path: string, opts: Parameters<typeof newPage>[1] = {}) {
+  const { context, page } = await newPage(browser, opts);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}${path}`);
+  await settled(page);
+  return { context, page, errors };
+}
+
+describe('reading the data', () => {
+  const langs = [
+    ['vi', 'vi-VN', vi],
+    ['ja', 'ja-JP', ja],
+    ['en', 'en-GB', en],
+  ] as const;
+
+  for (const [lang, locale, texts] of langs) {
+    it(`shows the home page in ${lang}, following the browser's language`, async () => {
+      const stats = await getJson<{ agreements: number; recent: unknown[]; byYear: unknown[] }>('/api/stats');
+      const { context, page, errors } = await open('/', { locale });
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      await expect.poll(() => page.textContent('h1')).toBe(texts.home.title);
+      const first = await page.textContent('.counts li strong');
+      expect(first).toBe(new Intl.NumberFormat(locale).format(stats.agreements));
+      expect(await page.locator('.bar-list li').count()).toBeGreaterThan(3);
+      expect(await page.locator('.year-chart rect').count()).toBeGreaterThanOrEqual(stats.byYear.length);
+      expect(await page.locator('main .agreement-item').count()).toBe(stats.recent.length);
+      expect(await axe(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await screenshot(page, `home-${lang}`);
+      await context.close();
+    });
+  }
+
+  it('switches language, remembers it, and keeps <html lang> in step', async () => {
+    const { context, page } = await open('/', { locale: 'en-GB' });
+    await page.getByRole('button', { name: '日本語' }).click();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ja');
+    expect(await page.textContent('h1')).toBe(ja.home.title);
+    await page.reload();
+    await settled(page);
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await expect.poll(() => page.textContent('h1')).toBe(vi.home.title);
+    await context.close();
+  });
+
+  it('finds Đà Nẵng when searching "da nang" in the agreements list', async () => {
+    const { context, page } = await open('/agreements', { locale: 'vi-VN' });
+    await page.fill('#f-q', 'da nang');
+    await page.press('#f-q', 'Enter');
+    await page.waitForURL(/q=da\+nang|q=da%20nang/);
+    await settled(page);
+    const items = page.locator('main .agreement-item');
+    expect(await items.count()).toBeGreaterThan(0);
+    expect(await items.first().textContent()).toContain('Đà Nẵng');
+    const csv = await page.locator('a.csv-link').first().getAttribute('href');
+    expect(csv).toContain('format=csv');
+    expect(csv).toContain('q=da');
+    const res = await fetch(`${server.url}${csv}`);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    await screenshot(page, 'agreements-search-vi');
+    await context.close();
+  });
+
+  it('shows an agreement with its parties, date precision and sources', async () => {
+    const list = await getJson<{ items: { id: string; signedOn: string; signedPrecision: string }[] }>(
+      '/api/agreements?locality=VN-DA-NANG&limit=50',
+    );
+    const monthly = list.items.find((a) => a.signedPrecision === 'month');
+    expect(monthly).toBeDefined();
+    const { context, page } = await open(`/agreements/${monthly!.id}`, { locale: 'en-GB' });
+    const [y, m] = monthly!.signedOn.split('-').map(Number);
+    const expected = new Intl.DateTimeFormat('en-GB', {
+      year: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y, m - 1, 1)));
+    expect(await page.locator('dl.facts time').first().textContent()).toBe(expected);
+    expect(await page.locator('dl.facts a[href^="/localities/"]').count()).toBeGreaterThanOrEqual(1);
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, 'agreement-detail-en');
+    await context.close();
+  });
+
+  it('shows a locality with its partners and graph', async () => {
+    const detail = await getJson<{ partners: { locality: { name: { en?: string } } }[] }>(
+      '/api/localities/VN-DA-NANG',
+    );
+    const { context, page } = await open('/localities/VN-DA-NANG', { locale: 'en-GB' });
+    expect(await page.textContent('h1')).toBe('Da Nang');
+    const partners = page.locator('ul.partners li');
+    expect(await partners.count()).toBe(detail.partners.length);
+    expect(await partners.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining(detail.partners[0].locality.name.en ?? '')]),
+    );
+    expect(await page.locator('.graph circle').count()).toBe(detail.partners.length + 1);
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, 'locality-en');
+    await context.close();
+  });
+
+  it('draws every locality on the map and shows a pair on hover', async () => {
+    const all = await getJson<{ total: number }>('/api/localities?limit=1');
+    const { context, page, errors } = await open('/map', { locale: 'ja-JP' });
+    await page.waitForSelector('svg.map circle[data-locality]');
+    expect(await page.locator('svg.map circle[data-locality]').count()).toBe(all.total);
+    expect(await page.locator('svg.map path.land').count()).toBe(2);
+    const links = page.locator('svg.map path.link-hit');
+    expect(await links.count()).toBeGreaterThan(0);
+    // Hover the middle of a line, as a mouse would (its bounding box centre is off the curve).
+    const at = await links.last().evaluate((el) => {
+      const path = el as SVGPathElement;
+      const p = path.getPointAtLength(path.getTotalLength() / 2);
+      const m = path.getScreenCTM()!;
+      return { x: p.x * m.a + m.e, y: p.y * m.d + m.f };
+    });
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.locator('.map-detail h2').count()).toBe(1);
+    expect(await page.locator('.map-detail h2').textContent()).toContain('–');
+    expect(await page.locator('.map-detail li a').count()).toBeGreaterThan(0);
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await screenshot(page, 'map-ja');
+    await context.close();
+  });
+
+  it('passes axe on the other reading pages', async () => {
+    const org = (await getJson<{ items: { id: string }[] }>('/api/organizations?limit=1')).items[0];
+    const pages = [
+      '/localities',
+      '/organizations',
+      `/organizations/${org.id}`,
+      '/network',
+      '/signin',
+      '/nowhere',
+    ];
+    for (const path of pages) {
+      const { context, page } = await open(path, { locale: 'vi-VN' });
+      const violations = await axe(page);
+      expect({ path, violations }).toEqual({ path, violations: [] });
+      const name = path.replace(/^\//, '').replace(/\/.*$/, '-detail') || 'home';
+      await screenshot(page, `${name}-vi`);
+      await context.close();
+    }
+  });
+
+  it('works on a 375-pixel phone screen', async () => {
+    for (const path of ['/', '/agreements', '/localities/VN-DA-NANG', '/map']) {
+      const { context, page } = await open(path, { locale: 'ja-JP', width: 375, height: 740, mobile: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      expect(await axe(page)).toEqual([]);
+      await screenshot(page, `phone${path.replace(/\//g, '-') || '-home'}`);
+      await context.close();
+    }
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const { context, page } = await open('/', { locale: 'en-GB' });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(en.nav.skip);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Tab into the first agreement link of the page and follow it with Enter.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+      if (href?.startsWith('/agreements/')) break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/agreements\/[^/]+$/);
+    await settled(page);
+    expect(await page.locator('dl.facts').count()).toBe(1);
+    await context.close();
+  });
+});
