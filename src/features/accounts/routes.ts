@@ -25,10 +25,14 @@ const Me = z.object({ user: User }).meta({ id: 'Me' });
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 const auth = ['Accounts'];
 
-/** The client address for rate limiting: the socket's, or X-Forwarded-For's first hop behind a trusted proxy. */
+/**
+ * The client address for rate limiting: the socket's, or behind a trusted proxy the last hop of
+ * X-Forwarded-For, the one that proxy appended. Earlier hops are whatever the client sent, so
+ * trusting the first would let anyone escape the per-address limit by writing a new one each time.
+ */
 function clientAddress(c: Ctx, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   try {
