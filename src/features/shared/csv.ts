@@ -16,7 +16,11 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const csvLine = (values: unknown[]): string => `${values.map(csvField).join(',')}\r\n`;
+/** A record of one empty field is written `""`: a bare empty line would read back as no record. */
+export const csvLine = (values: unknown[]): string => {
+  const line = values.map(csvField).join(',');
+  return `${line === '' && values.length === 1 ? '""' : line}\r\n`;
+};
 
 export function toCsv<T>(
   columns: { header: string; value: (row: T) => unknown }[],
@@ -30,8 +34,9 @@ export function toCsv<T>(
 /** Parses RFC 4180 text (BOM tolerated) into rows of fields, with the 1-based line each row starts on. */
 export function parseCsv(text: string): { line: number; fields: string[] }[] {
   const src = text.startsWith(CSV_BOM) ? text.slice(1) : text;
-  const rows: { line: number; fields: string[] }[] = [];
+  const rows: { line: number; fields: string[]; blank?: boolean }[] = [];
   let fields: string[] = [];
+  let sawQuote = false;
   let field = '';
   let quoted = false;
   let line = 1;
@@ -47,24 +52,25 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
         if (ch === '\n') line++;
         field += ch;
       }
-    } else if (ch === '"' && field === '') quoted = true;
+    } else if (ch === '"' && field === '') quoted = sawQuote = true;
     else if (ch === ',') {
       fields.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i++;
       fields.push(field);
-      rows.push({ line: rowLine, fields });
+      rows.push({ line: rowLine, fields, blank: fields.length === 1 && field === '' && !sawQuote });
       fields = [];
       field = '';
+      sawQuote = false;
       line++;
       rowLine = line;
     } else field += ch;
   }
   if (quoted) throw new Error(`line ${rowLine}: a quoted field is not closed`);
-  if (field !== '' || fields.length) {
+  if (field !== '' || fields.length || sawQuote) {
     fields.push(field);
     rows.push({ line: rowLine, fields });
   }
-  return rows.filter((r) => !(r.fields.length === 1 && r.fields[0] === ''));
+  return rows.filter((r) => !r.blank).map(({ line, fields }) => ({ line, fields }));
 }
