@@ -159,37 +159,54 @@ function aggregateLp(md: Model): string {
 
 const integralWeights = (md: Model): boolean => md.weight.every((x) => Number.isInteger(x));
 
+const solver = async (): Promise<Highs> => {
+  highs ??= loadHighs();
+  return highs;
+};
+
+const boundValue = (md: Model, objective: number): number =>
+  integralWeights(md) ? Math.floor(objective + 1e-6) : objective + 1e-6;
+
+const columnsOf = (md: Model): number => md.cand.reduce((acc, c) => acc + c.length, 0);
+
 /**
- * An upper bound on the total weight: a node-limited MIP on small problems (deterministic),
- * the LP relaxation on medium ones, an aggregated LP on very large ones.
+ * An upper bound on the total weight from a linear relaxation: time-indexed on problems
+ * up to 120,000 (meeting, slot) pairs, aggregated over the day beyond.
  */
 export async function weightBound(md: Model, timeLimitS: number): Promise<BoundResult> {
   const count = countBound(md);
-  const columns = md.cand.reduce((acc, c) => acc + c.length, 0);
+  const columns = columnsOf(md);
   if (columns === 0) return { weight: 0, method: 'count' };
   try {
-    highs ??= loadHighs();
-    const solver = await highs;
-    const options = { output_flag: false, time_limit: Math.max(1, timeLimitS) };
-    const method = columns <= 20_000 ? 'mip' : columns <= 120_000 ? 'lp' : 'aggregate-lp';
-    const text = method === 'aggregate-lp' ? aggregateLp(md) : timeIndexedLp(md, method === 'mip');
-    const result = solver.solve(
-      text,
-      method === 'mip' ? { ...options, mip_max_nodes: 500, mip_rel_gap: 0, mip_abs_gap: 1e-6 } : options,
-    );
-    if (result.Status === 'Optimal') {
-      const value = integralWeights(md) ? Math.floor(result.ObjectiveValue + 1e-6) : result.ObjectiveValue;
-      return { weight: Math.min(count, value), method };
-    }
-    if (method === 'mip') {
-      const lp = solver.solve(timeIndexedLp(md, false), options);
-      if (lp.Status === 'Optimal') {
-        const value = integralWeights(md) ? Math.floor(lp.ObjectiveValue + 1e-6) : lp.ObjectiveValue;
-        return { weight: Math.min(count, value), method: 'lp' };
-      }
-    }
+    const method = columns <= 120_000 ? 'lp' : 'aggregate-lp';
+    const text = method === 'lp' ? timeIndexedLp(md, false) : aggregateLp(md);
+    const result = (await solver()).solve(text, { output_flag: false, time_limit: Math.max(1, timeLimitS) });
+    if (result.Status === 'Optimal')
+      return { weight: Math.min(count, boundValue(md, result.ObjectiveValue)), method };
   } catch {
     // The bound is optional in the spec; without HiGHS the counting bound stays honest.
   }
   return { weight: count, method: 'count' };
+}
+
+/**
+ * Tightens a bound with the integer relaxation on small problems, when the search left a
+ * gap. Node-limited rather than time-limited so that the result does not depend on the machine.
+ */
+export async function tightenBound(md: Model, bound: BoundResult, timeLimitS: number): Promise<BoundResult> {
+  if (columnsOf(md) > 20_000) return bound;
+  try {
+    const options = { output_flag: false, time_limit: Math.max(1, timeLimitS), mip_max_nodes: 2000 };
+    const result = (await solver()).solve(timeIndexedLp(md, true), {
+      ...options,
+      mip_rel_gap: 0,
+      mip_abs_gap: 1e-6,
+    });
+    if (result.Status === 'Optimal') {
+      return { weight: Math.min(bound.weight, boundValue(md, result.ObjectiveValue)), method: 'mip' };
+    }
+  } catch {
+    // Keep the LP bound.
+  }
+  return bound;
 }

@@ -55,7 +55,7 @@ function participantHall(md: Model, lo: Int32Array, hi: Int32Array): string | nu
           mine.size === 0
             ? 'no slot'
             : `only ${mine.size} slot(s) (${[...mine].map((s) => md.slotIds[s]).join(', ')})`;
-        return `required meetings ${list(group.map((x) => md.mIds[x]))} all need participant ${md.pIds[p]} and ${where} where it can meet them`;
+        return `required meetings ${list(group.map((x) => md.mIds[x]))} ${group.length === 2 ? 'both' : 'all'} need participant ${md.pIds[p]} and ${where} where it can meet them`;
       }
     }
   }

@@ -1,3 +1,4 @@
+import { kempeSwap } from './kempe.ts';
 import { randInt } from './rng.ts';
 import type { State } from './state.ts';
 
@@ -101,19 +102,49 @@ export function reinsertBest(st: State, m: number): boolean {
   return true;
 }
 
-/** One move: a meeting to another slot (evicting and re-placing), or out of the schedule. */
-function tryMove(st: State, rng: () => number, temperature: number): void {
+/**
+ * Half the moves start from a participant with breaks, moving one of its meetings into one
+ * of its idle slots: that is where breaks disappear. The rest are uniform, for diversity.
+ */
+function pickMove(st: State, rng: () => number): [number, number] {
   const md = st.model;
+  const S = md.S;
+  if (st.breaks > 0 && rng() < 0.5) {
+    for (let tries = 0; tries < 8; tries++) {
+      const p = randInt(rng, md.P);
+      if (st.brk[p] === 0) continue;
+      const mine = md.meetingsOf[p];
+      const m = mine[randInt(rng, mine.length)];
+      let first = -1;
+      let last = -1;
+      for (let s = 0; s < S; s++) {
+        if (st.occ[p * S + s] < 0) continue;
+        if (first < 0) first = s;
+        last = s;
+      }
+      const idle: number[] = [];
+      for (let s = first + 1; s < last; s++)
+        if (st.occ[p * S + s] < 0 && md.candMask[m * S + s]) idle.push(s);
+      if (idle.length) return [m, idle[randInt(rng, idle.length)]];
+    }
+  }
   const m = randInt(rng, md.M);
   const cand = md.cand[m];
-  if (cand.length === 0) return;
+  return [m, cand.length ? cand[randInt(rng, cand.length)] : -1];
+}
+
+/** One move: a meeting to another slot (evicting and re-placing), or out of the schedule. */
+function tryMove(st: State, rng: () => number, temperature: number): void {
+  const [m, s] = pickMove(st, rng);
+  if (s < 0 || s === st.slotOf[m]) return;
   const before = st.cost();
   const mark = st.journal.length;
-  if (st.slotOf[m] >= 0 && rng() < 0.05) {
+  const r = rng();
+  if (st.slotOf[m] >= 0 && r < 0.05) {
     st.assign(m, -1, -1);
+  } else if (st.slotOf[m] >= 0 && r < 0.55) {
+    if (!kempeSwap(st, m, s)) return void st.rollback(mark);
   } else {
-    const s = cand[randInt(rng, cand.length)];
-    if (s === st.slotOf[m]) return;
     const evicted = insertEvicting(st, m, s, rng);
     if (!evicted) return void st.rollback(mark);
     for (const e of evicted) reinsertBest(st, e);
@@ -125,19 +156,16 @@ function tryMove(st: State, rng: () => number, temperature: number): void {
 
 /**
  * Simulated annealing over slot assignments with ejection moves (a large-neighbourhood
- * search of radius one). Stops after `iterations` moves, at the proven optimum, or at the
- * deadline; restarts each cooling cycle from the best schedule found.
+ * search of radius one) and Kempe-chain swaps. Stops after `iterations` moves, at the proven
+ * optimum, or at the deadline, and returns the best schedule met on the way.
  */
 export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; interpOf: Int32Array } {
   let best = st.snapshot();
   let bestKey = keyOf(st);
-  const cycles = 4;
-  const perCycle = Math.max(1, Math.floor(opts.iterations / cycles));
   let lastReport = opts.now();
   for (let it = 0; it < opts.iterations && !opts.isOptimal(bestKey); it++) {
-    const phase = (it % perCycle) / perCycle;
-    if (it > 0 && it % perCycle === 0) st.restore(best);
-    tryMove(st, opts.rng, 2 * 0.01 ** phase);
+    // Geometric cooling from 2 (a break gained is often accepted) to 0.02 (almost never).
+    tryMove(st, opts.rng, 2 * 0.01 ** (it / opts.iterations));
     st.journal.length = 0;
     const key = keyOf(st);
     if (better(key, bestKey)) {

@@ -1,4 +1,4 @@
-import { type BoundResult, weightBound } from './bound.ts';
+import { type BoundResult, tightenBound, weightBound } from './bound.ts';
 import { checkSchedule } from './check.ts';
 import { greedy } from './greedy.ts';
 import { findInfeasibility } from './infeasible.ts';
@@ -24,7 +24,7 @@ export interface SolveOptions {
 }
 
 /** The default effort: enough moves for every meeting to be tried in many slots. */
-export const defaultIterations = (md: Model): number => Math.min(3_000_000, Math.max(50_000, 600 * md.M));
+export const defaultIterations = (md: Model): number => Math.min(4_000_000, Math.max(100_000, 5000 * md.M));
 
 /** Turns a state into the output format; the table numbers are chosen here. */
 function present(
@@ -76,7 +76,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const timeLimitS = opts.timeLimitS ?? 60;
   const md = buildModel(problem);
   const proof = findInfeasibility(md);
-  const bound = await weightBound(md, Math.min(20, timeLimitS / 3));
+  let bound = await weightBound(md, Math.min(20, timeLimitS / 3));
   const st = new State(md);
   let keepInfo: KeepInfo | null = null;
   if (opts.keep) keepInfo = applyKept(st, opts.keep);
@@ -93,6 +93,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
       key[0] === 0 && key[1] === 0 && -key[2] >= bound.weight - 1e-9 && key[3] === 0 && key[4] === 0,
     onProgress: opts.onProgress ? (p) => opts.onProgress?.({ ...p, bound: bound.weight }) : undefined,
   });
+  if (st.weight < bound.weight - 1e-9) bound = await tightenBound(md, bound, Math.min(20, timeLimitS / 3));
   const status = proof ? 'infeasible' : statusOf(st, bound);
   const schedule = present(st, status, bound, 0);
   if (status === 'infeasible') {

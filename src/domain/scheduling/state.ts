@@ -1,7 +1,7 @@
 import type { Model } from './model.ts';
 
 /** Cost weights of the search: weight dominates, then moved published meetings, then breaks. */
-export const COST = { required: 1e7, weight: 1000, moved: 50, unfair: 20, break: 1 } as const;
+export const COST = { required: 1e7, weight: 1000, moved: 50, unfair: 20, break: 1, idle: 0.1 } as const;
 
 /**
  * A mutable schedule with incremental occupancy, breaks and objective, and a journal so
@@ -18,6 +18,8 @@ export class State {
   readonly memberPos: Int32Array;
   readonly held: Int32Array;
   readonly brk: Int32Array;
+  /** Idle slots inside each participant's breaks: guides the search towards fewer breaks. */
+  readonly idle: Int32Array;
   /** How many participants holding meetings have each number of breaks (for fairness). */
   readonly hist: Int32Array;
   /** Slot of each meeting in the kept (published) schedule, or -1. */
@@ -26,6 +28,7 @@ export class State {
   weight = 0;
   reqMissing: number;
   breaks = 0;
+  idleSlots = 0;
   displaced = 0;
   private readonly width: number;
   private readonly visit: Int32Array;
@@ -44,6 +47,7 @@ export class State {
     this.memberPos = new Int32Array(M);
     this.held = new Int32Array(P);
     this.brk = new Int32Array(P);
+    this.idle = new Int32Array(P);
     this.hist = new Int32Array(S + 1);
     this.keepSlot = new Int32Array(M).fill(-1);
     this.visit = new Int32Array(I);
@@ -71,7 +75,8 @@ export class State {
       (this.totalWeight - this.weight) * COST.weight +
       this.displaced * COST.moved +
       this.fairExcess() * COST.unfair +
-      this.breaks * COST.break
+      this.breaks * COST.break +
+      this.idleSlots * COST.idle
     );
   }
 
@@ -188,18 +193,25 @@ export class State {
   private leave(p: number): void {
     if (this.held[p] > 0) this.hist[this.brk[p]]--;
     this.breaks -= this.brk[p];
+    this.idleSlots -= this.idle[p];
   }
 
   private enter(p: number): void {
     const { S, dayOf } = this.model;
     let breaks = 0;
+    let idle = 0;
     let last = -1;
     for (let s = 0, base = p * S; s < S; s++) {
       if (this.occ[base + s] < 0) continue;
-      if (last >= 0 && s - last > 1 && dayOf[last] === dayOf[s]) breaks++;
+      if (last >= 0 && s - last > 1 && dayOf[last] === dayOf[s]) {
+        breaks++;
+        idle += s - last - 1;
+      }
       last = s;
     }
     this.brk[p] = breaks;
+    this.idle[p] = idle;
+    this.idleSlots += idle;
     this.breaks += breaks;
     if (this.held[p] > 0) this.hist[breaks]++;
   }
