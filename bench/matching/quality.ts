@@ -5,7 +5,8 @@
  *   npx tsx bench/matching/quality.ts [--profiles P.json --truth T.json] [--segmenter char|kuromoji|both]
  *
  * Sets: the example set of the spec (../shared/specs/examples, read in place, skipped when
- * absent), the synthetic development set in bench/matching/dev, and any set given here.
+ * absent), the synthetic development set (bench/matching/dev), the synthetic held-out set
+ * (bench/matching/holdout, never used to change the matcher) and any set given here.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -6,7 +6,18 @@ import {
   type TextAnalysis,
 } from './detect.ts';
 import type { Profile } from './profile.ts';
-import { HAS_DOMAIN, HAS_PEOPLE, HAS_WORKERS, IS_PEOPLE, IS_ROLE, WORKERS } from './weights.ts';
+import {
+  HAS_DOMAIN,
+  HAS_PEOPLE,
+  HAS_TRADE,
+  HAS_WORKERS,
+  IS_PEOPLE,
+  IS_ROLE,
+  MARKET_CONCEPTS,
+  SEEKS_MARKET,
+  TRADE,
+  WORKERS,
+} from './weights.ts';
 
 /**
  * Everything the scorer needs, precomputed once: each text's sectors and concepts as flat typed
@@ -27,7 +38,7 @@ export interface MatchIndex {
   readonly secOff: Int32Array;
   readonly secIdx: Uint8Array;
   readonly secConf: Float32Array;
-  /** Per text: HAS_DOMAIN when it names a field (not only a role); HAS_WORKERS, HAS_PEOPLE: about workers, about people. */
+  /** Per text: the HAS_* and SEEKS_MARKET flags of weights.ts, used to qualify links. */
   readonly textFlags: Uint8Array;
   /** Concepts of text t are conIdx[conOff[t] .. conOff[t+1]). */
   readonly conOff: Int32Array;
@@ -63,6 +74,8 @@ class Builder {
   presConf: number[] = [];
   analyses: TextAnalysis[] = [];
 
+  constructor(private readonly market: ReadonlySet<number>) {}
+
   addText(a: TextAnalysis, pres: Map<number, number>): number[] {
     const sectors = a.sectors.map((h) => sectorOrder(h.sector));
     a.sectors.forEach((h, k) => {
@@ -76,7 +89,9 @@ class Builder {
       if (!IS_ROLE[sectors[k]]) flags |= HAS_DOMAIN;
       if (h.confidence >= 0.5 && sectors[k] === WORKERS) flags |= HAS_WORKERS;
       if (h.confidence >= 0.5 && IS_PEOPLE[sectors[k]]) flags |= HAS_PEOPLE;
+      if (h.confidence >= 0.5 && sectors[k] === TRADE) flags |= HAS_TRADE;
     });
+    if (a.concepts.some((c) => this.market.has(c))) flags |= SEEKS_MARKET;
     this.flags.push(flags);
     this.conIdx.push(...a.concepts);
     this.conOff.push(this.conIdx.length);
@@ -92,7 +107,9 @@ class Builder {
 export const buildIndex = (profiles: readonly Profile[], opts: BuildOptions = {}): MatchIndex => {
   const lexicon = opts.lexicon ?? compileLexicon();
   const n = profiles.length;
-  const b = new Builder();
+  const market = new Set<number>();
+  lexicon.concepts.forEach((c, i) => MARKET_CONCEPTS.includes(c.id) && market.add(i));
+  const b = new Builder(market);
   const offerStart = new Int32Array(n);
   const needStart = new Int32Array(n);
   const needEnd = new Int32Array(n);

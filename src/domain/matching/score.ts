@@ -1,5 +1,14 @@
 import type { MatchIndex } from './build.ts';
-import { HAS_DOMAIN, HAS_PEOPLE, HAS_WORKERS, IS_ROLE, SECTOR_COUNT, sectorWeight } from './weights.ts';
+import {
+  HAS_DOMAIN,
+  HAS_PEOPLE,
+  HAS_TRADE,
+  HAS_WORKERS,
+  IS_ROLE,
+  SECTOR_COUNT,
+  SEEKS_MARKET,
+  sectorWeight,
+} from './weights.ts';
 
 export { sectorWeight } from './weights.ts';
 
@@ -11,6 +20,8 @@ const ROLE_ONLY = 0.35;
 const ROLE_UNSPECIFIED = 0.7;
 /** A link through a field only, when one side is about workers and the other about no people at all. */
 const WORKERS_MISMATCH = 0.4;
+/** A link through a field only, when one side seeks buyers and the other does not trade. */
+const MARKET_MISMATCH = 0.4;
 /** Roles count half as shared-sector evidence: sharing "trade" says little. */
 const SHARED_ROLE = 0.5;
 /** Steepness of the squash from summed evidence to a link strength in [0, 1). */
@@ -18,7 +29,7 @@ const LINK_K = 1.5;
 /** Weights of the best three links in one direction. */
 const TOP_LINKS = [0.7, 0.2, 0.1];
 /** The final score: the stronger direction, the weaker one, shared sectors. Sum is 1. */
-export const SCORE_WEIGHTS = { strong: 0.55, weak: 0.3, shared: 0.15 } as const;
+export const SCORE_WEIGHTS = { strong: 0.65, weak: 0.2, shared: 0.15 } as const;
 
 /** One profile prepared as a query: dense sector vectors per text, reusable scratch space. */
 export class Query {
@@ -97,6 +108,8 @@ export class Query {
     if (field === 0) role *= ft & fj & HAS_DOMAIN ? ROLE_ONLY : ROLE_UNSPECIFIED;
     const workers = (ft | fj) & HAS_WORKERS;
     if (workers && !(ft & HAS_PEOPLE && fj & HAS_PEOPLE)) field *= WORKERS_MISMATCH;
+    if ((ft & SEEKS_MARKET && !(fj & HAS_TRADE)) || (fj & SEEKS_MARKET && !(ft & HAS_TRADE)))
+      field *= MARKET_MISMATCH;
     let x = field + role;
     const bit = j < 31 ? 1 << j : 0;
     for (let k = conOff[t]; k < conOff[t + 1]; k++) if (concepts[conIdx[k]] & bit) x += this.bonus[conIdx[k]];

@@ -14,6 +14,8 @@ const SECTOR_WEIGHT: Partial<Record<SectorCode, number>> = {
   'exchange.people': 0.6,
   education: 0.7,
   trade: 0.8,
+  // Two destinations both "offer tourism" and both want visitors: a weak sign on its own.
+  tourism: 0.7,
 };
 
 /**
@@ -48,3 +50,12 @@ export const sectorWeight = (s: number): number => WEIGHT_BY_INDEX[s] ?? 1;
 export const HAS_DOMAIN = 1;
 export const HAS_WORKERS = 2;
 export const HAS_PEOPLE = 4;
+export const HAS_TRADE = 8;
+export const SEEKS_MARKET = 16;
+
+/**
+ * Concepts by which a text looks for buyers ("販路", "xuất khẩu"). Such a text is answered by
+ * someone who trades (an importer, a distributor), not by someone who grows the same product.
+ */
+export const MARKET_CONCEPTS: readonly string[] = ['sales-channel', 'export'];
+export const TRADE = SECTOR_CODES.indexOf('trade');

@@ -23,9 +23,9 @@ export const ECONOMY: Concept[] = [
     en: 'import|importer|importers|sourcing|procurement',
   }),
   concept('trade', 'sales-channel', {
-    vi: 'phân phối|nhà phân phối|tiêu thụ|đầu ra|thị trường|kênh bán hàng|siêu thị|bán lẻ|xúc tiến thương mại|hội chợ',
-    ja: '販路|販路開拓|流通|量販店|百貨店|小売|卸売|商社|見本市|商談会|市場開拓',
-    en: 'distribution|distributor|distributors|sales channel|sales channels|market access|retail|retailers|supermarket|supermarkets|wholesale|trade fair|buyers|trading company',
+    vi: 'phân phối|nhà phân phối|đại lý|đại lý bán hàng|tiêu thụ|đầu ra|thị trường|kênh bán hàng|siêu thị|bán lẻ|xúc tiến thương mại|hội chợ',
+    ja: '販路|販路開拓|流通|量販店|百貨店|小売|卸売|商社|見本市|商談会|市場開拓|代理店|販売代理店|取引先',
+    en: 'distribution|distributor|distributors|sales agent|sales agents|dealers|sales channel|sales channels|market access|retail|retailers|supermarket|supermarkets|wholesale|trade fair|buyers|trading company',
   }),
   concept(
     'trade',

@@ -27,7 +27,7 @@ export const PEOPLE: Concept[] = [
     ja: '医療|病院|医師|保健|健康|医薬品|医療機器|リハビリ|診療',
     en: 'healthcare|health care|hospital|hospitals|medical|medicine|doctors|physicians|pharmaceutical|medical devices|rehabilitation|public health',
   }),
-  concept(['healthcare.nursing', 'healthcare'], 'nursing-care', {
+  concept('healthcare.nursing', 'nursing-care', {
     vi: 'điều dưỡng|chăm sóc người cao tuổi|chăm sóc người già|dưỡng lão|viện dưỡng lão|chăm sóc',
     ja: '介護|介護施設|高齢者施設|老人ホーム|看護|福祉|ケア|介護サービス',
     en: 'nursing|nursing care|elderly care|aged care|care home|care homes|nursing home|welfare|long-term care',
@@ -38,7 +38,7 @@ export const PEOPLE: Concept[] = [
     en: 'caregiver|caregivers|care workers|care worker|care staff|nurses|nurse|nursing staff',
   }),
   concept(
-    ['healthcare.nursing', 'healthcare'],
+    'healthcare.nursing',
     'ageing',
     {
       vi: 'người cao tuổi|người già|già hóa dân số|già hóa',
