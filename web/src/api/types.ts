@@ -36,6 +36,9 @@ export interface LocalityDetail extends Locality {
   partners: { locality: LocalitySummary; agreements: number }[];
   agreements: Agreement[];
   organizations: Organization[];
+  /** Totals: the detail carries only the newest agreements and first organisations. */
+  agreementsTotal: number;
+  organizationsTotal: number;
 }
 
 export interface Stats {

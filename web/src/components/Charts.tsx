@@ -6,24 +6,40 @@ export interface Bar {
   value: number;
 }
 
-/** Horizontal bars: long, translated labels (sector names) read best on their own line. */
-export function BarList({ bars, title }: { bars: Bar[]; title: string }) {
+function Bars({ bars, max }: { bars: Bar[]; max: number }) {
   const { num } = useLang();
+  return (
+    <ul className="bar-list">
+      {bars.map((b) => (
+        <li key={b.key}>
+          <span className="bar-label">{b.label}</span>
+          <span className="bar-track" aria-hidden="true">
+            <span className="bar-fill" style={{ width: `${(b.value / max) * 100}%` }} />
+          </span>
+          <span className="bar-value">{num(b.value)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Horizontal bars: long, translated labels (sector names) read best on their own line. Only
+ * the first `top` show at once, so the chart stays short on a phone; the rest fold out.
+ */
+export function BarList({ bars, title, top = 10 }: { bars: Bar[]; title: string; top?: number }) {
+  const { t, num } = useLang();
   const max = Math.max(1, ...bars.map((b) => b.value));
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <ul className="bar-list">
-        {bars.map((b) => (
-          <li key={b.key}>
-            <span className="bar-label">{b.label}</span>
-            <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${(b.value / max) * 100}%` }} />
-            </span>
-            <span className="bar-value">{num(b.value)}</span>
-          </li>
-        ))}
-      </ul>
+      <Bars bars={bars.slice(0, top)} max={max} />
+      {bars.length > top && (
+        <details>
+          <summary>{t('home.showAll', { n: num(bars.length) })}</summary>
+          <Bars bars={bars.slice(top)} max={max} />
+        </details>
+      )}
     </figure>
   );
 }

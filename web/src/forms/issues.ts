@@ -46,6 +46,7 @@ export function issueText(issue: Issue, t: TFunction): string {
     case 'invalid_format':
       return issue.format === 'url' ? t('validation.url') : t('validation.format');
     case 'reference.unknown':
+    case 'unknown_reference':
       return t('validation.unknownReference');
     case 'taken':
       return t('validation.taken');

@@ -117,6 +117,17 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
               <CsvLink listPath={`/api/organizations?locality=${encodeURIComponent(code)}`} />
             </div>
             <OrganizationList items={l.organizations} />
+            {l.organizationsTotal > l.organizations.length && (
+              <p>
+                {t('locality.shown', {
+                  shown: num(l.organizations.length),
+                  total: num(l.organizationsTotal),
+                })}{' '}
+                <Link to={`/organizations?locality=${encodeURIComponent(code)}`}>
+                  {t('locality.allOrganizations')}
+                </Link>
+              </p>
+            )}
           </section>
         </article>
       )}
