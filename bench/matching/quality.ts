@@ -12,7 +12,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { buildIndex, compileLexicon, recommend, validateProfiles } from '../../src/domain/matching/index.ts';
+import {
+  analyzeText,
+  buildIndex,
+  compileLexicon,
+  recommend,
+  validateProfiles,
+} from '../../src/domain/matching/index.ts';
 import type { Profile } from '../../src/domain/matching/profile.ts';
 import { charSegmenter, type JapaneseSegmenter, loadKuromojiSegmenter } from '../../src/domain/text/index.ts';
 import { evaluate, type Figures, profileLanguage, type Ranking, type Truth } from './metrics.ts';
@@ -64,6 +70,16 @@ const report = (set: LabelledSet, segmenter: JapaneseSegmenter): Record<string, 
   return figures;
 };
 
+/** How many offers/needs the two segmenters read differently (sectors or confidences). */
+const differing = (set: LabelledSet, [a, b]: JapaneseSegmenter[]): string => {
+  const [la, lb] = [compileLexicon(a), compileLexicon(b)];
+  const texts = set.profiles.flatMap((p) => [...p.offers, ...p.needs]);
+  const key = (l: typeof la, t: string) =>
+    JSON.stringify(analyzeText(l, t).sectors.map((h) => [h.sector, h.confidence]));
+  const diff = texts.filter((t) => key(la, t) !== key(lb, t));
+  return `${diff.length} of ${texts.length}${diff.length ? ` (e.g. "${diff[0].slice(0, 40)}")` : ''}`;
+};
+
 const parseArgs = (argv: string[]) => {
   const get = (flag: string) => {
     const i = argv.indexOf(flag);
@@ -89,6 +105,15 @@ const sets = (args: ReturnType<typeof parseArgs>): LabelledSet[] => {
   out.push(
     load('dev (synthetic)', path.join(here, 'dev/profiles.dev.json'), path.join(here, 'dev/truth.dev.json')),
   );
+  const holdout = (f: string) => path.join(here, 'holdout', f);
+  out.push(load('held-out (synthetic)', holdout('profiles.holdout.json'), holdout('truth.holdout.json')));
+  // The two synthetic sets in one pool: twice the candidates, labels only within each set.
+  const [dev, held] = out.slice(-2);
+  out.push({
+    name: 'dev + held-out pooled',
+    profiles: [...dev.profiles, ...held.profiles],
+    truth: { ...dev.truth, ...held.truth },
+  });
   if (args.profiles && args.truth) out.push(load(path.basename(args.profiles), args.profiles, args.truth));
   else if (args.profiles || args.truth) throw new Error('--profiles and --truth go together');
   return out;
@@ -103,6 +128,8 @@ const main = async (): Promise<void> => {
     const langs = new Set(set.profiles.map((p) => profileLanguage([...p.offers, ...p.needs])));
     console.log(`\n${set.name}: ${set.profiles.length} profiles, languages ${[...langs].join('/')}`);
     for (const s of segmenters) report(set, s);
+    if (segmenters.length === 2)
+      console.log(`  texts whose sectors differ between segmenters: ${differing(set, segmenters)}`);
   }
 };
 
