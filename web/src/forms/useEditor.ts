@@ -2,6 +2,16 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import type { Issue } from './issues.ts';
 
+/** The top-level fields of `next` that differ from `base` (compared as JSON). */
+export function changedFields(base: unknown, next: unknown): Record<string, unknown> {
+  const b = base as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(next as Record<string, unknown>)) {
+    if (JSON.stringify(v) !== JSON.stringify(b[k])) out[k] = v;
+  }
+  return out;
+}
+
 interface Versioned {
   id: string;
   version: number;
@@ -28,6 +38,7 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
   const creating = id === undefined;
   const [draft, setDraftState] = useState<D>(empty);
   const [etag, setEtag] = useState<string | null>(null);
+  const [record, setRecord] = useState<R | null>(null);
   const [loading, setLoading] = useState(!creating);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -43,6 +54,7 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
     try {
       const r = await api<R>(`${apiBase}/${encodeURIComponent(id)}`);
       setDraftState(fromRecord(r.data));
+      setRecord(r.data);
       setEtag(r.etag ?? `"${r.data.version}"`);
       setConflict(false);
       setServerIssues([]);
@@ -80,12 +92,22 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
     setSubmitted(true);
     setFormError(null);
     if (issues.length > 0) return null;
+    // An update sends only the fields the user changed: a field the form cannot represent in
+    // full (a party's note) then survives an edit of the title.
+    const changes =
+      creating || !record ? body : changedFields(validate(fromRecord(record), false).body, body);
+    if (!creating && record && Object.keys(changes as object).length === 0) return record;
     setSaving(true);
     try {
       const r = creating
         ? await api<R>(apiBase, { method: 'POST', body })
-        : await api<R>(`${apiBase}/${encodeURIComponent(id)}`, { method: 'PATCH', body, ifMatch: etag });
+        : await api<R>(`${apiBase}/${encodeURIComponent(id)}`, {
+            method: 'PATCH',
+            body: changes,
+            ifMatch: etag,
+          });
       setEtag(r.etag ?? `"${r.data.version}"`);
+      setRecord(r.data);
       return r.data;
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' });
