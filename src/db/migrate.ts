@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Db } from './connection.ts';
 import * as m0001 from './migrations/0001_initial.ts';
 import type { Database } from './types.ts';
@@ -12,7 +12,18 @@ const provider = (engine: string): MigrationProvider => ({
 });
 
 export async function migrateToLatest({ db, engine }: Db): Promise<void> {
-  const migrator = new Migrator({ db: db as Kysely<unknown>, provider: provider(engine) });
+  // Kysely looks for its migration tables in every schema of the database: one found in another
+  // schema (a second deployment, a parallel test) would make it skip creating them in ours. On
+  // PostgreSQL, name the schema of our search path.
+  const schema =
+    engine === 'postgres'
+      ? ((await sql<{ s: string | null }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? undefined)
+      : undefined;
+  const migrator = new Migrator({
+    db: db as Kysely<unknown>,
+    provider: provider(engine),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

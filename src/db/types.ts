@@ -17,7 +17,6 @@ export interface LocalitiesTable {
   lon: number | null;
   merged_from: string; // JSON array of former unit names (Vietnamese)
   sources: string; // JSON array of { url, note }
-  search_text: string;
   version: number;
   created_at: string;
   updated_at: string;
@@ -34,7 +33,6 @@ export interface OrganizationsTable {
   website: string | null;
   description: string; // JSON LocalizedText
   synthetic: number;
-  search_text: string;
   version: number;
   created_at: string;
   updated_at: string;
@@ -64,7 +62,6 @@ export interface AgreementsTable {
   sources: string; // JSON array of { url, note }
   note: string | null;
   synthetic: number;
-  search_text: string;
   version: number;
   created_at: string;
   updated_at: string;
@@ -134,6 +131,12 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export interface SearchTermsTable {
+  entity_type: string;
+  term: string;
+  entity_id: string;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   organizations: OrganizationsTable;
@@ -146,6 +149,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  search_terms: SearchTermsTable;
 }
 
 export type LocalityRow = Selectable<LocalitiesTable>;

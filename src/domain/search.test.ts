@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSearchText, foldForSearch, likePattern } from './search.ts';
+import { foldForSearch, queryWords, searchTerms } from './search.ts';
 
 describe('foldForSearch', () => {
   it('folds Vietnamese diacritics and đ', () => {
@@ -21,17 +21,29 @@ describe('foldForSearch', () => {
   });
 });
 
-describe('buildSearchText', () => {
-  it('finds names by folded substring, with or without spaces', () => {
-    const text = buildSearchText(['Đà Nẵng', 'ダナン市', 'Da Nang']);
-    expect(text.includes(foldForSearch('da nang'))).toBe(true);
-    expect(text.includes(foldForSearch('danang'))).toBe(true);
-    expect(text.includes(foldForSearch('ダナン'))).toBe(true);
+describe('searchTerms and queryWords', () => {
+  const matches = (names: string[], q: string) => {
+    const terms = searchTerms(names);
+    return queryWords(q).every((w) => terms.some((t) => t.startsWith(w)));
+  };
+  it('finds names by folded word prefixes, with or without spaces, in any script', () => {
+    const dn = ['Đà Nẵng', 'ダナン市', 'Da Nang'];
+    for (const q of ['da nang', 'Đà Nẵng', 'danang', 'ダナン', 'だなん', 'nang', 'DA'])
+      expect(matches(dn, q), q).toBe(true);
+    expect(matches(dn, 'hanoi')).toBe(false);
+    expect(matches(['大阪府'], '大阪')).toBe(true);
+    expect(matches(['東大阪市'], '大阪')).toBe(true);
+    expect(matches(['滋賀県'], '滋賀')).toBe(true);
+    expect(matches(['Hải Phòng', 'Hải Dương'], 'hai duong')).toBe(true);
   });
-});
-
-describe('likePattern', () => {
-  it('escapes LIKE wildcards', () => {
-    expect(likePattern('50%x\\')).toBe('%50\\%x\\\\%');
+  it('every word of a name is found by itself', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 4 }),
+        (names) => {
+          for (const name of names) for (const w of queryWords(name)) expect(matches(names, w)).toBe(true);
+        },
+      ),
+    );
   });
 });

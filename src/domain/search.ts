@@ -19,29 +19,38 @@ export function foldForSearch(text: string): string {
       .normalize('NFC')
       // Katakana → hiragana, so either kana finds both.
       .replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60))
-      .replace(/[\s\-‐–—_・,.、。()（）]+/g, ' ')
+      // Control characters (NUL among them, which PostgreSQL text refuses) and punctuation separate words.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed here
+      .replace(/[\u0000-\u001f\u007f\s\-‐–—_・,.、。()（）]+/g, ' ')
       .trim()
   );
 }
 
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+
 /**
- * The text stored for a record to be searched by substring: each name folded, and each name
- * again without spaces, so that "danang" finds "Đà Nẵng" as well as "da nang" does.
+ * The index terms of a record's names, for prefix search: each folded word; each name with its
+ * spaces removed ("danang"); and for words in Japanese or Chinese script, which have no spaces
+ * between words, every suffix, so that "大阪" finds "東大阪市" by prefix of "大阪市".
+ *
+ * @example searchTerms(['Đà Nẵng']) // ['da', 'nang', 'danang']
  */
-export function buildSearchText(names: (string | null | undefined)[]): string {
-  const parts = new Set<string>();
+export function searchTerms(names: (string | null | undefined)[]): string[] {
+  const terms = new Set<string>();
   for (const name of names) {
     if (!name) continue;
     const folded = foldForSearch(name);
     if (!folded) continue;
-    parts.add(folded);
-    if (folded.includes(' ')) parts.add(folded.replace(/ /g, ''));
+    const words = folded.split(' ');
+    for (const word of words) {
+      terms.add(word);
+      if (CJK.test(word)) for (let i = 1; i < word.length; i++) terms.add(word.slice(i));
+    }
+    if (words.length > 1) terms.add(words.join(''));
   }
-  return `|${[...parts].join('|')}|`;
+  return [...terms].filter((t) => t.length <= 200);
 }
 
-/** A folded query ready for LIKE: wildcard characters escaped with `\`. */
-export function likePattern(query: string): string {
-  const folded = foldForSearch(query).replace(/[\\%_]/g, (ch) => `\\${ch}`);
-  return `%${folded}%`;
-}
+/** The words of a query, each to be matched as a prefix of some index term of a record. */
+export const queryWords = (query: string): string[] =>
+  [...new Set(foldForSearch(query).split(' ').filter(Boolean))].slice(0, 8);

@@ -20,7 +20,6 @@ export async function up(db: Kysely<any>, engine = 'sqlite'): Promise<void> {
     .addColumn('lon', 'double precision')
     .addColumn('merged_from', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('sources', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -39,7 +38,6 @@ export async function up(db: Kysely<any>, engine = 'sqlite'): Promise<void> {
     .addColumn('website', 'text')
     .addColumn('description', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('synthetic', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -84,7 +82,6 @@ export async function up(db: Kysely<any>, engine = 'sqlite'): Promise<void> {
     .addColumn('sources', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('note', 'text')
     .addColumn('synthetic', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('search_text', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -189,4 +186,19 @@ export async function up(db: Kysely<any>, engine = 'sqlite'): Promise<void> {
     .addColumn('after', 'text')
     .execute();
   await db.schema.createIndex('audit_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+
+  // The search index: prefix terms of every record's names (see domain/search.ts). Terms compare
+  // byte-wise (collation "C" on PostgreSQL, SQLite's default BINARY), so a prefix is a key range.
+  await db.schema
+    .createTable('search_terms')
+    .addColumn('entity_type', 'text', (c) => c.notNull())
+    .addColumn('term', engine === 'postgres' ? sql`text collate "C"` : 'text', (c) => c.notNull())
+    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('search_terms_pk', ['entity_type', 'term', 'entity_id'])
+    .execute();
+  await db.schema
+    .createIndex('search_terms_entity')
+    .on('search_terms')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
 }

@@ -39,7 +39,6 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
         lon: null,
         merged_from: '[]',
         sources: '[]',
-        search_text: '|ha noi|hanoi|',
         version: 1,
         created_at: '2026-01-01T00:00:00.000Z',
         updated_at: '2026-01-01T00:00:00.000Z',

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AgreementRow, Database } from '../../db/types.ts';
-import { likePattern } from '../../domain/search.ts';
+import type { IdQuery } from '../search/service.ts';
 
 type Q = Kysely<Database>;
 
@@ -14,7 +14,8 @@ export interface AgreementFilter {
   status?: string;
   yearFrom?: number;
   yearTo?: number;
-  q?: string;
+  /** A search: ids of matching agreements, and of matching localities and organisations (as parties). */
+  search?: { agreements: IdQuery; localities: IdQuery; organizations: IdQuery } | null;
 }
 
 /** Agreement ids with a party among these localities, or an organisation based in one of them. */
@@ -61,20 +62,20 @@ const filtered = (db: Q, f: AgreementFilter) => {
   if (f.yearFrom !== undefined) q = q.where('a.signed_sort', '>=', String(f.yearFrom));
   if (f.yearTo !== undefined)
     q = q.where('a.signed_sort', '<', String(f.yearTo + 1)).where('a.signed_sort', '!=', '');
-  if (f.q) {
-    const pattern = likePattern(f.q);
-    const byLocality = db.selectFrom('localities').select('code').where('search_text', 'like', pattern);
-    const byOrg = db.selectFrom('organizations').select('id').where('search_text', 'like', pattern);
+  if (f.search) {
+    const { agreements, localities, organizations } = f.search;
     q = q.where((eb) =>
       eb.or([
-        eb('a.search_text', 'like', pattern),
+        eb('a.id', 'in', agreements),
         eb(
           'a.id',
           'in',
           db
             .selectFrom('agreement_parties')
             .select('agreement_id')
-            .where((p) => p.or([p('locality_code', 'in', byLocality), p('organization_id', 'in', byOrg)])),
+            .where((p) =>
+              p.or([p('locality_code', 'in', localities), p('organization_id', 'in', organizations)]),
+            ),
         ),
       ]),
     );

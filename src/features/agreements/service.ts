@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AgreementRow, Database } from '../../db/types.ts';
-import { buildSearchText } from '../../domain/search.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
 import { assertCanEditAgreement } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import type { LocalitySummary } from '../localities/schemas.ts';
 import { localityWithChildren } from '../localities/service.ts';
+import { indexRecord, insertTerms, matchingIds, unindexRecord } from '../search/service.ts';
 import { groupBy, localized, nowIso, parseJson } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
 import { datePrecision } from '../shared/schemas.ts';
@@ -61,9 +61,18 @@ export async function present(db: Q, rows: AgreementRow[]): Promise<Agreement[]>
 }
 
 async function toFilter(db: Q, q: AgreementQuery): Promise<AgreementFilter> {
+  const words = q.q ? matchingIds(db, 'agreement', q.q) : null;
   return {
     ...q,
     localityCodes: q.locality ? await localityWithChildren(db, q.locality) : undefined,
+    search:
+      q.q && words
+        ? {
+            agreements: words,
+            localities: matchingIds(db, 'locality', q.q)!,
+            organizations: matchingIds(db, 'organization', q.q)!,
+          }
+        : null,
   };
 }
 
@@ -186,11 +195,12 @@ async function resolveReferences(
   return keys;
 }
 
-const searchText = (a: {
+/** What finds an agreement by itself (its parties are found through their own names). */
+const searchNames = (a: {
   title: { vi?: string; ja?: string; en?: string };
   kindDetail: string | null;
   fieldsReported?: string | null;
-}) => buildSearchText([a.title.vi, a.title.ja, a.title.en, a.kindDetail, a.fieldsReported]);
+}) => [a.title.vi, a.title.ja, a.title.en, a.kindDetail, a.fieldsReported];
 
 export interface CreateOptions {
   input: AgreementCreate;
@@ -231,13 +241,13 @@ export async function insertAgreement(
     sources: JSON.stringify(input.sources),
     note: input.note,
     synthetic: synthetic ? 1 : 0,
-    search_text: searchText({ ...input, fieldsReported }),
     version: 1,
     created_at: now,
     updated_at: now,
   };
   const parties = input.parties.map((p, i) => ({ ...p, note: partyNotes[i] ?? null }));
   await agreementsRepo.insert(tx, row, parties, input.fields);
+  await indexRecord(tx, 'agreement', row.id, searchNames({ ...input, fieldsReported }));
   const created = await getAgreement(tx, row.id);
   await recordAudit(tx, {
     actor: actorOf(user),
@@ -285,7 +295,6 @@ export async function updateAgreement(
     supersedes_id: next.supersedesId,
     sources: JSON.stringify(next.sources),
     note: next.note,
-    search_text: searchText(next),
     updated_at: nowIso(),
   };
   return db.transaction().execute(async (tx) => {
@@ -293,6 +302,7 @@ export async function updateAgreement(
     if (Number(res.numUpdatedRows) !== 1) throw conflict(id, version);
     if (patch.parties) await agreementsRepo.setParties(tx, id, patch.parties);
     if (patch.fields) await agreementsRepo.setFields(tx, id, patch.fields);
+    await indexRecord(tx, 'agreement', id, searchNames(next));
     const after = await getAgreement(tx, id);
     await recordAudit(tx, {
       actor: actorOf(user),
@@ -315,6 +325,7 @@ export async function deleteAgreement(
   await db.transaction().execute(async (tx) => {
     const res = await agreementsRepo.delete(tx, id, version);
     if (Number(res.numDeletedRows) !== 1) throw conflict(id, version);
+    await unindexRecord(tx, 'agreement', id);
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'delete',
@@ -400,7 +411,6 @@ export async function insertSyntheticAgreements(db: Q, inputs: { id: string; inp
             sources: JSON.stringify(input.sources),
             note: input.note,
             synthetic: 1,
-            search_text: searchText({ ...input, fieldsReported: null }),
             version: 1,
             created_at: now,
             updated_at: now,
@@ -420,6 +430,11 @@ export async function insertSyntheticAgreements(db: Q, inputs: { id: string; inp
       await tx.insertInto('agreement_parties').values(parties).execute();
       const fields = batch.flatMap(({ id, input }) =>
         [...new Set(input.fields)].map((code) => ({ agreement_id: id, code })),
+      );
+      await insertTerms(
+        tx,
+        'agreement',
+        batch.map(({ id, input }) => ({ id, names: searchNames({ ...input, fieldsReported: null }) })),
       );
       if (fields.length) await tx.insertInto('agreement_fields').values(fields).execute();
     }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, LocalityRow } from '../../db/types.ts';
-import { likePattern } from '../../domain/search.ts';
+import type { IdQuery } from '../search/service.ts';
 import { localized, parseJson } from '../shared/json.ts';
 import type { Locality, LocalitySummary } from './schemas.ts';
 
@@ -10,7 +10,8 @@ export interface LocalityFilter {
   country?: string;
   kind?: string;
   parent?: string;
-  q?: string;
+  /** Ids matching a search (from the search feature). */
+  ids?: IdQuery | null;
 }
 
 export const toLocality = (r: LocalityRow): Locality => ({
@@ -41,7 +42,7 @@ const filtered = (db: Q, f: LocalityFilter) => {
   if (f.country) q = q.where('country', '=', f.country);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.parent) q = q.where('parent_code', '=', f.parent);
-  if (f.q) q = q.where('search_text', 'like', likePattern(f.q));
+  if (f.ids) q = q.where('code', 'in', f.ids);
   return q;
 };
 

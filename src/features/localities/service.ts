@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, LocalityRow } from '../../db/types.ts';
-import { buildSearchText } from '../../domain/search.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditLocality } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
 import { listAgreements, partnersOf } from '../agreements/service.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import { listOrganizations } from '../organizations/service.ts';
+import { indexRecord, matchingIds } from '../search/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
 import { localitiesRepo, toLocality, toSummary } from './repository.ts';
@@ -17,9 +17,10 @@ type Q = Kysely<Database>;
 
 export async function listLocalities(db: Q, query: z.infer<typeof LocalityQuery>) {
   const after = decodeCursor(query.cursor, 1);
+  const filter = { ...query, ids: query.q ? matchingIds(db, 'locality', query.q) : null };
   const [rows, total] = await Promise.all([
-    localitiesRepo.list(db, query, after ? String(after[0]) : null, query.limit + 1),
-    localitiesRepo.count(db, query),
+    localitiesRepo.list(db, filter, after ? String(after[0]) : null, query.limit + 1),
+    localitiesRepo.count(db, filter),
   ]);
   return toPage(rows, query.limit, total, (r) => [r.code], toLocality);
 }
@@ -71,10 +72,12 @@ export async function localityWithChildren(db: Q, code: string): Promise<string[
   return [code, ...children.map((c) => c.code)];
 }
 
-export const localitySearchText = (
-  r: { name_vi: string | null; name_ja: string | null; name_en: string | null; code: string },
+/** What finds a locality: its names, its code, and the former provinces merged into it. */
+const indexLocality = (
+  db: Q,
+  r: Pick<LocalityRow, 'code' | 'name_vi' | 'name_ja' | 'name_en'>,
   mergedFrom: string[],
-) => buildSearchText([r.name_vi, r.name_ja, r.name_en, r.code, ...mergedFrom]);
+) => indexRecord(db, 'locality', r.code, [r.name_vi, r.name_ja, r.name_en, r.code, ...mergedFrom]);
 
 export async function createLocality(
   db: Q,
@@ -106,14 +109,13 @@ export async function createLocality(
     lon: input.lon,
     merged_from: '[]',
     sources: JSON.stringify(input.sources),
-    search_text: '',
     version: 1,
     created_at: now,
     updated_at: now,
   };
-  row.search_text = localitySearchText(row, []);
   return db.transaction().execute(async (tx) => {
     await localitiesRepo.insert(tx, row);
+    await indexLocality(tx, row, []);
     const created = toLocality(row);
     await recordAudit(tx, {
       actor: actorOf(user),
@@ -150,10 +152,6 @@ export async function updateLocality(
     lat: patch.lat === undefined ? before.lat : patch.lat,
     lon: patch.lon === undefined ? before.lon : patch.lon,
     sources: JSON.stringify(patch.sources ?? before.sources),
-    search_text: localitySearchText(
-      { code, name_vi: name.vi ?? null, name_ja: name.ja ?? null, name_en: name.en ?? null },
-      before.mergedFrom,
-    ),
     updated_at: nowIso(),
   };
   return db.transaction().execute(async (tx) => {
@@ -165,6 +163,11 @@ export async function updateLocality(
       );
     }
     const after = await getLocality(tx, code);
+    await indexLocality(
+      tx,
+      { code, name_vi: set.name_vi ?? null, name_ja: set.name_ja ?? null, name_en: set.name_en ?? null },
+      after.mergedFrom,
+    );
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'update',
@@ -207,14 +210,13 @@ export async function insertReferenceLocality(db: Q, ref: ReferenceLocality): Pr
     lon: ref.lon,
     merged_from: JSON.stringify(ref.mergedFrom),
     sources: JSON.stringify(ref.sources),
-    search_text: '',
     version: 1,
     created_at: now,
     updated_at: now,
   };
-  row.search_text = localitySearchText(row, ref.mergedFrom);
   await db.transaction().execute(async (tx) => {
     await localitiesRepo.insert(tx, row);
+    await indexLocality(tx, row, ref.mergedFrom);
     await recordAudit(tx, {
       actor: null,
       action: 'create',

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/types.ts';
-import { likePattern } from '../../domain/search.ts';
+import type { IdQuery } from '../search/service.ts';
 
 type Q = Kysely<Database>;
 
@@ -10,7 +10,7 @@ export interface OrganizationFilter {
   kind?: string;
   sector?: string;
   synthetic?: boolean;
-  q?: string;
+  ids?: IdQuery | null;
 }
 
 const filtered = (db: Q, f: OrganizationFilter) => {
@@ -32,7 +32,7 @@ const filtered = (db: Q, f: OrganizationFilter) => {
       db.selectFrom('organization_sectors').select('organization_id').where('code', '=', sector),
     );
   }
-  if (f.q) q = q.where('o.search_text', 'like', likePattern(f.q));
+  if (f.ids) q = q.where('o.id', 'in', f.ids);
   return q;
 };
 

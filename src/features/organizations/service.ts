@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/types.ts';
-import { buildSearchText, foldForSearch } from '../../domain/search.ts';
+import { foldForSearch } from '../../domain/search.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditOrganization } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
 import { listAgreements } from '../agreements/service.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import { localitySummaries, localityWithChildren } from '../localities/service.ts';
+import { indexRecord, insertTerms, matchingIds, unindexRecord } from '../search/service.ts';
 import { localized, nowIso, parseJson } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
 import { type OrganizationFilter, organizationsRepo } from './repository.ts';
@@ -46,7 +47,7 @@ async function toFilter(db: Q, q: OrganizationQuery): Promise<OrganizationFilter
     kind: q.kind,
     sector: q.sector,
     synthetic: q.synthetic === undefined ? undefined : q.synthetic === 'true',
-    q: q.q,
+    ids: q.q ? matchingIds(db, 'organization', q.q) : null,
   };
 }
 
@@ -79,8 +80,13 @@ export async function getOrganizationDetail(db: Q, id: string) {
   return { ...org, agreements: agreements.items };
 }
 
-const searchText = (name: { vi?: string; ja?: string; en?: string }, website: string | null) =>
-  buildSearchText([name.vi, name.ja, name.en, website?.replace(/^https?:\/\/(www\.)?/, '')]);
+/** What finds an organisation: its names in each language and its web address. */
+const searchNames = (name: { vi?: string; ja?: string; en?: string }, website: string | null) => [
+  name.vi,
+  name.ja,
+  name.en,
+  website?.replace(/^https?:\/\/(www\.)?/, '').replace(/\/.*$/, ''),
+];
 
 const sortName = (name: { vi?: string; ja?: string; en?: string }) =>
   foldForSearch(name.en ?? name.vi ?? name.ja ?? '');
@@ -117,13 +123,13 @@ export async function createOrganization(
     website: input.website,
     description: JSON.stringify(input.description),
     synthetic: synthetic ? 1 : 0,
-    search_text: searchText(input.name, input.website),
     version: 1,
     created_at: now,
     updated_at: now,
   };
   return db.transaction().execute(async (tx) => {
     await organizationsRepo.insert(tx, row, input.sectors);
+    await indexRecord(tx, 'organization', row.id, searchNames(input.name, input.website));
     const created = await getOrganization(tx, row.id);
     await recordAudit(tx, {
       actor: actorOf(user),
@@ -158,13 +164,13 @@ export async function updateOrganization(
     sort_name: sortName(name),
     website,
     description: JSON.stringify(patch.description ?? before.description),
-    search_text: searchText(name, website),
     updated_at: nowIso(),
   };
   return db.transaction().execute(async (tx) => {
     const res = await organizationsRepo.update(tx, id, version, set);
     if (Number(res.numUpdatedRows) !== 1) throw conflict(id, version, before.version);
     if (patch.sectors) await organizationsRepo.setSectors(tx, id, patch.sectors);
+    await indexRecord(tx, 'organization', id, searchNames(name, website));
     const after = await getOrganization(tx, id);
     await recordAudit(tx, {
       actor: actorOf(user),
@@ -190,6 +196,7 @@ export async function deleteOrganization(
   await db.transaction().execute(async (tx) => {
     const res = await organizationsRepo.delete(tx, id, version);
     if (Number(res.numDeletedRows) !== 1) throw conflict(id, version, before.version);
+    await unindexRecord(tx, 'organization', id);
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'delete',
@@ -233,7 +240,6 @@ export async function insertSyntheticOrganizations(
             website: input.website,
             description: JSON.stringify(input.description),
             synthetic: 1,
-            search_text: searchText(input.name, input.website),
             version: 1,
             created_at: now,
             updated_at: now,
@@ -242,6 +248,11 @@ export async function insertSyntheticOrganizations(
         .execute();
       const sectors = batch.flatMap(({ id, input }) =>
         input.sectors.map((code) => ({ organization_id: id, code })),
+      );
+      await insertTerms(
+        tx,
+        'organization',
+        batch.map(({ id, input }) => ({ id, names: searchNames(input.name, input.website) })),
       );
       if (sectors.length) await tx.insertInto('organization_sectors').values(sectors).execute();
     }

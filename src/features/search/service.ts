@@ -1,0 +1,59 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { queryWords, searchTerms } from '../../domain/search.ts';
+
+type Q = Kysely<Database>;
+export type SearchEntity = 'locality' | 'organization' | 'agreement';
+
+/** A subquery of the ids of records whose names match a search; used as `id in (…)`. */
+export type IdQuery = SelectQueryBuilder<Database, 'search_terms', { entity_id: string }>;
+
+// The largest code point: every term that starts with a prefix sorts below prefix + this.
+const TOP = '\u{10FFFF}';
+
+/** Replaces the index terms of one record, inside the caller's transaction. */
+export async function indexRecord(
+  db: Q,
+  type: SearchEntity,
+  id: string,
+  names: (string | null | undefined)[],
+) {
+  await db.deleteFrom('search_terms').where('entity_type', '=', type).where('entity_id', '=', id).execute();
+  await insertTerms(db, type, [{ id, names }]);
+}
+
+/** Indexes many new records at once (seeding, synthetic data). */
+export async function insertTerms(
+  db: Q,
+  type: SearchEntity,
+  records: { id: string; names: (string | null | undefined)[] }[],
+) {
+  const rows = records.flatMap(({ id, names }) =>
+    searchTerms(names).map((term) => ({ entity_type: type, term, entity_id: id })),
+  );
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('search_terms')
+      .values(rows.slice(i, i + 1000))
+      .execute();
+}
+
+export const unindexRecord = (db: Q, type: SearchEntity, id: string) =>
+  db.deleteFrom('search_terms').where('entity_type', '=', type).where('entity_id', '=', id).execute();
+
+/**
+ * Ids of the records of a type in which every word of the query starts some index term: one
+ * key-range scan per word, intersected. Null when the query has no words (no filtering).
+ */
+export function matchingIds(db: Q, type: SearchEntity, query: string): IdQuery | null {
+  const words = queryWords(query);
+  if (words.length === 0) return null;
+  const one = (word: string) =>
+    db
+      .selectFrom('search_terms')
+      .select('entity_id')
+      .where('entity_type', '=', type)
+      .where('term', '>=', word)
+      .where('term', '<', word + TOP);
+  return words.slice(1).reduce((acc, word) => acc.intersect(one(word)), one(words[0]));
+}
