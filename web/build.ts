@@ -52,6 +52,10 @@ export async function ensureWebBuilt(
   // Build beside dist and swap it in, so that two processes starting at once (test files,
   // several servers) never see or serve a half-written dist.
   const tmp = join(webDir, `.dist-${process.pid}-${Date.now()}`);
+  // Vite and the React plugin decide "production" from NODE_ENV; a server started under
+  // vitest (NODE_ENV=test) would otherwise ship React's development build, three times larger.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     await build({
       configFile: join(webDir, 'vite.config.ts'),
@@ -65,6 +69,8 @@ export async function ensureWebBuilt(
     // Another process may have swapped its build in first; theirs is as good as ours.
     if (!existsSync(index)) throw err;
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     rmSync(tmp, { recursive: true, force: true });
   }
   opts.log?.(`web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -52,7 +52,7 @@ export default defineConfig({
   build: {
     outDir: resolve(here, 'dist'),
     emptyOutDir: true,
-    // The server gzips; the report is only noise in `kizuna serve`'s log.
+    // The browser tests measure the compressed size; the report is only noise in the server's log.
     reportCompressedSize: false,
     chunkSizeWarningLimit: 600,
   },

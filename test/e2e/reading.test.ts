@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
@@ -53,6 +54,23 @@ describe('reading the data', () => {
       await context.close();
     });
   }
+
+  it('loads the home page with under 250 KB of compressed JavaScript', async () => {
+    const { context, page } = await newPage(browser, { locale: 'en-GB' });
+    const scripts: Promise<number>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') scripts.push(res.body().then((b) => gzipSync(b).length));
+    });
+    await page.goto(server.url);
+    await settled(page);
+    const sizes = await Promise.all(scripts);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    console.log(`home page JavaScript: ${sizes.length} files, ${(total / 1024).toFixed(1)} KB gzip`);
+    expect(total).toBeLessThan(250 * 1024);
+    // The map geometry and the forms' zod are not part of the first load.
+    expect(sizes.length).toBeLessThanOrEqual(4);
+    await context.close();
+  });
 
   it('switches language, remembers it, and keeps <html lang> in step', async () => {
     const { context, page } = await open('/', { locale: 'en-GB' });
