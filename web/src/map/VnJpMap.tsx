@@ -54,6 +54,16 @@ export function VnJpMap({
     const p = places.get(code);
     return p ? project(p) : null;
   };
+  // A gentle arc, so lines from one place to several partners stay apart.
+  const arc = (p: Pair): string | null => {
+    const a = xy(p.vn.code);
+    const b = xy(p.jp.code);
+    if (!a || !b) return null;
+    const mx = (a[0] + b[0]) / 2 - (b[1] - a[1]) * 0.15;
+    const my = (a[1] + b[1]) / 2 + (b[0] - a[0]) * 0.15;
+    return `M${a[0]},${a[1]} Q${mx},${my} ${b[0]},${b[1]}`;
+  };
+  const activeArc = activePair ? arc(activePair) : null;
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="map" role="img" aria-label={t('map.label')}>
       <rect width={W} height={H} className="sea" />
@@ -62,13 +72,8 @@ export function VnJpMap({
       ))}
       <g className="links">
         {pairs.map((p, i) => {
-          const a = xy(p.vn.code);
-          const b = xy(p.jp.code);
-          if (!a || !b) return null;
-          // A gentle arc, so lines from one place to several partners stay apart.
-          const mx = (a[0] + b[0]) / 2 - (b[1] - a[1]) * 0.15;
-          const my = (a[1] + b[1]) / 2 + (b[0] - a[0]) * 0.15;
-          const d = `M${a[0]},${a[1]} Q${mx},${my} ${b[0]},${b[1]}`;
+          const d = arc(p);
+          if (!d) return null;
           return (
             // biome-ignore lint/a11y/noStaticElementInteractions: the pair list beside the map is the keyboard route
             <g
@@ -86,6 +91,8 @@ export function VnJpMap({
           );
         })}
       </g>
+      {/* The chosen line again on top of the others, so it is never hidden under them. */}
+      {activeArc && <path d={activeArc} className="link active on-top" />}
       <g className="places">
         {localities.map((l) => {
           const p = xy(l.code);

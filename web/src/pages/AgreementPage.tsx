@@ -85,6 +85,14 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
                 </dd>
               </>
             )}
+            {a.supersedesId && (
+              <>
+                <dt>{t('agreement.supersedes')}</dt>
+                <dd>
+                  <Link to={`/agreements/${encodeURIComponent(a.supersedesId)}`}>{a.supersedesId}</Link>
+                </dd>
+              </>
+            )}
             {a.renewedBy.length > 0 && (
               <>
                 <dt>{t('agreement.renewedBy')}</dt>
@@ -129,6 +137,13 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
             </dd>
           </dl>
           {a.synthetic && <p className="notice">{t('common.syntheticNote')}</p>}
+          {user?.role === 'admin' && (
+            <p>
+              <Link to={`/admin/audit?entityType=agreement&entityId=${encodeURIComponent(a.id)}`}>
+                {t('audit.history')}
+              </Link>
+            </p>
+          )}
           <LocalCsvLink
             name={`agreement-${a.id}.csv`}
             label={t('common.downloadCsv')}

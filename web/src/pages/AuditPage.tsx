@@ -66,6 +66,12 @@ export function AuditPage() {
           </div>
         </form>
       </search>
+      {entityId && (
+        <p>
+          {t('audit.onlyOne', { id: entityId })}{' '}
+          <Link to={withQuery('/admin/audit', { entityType })}>{t('filters.clear')}</Link>
+        </p>
+      )}
       <Async state={list}>
         {(page) => (
           <>

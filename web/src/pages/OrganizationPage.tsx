@@ -55,6 +55,13 @@ export function OrganizationPage({ params }: { params: Record<string, string> })
             )}
           </dl>
           {o.synthetic && <p className="notice">{t('common.syntheticNote')}</p>}
+          {user?.role === 'admin' && (
+            <p>
+              <Link to={`/admin/audit?entityType=organization&entityId=${encodeURIComponent(o.id)}`}>
+                {t('audit.history')}
+              </Link>
+            </p>
+          )}
           <section>
             <h2>{t('nav.agreements')}</h2>
             <AgreementList items={o.agreements} />
