@@ -15,6 +15,7 @@ import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
 import type { AppEnv, Deps } from './http/context.ts';
+import { refuseNul, unstorableText } from './http/input.ts';
 import { Metrics } from './http/metrics.ts';
 
 export interface AppOptions {
@@ -60,6 +61,7 @@ export function createApp(deps: Deps, { webDist = null }: AppOptions = {}) {
       },
     }),
   );
+  app.use('/api/*', refuseNul);
   app.use('/api/*', authenticate(deps));
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
@@ -93,6 +95,8 @@ const targetPrefix = (target: string) =>
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  const text = unstorableText(err);
+  if (text) return text;
   if (err instanceof HTTPException) {
     if (err.status === 400)
       return new AppError('request.malformed_json', `the body is not valid JSON: ${err.message}`);
