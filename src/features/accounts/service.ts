@@ -61,7 +61,8 @@ export async function updateUser(db: Q, id: string, patch: z.infer<typeof UserUp
   const row = await usersRepo.byId(db, id);
   if (!row) throw new AppError('not_found', `user ${id} does not exist`);
   const before = toUser(row);
-  if (patch.role === 'editor' && (patch.scopes ?? before.scopes).length === 0) {
+  // The rule of UserCreate, on the account as it will be: emptying an editor's scopes breaks it too.
+  if ((patch.role ?? before.role) === 'editor' && (patch.scopes ?? before.scopes).length === 0) {
     throw new AppError('validation.invalid', 'an editor needs at least one scope', [
       { path: 'scopes', message: 'an editor needs at least one scope', code: 'too_small' },
     ]);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/types.ts';
 import { parseJson } from '../shared/json.ts';
-import { decodeCursor, toPage } from '../shared/pagination.ts';
+import { decodeCursor, invalidCursor, toPage } from '../shared/pagination.ts';
 import { auditRepo } from './repository.ts';
 
 export const EntityType = z.enum(['agreement', 'organization', 'locality', 'user', 'token']);
@@ -60,10 +60,18 @@ export const AuditEntry = z
   })
   .meta({ id: 'AuditEntry' });
 
+/** Audit ids are positive 32-bit integers (serial on PostgreSQL): another key would be a 500 there. */
+function beforeIdOf(cursor: string | undefined): number | undefined {
+  const key = decodeCursor(cursor, 1);
+  if (!key) return undefined;
+  const id = key[0];
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw invalidCursor();
+  return id;
+}
+
 export async function listAudit(db: Kysely<Database>, query: z.infer<typeof AuditQuery>) {
-  const key = decodeCursor(query.cursor, 1);
   const [rows, total] = await Promise.all([
-    auditRepo.list(db, { ...query, beforeId: key ? Number(key[0]) : undefined, limit: query.limit + 1 }),
+    auditRepo.list(db, { ...query, beforeId: beforeIdOf(query.cursor), limit: query.limit + 1 }),
     auditRepo.count(db, query),
   ]);
   return toPage(

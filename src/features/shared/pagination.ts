@@ -21,10 +21,13 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through to the error below
   }
-  throw new AppError('validation.invalid', 'cursor is not one this server gave out', [
+  throw invalidCursor();
+}
+
+export const invalidCursor = () =>
+  new AppError('validation.invalid', 'cursor is not one this server gave out', [
     { path: 'cursor', message: 'unknown cursor', code: 'invalid_cursor' },
   ]);
-}
 
 export interface Page<T> {
   items: T[];
