@@ -446,6 +446,27 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
       expect(await problemPaths(badScope)).toEqual(['role', 'scopes.0']);
     });
 
+    it('keeps at least one scope on an editor when an admin changes the account', async () => {
+      const account = await buildAccount(t, 'editor', ['VN-HANOI']);
+      const patch = (body: unknown) =>
+        t.req(`/api/users/${account.id}`, { method: 'PATCH', headers: admin.headers, body });
+      const emptied = await patch({ scopes: [] });
+      expect(emptied.status).toBe(400);
+      expect(await problemPaths(emptied)).toEqual(['scopes']);
+      const demoted = await (await t.req('/api/users', { headers: admin.headers })).json();
+      expect(demoted.items.find((u: { id: string }) => u.id === account.id).scopes).toEqual(['VN-HANOI']);
+      const rescoped = await patch({ scopes: ['VN-DA-NANG', 'org-x'] });
+      expect(rescoped.status).toBe(200);
+      expect((await rescoped.json()).scopes).toEqual(['VN-DA-NANG', 'org-x']);
+      const promoted = await patch({ role: 'admin', scopes: [] });
+      expect(promoted.status).toBe(200);
+      expect((await patch({ role: 'editor' })).status).toBe(400);
+      expect(
+        (await t.req('/api/users/no-such-user', { method: 'PATCH', headers: admin.headers, body: {} }))
+          .status,
+      ).toBe(404);
+    });
+
     it('disabling an account ends its sessions and its tokens, and it cannot sign in', async () => {
       const account = await buildAccount(t);
       const { cookie } = await login(t.req, account.email, account.password);
@@ -542,6 +563,32 @@ describe.each(ENGINES)('accounts on %s', (engine) => {
           expect(seen.length).toBe(total);
         }),
         { numRuns: 5 },
+      );
+    });
+
+    it('refuses an audit cursor it did not give out with 400, never a server error (property)', async () => {
+      const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      const key = fc.oneof(
+        fc.string({ maxLength: 8 }),
+        fc.double(),
+        fc.integer({ min: -5, max: 0 }),
+        fc.constantFrom(2 ** 31, 2 ** 53, 1e308, 1.5),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            key.map((k) => encode([k])),
+            fc.string({ minLength: 1, maxLength: 20 }),
+          ),
+          async (cursor) => {
+            const res = await t.req(`/api/audit?cursor=${encodeURIComponent(cursor)}`, {
+              headers: admin.headers,
+            });
+            expect(res.status, cursor).toBe(400);
+            expect(await problemPaths(res)).toEqual(['cursor']);
+          },
+        ),
+        { numRuns: 40 },
       );
     });
   });
