@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LocalitySummary } from '../api/types.ts';
 import { useLang } from '../i18n/format.ts';
+import { distinctLabels } from '../lib/labels.ts';
 import { Link } from '../router.tsx';
 
 export interface Edge {
@@ -87,6 +88,7 @@ export function PairGraph({ edges }: { edges: Edge[] }) {
     [...nodes.values()]
       .filter((l) => l.country === country)
       .sort((a, b) => (degree.get(b.code) ?? 0) - (degree.get(a.code) ?? 0) || a.code.localeCompare(b.code));
+  const label = distinctLabels([...nodes.values()], text, t);
   const vn = column('VN');
   const jp = column('JP');
   const rowH = 18;
@@ -119,7 +121,7 @@ export function PairGraph({ edges }: { edges: Edge[] }) {
         textAnchor={anchor}
         className="node-label"
       >
-        {text(l.name)}
+        {label.get(l.code)}
       </text>
     </Link>
   );
@@ -143,7 +145,7 @@ export function PairGraph({ edges }: { edges: Edge[] }) {
             className={lit(e) ? 'edge' : 'edge dim'}
             strokeWidth={Math.min(5, e.agreements)}
           >
-            <title>{`${text(e.vn.name)} – ${text(e.jp.name)}: ${num(e.agreements)}`}</title>
+            <title>{`${label.get(e.vn.code)} – ${label.get(e.jp.code)}: ${num(e.agreements)}`}</title>
           </line>
         ))}
         {vn.map((l) => node(l, xL, 'end'))}

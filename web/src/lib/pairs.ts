@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import type { Agreement, Locality, LocalitySummary, Page } from '../api/types.ts';
+import { kindFromCode } from './labels.ts';
 
 export interface Pair {
   vn: LocalitySummary;
@@ -38,8 +39,8 @@ export function pairsOf(agreements: Agreement[]): Pair[] {
         let pair = pairs.get(key);
         if (!pair) {
           pair = {
-            vn: { code: v.code, country: 'VN', kind: 'province', name: v.name },
-            jp: { code: j.code, country: 'JP', kind: 'prefecture', name: j.name },
+            vn: { code: v.code, country: 'VN', kind: kindFromCode(v.code), name: v.name },
+            jp: { code: j.code, country: 'JP', kind: kindFromCode(j.code), name: j.name },
             agreements: [],
           };
           pairs.set(key, pair);

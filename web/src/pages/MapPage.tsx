@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { AgreementTitle, Async, CsvLink, Name, PageTitle } from '../components/common.tsx';
+import { AgreementTitle, Async, CsvLink, PageTitle } from '../components/common.tsx';
 import { useLang } from '../i18n/format.ts';
+import { distinctLabels } from '../lib/labels.ts';
 import { useNetwork } from '../lib/pairs.ts';
 import { countPlaced, VnJpMap } from '../map/VnJpMap.tsx';
 import { Link } from '../router.tsx';
 
 export function MapPage() {
-  const { t, num, date } = useLang();
+  const { t, num, date, text } = useLang();
   const state = useNetwork(true);
   const [selected, setSelected] = useState<number | null>(null);
   const [hover, setHover] = useState<number | null>(null);
@@ -19,6 +20,7 @@ export function MapPage() {
           const shown = hover ?? selected;
           const pair = shown === null ? null : pairs[shown];
           const missing = localities.length - countPlaced(localities);
+          const label = distinctLabels(localities, text, t);
           return (
             <div className="map-layout">
               <div className="map-wrap">
@@ -41,11 +43,11 @@ export function MapPage() {
                     <>
                       <h2>
                         <Link to={`/localities/${encodeURIComponent(pair.vn.code)}`}>
-                          <Name value={pair.vn.name} />
+                          {label.get(pair.vn.code) ?? text(pair.vn.name)}
                         </Link>{' '}
                         –{' '}
                         <Link to={`/localities/${encodeURIComponent(pair.jp.code)}`}>
-                          <Name value={pair.jp.name} />
+                          {label.get(pair.jp.code) ?? text(pair.jp.name)}
                         </Link>
                       </h2>
                       <ul className="plain">
@@ -73,7 +75,7 @@ export function MapPage() {
                         aria-pressed={i === selected}
                         onClick={() => setSelected(i === selected ? null : i)}
                       >
-                        <Name value={p.vn.name} /> – <Name value={p.jp.name} />
+                        {label.get(p.vn.code) ?? text(p.vn.name)} – {label.get(p.jp.code) ?? text(p.jp.name)}
                       </button>{' '}
                       <span className="muted">({num(p.agreements.length)})</span>
                     </li>
