@@ -14,6 +14,7 @@ import { agreementRoutes } from './features/agreements/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
+import { ReadCache } from './http/cache.ts';
 import type { AppEnv, Deps } from './http/context.ts';
 import { refuseNul, unstorableText } from './http/input.ts';
 import { Metrics } from './http/metrics.ts';
@@ -21,12 +22,14 @@ import { Metrics } from './http/metrics.ts';
 export interface AppOptions {
   /** Folder of the built web app, served at / with index.html for client routes. */
   webDist?: string | null;
+  /** Cache public read answers until the data changes (off to measure the uncached path). */
+  cache?: boolean;
 }
 
 const MAX_BODY = 1024 * 1024;
 
 /** Builds the whole HTTP application: API, documentation, health, metrics and the web app. */
-export function createApp(deps: Deps, { webDist = null }: AppOptions = {}) {
+export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptions = {}) {
   const metrics = new Metrics();
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -63,6 +66,21 @@ export function createApp(deps: Deps, { webDist = null }: AppOptions = {}) {
   );
   app.use('/api/*', refuseNul);
   app.use('/api/*', authenticate(deps));
+  if (cache) {
+    const reads = new ReadCache(deps.db.db);
+    for (const path of [
+      '/api/localities',
+      '/api/localities/*',
+      '/api/organizations',
+      '/api/organizations/*',
+      '/api/agreements',
+      '/api/agreements/*',
+      '/api/stats',
+      '/api/sectors',
+    ]) {
+      app.use(path, reads.middleware());
+    }
+  }
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
   for (const routes of [localityRoutes, organizationRoutes, agreementRoutes, accountRoutes, statsRoutes])

@@ -13,6 +13,11 @@ const Env = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** 0 turns the read cache off (to measure the uncached path). */
+  KIZUNA_CACHE: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
   /** Skip the web build at start (API-only deployments, tests). */
   KIZUNA_NO_WEB: z
     .enum(['0', '1', 'true', 'false'])

@@ -40,7 +40,10 @@ export async function prepareDatabase(url: string, logger: Logger, { seed = true
 export async function startServer(config: Config, { webDist = null }: { webDist?: string | null } = {}) {
   const logger = pino({ level: config.LOG_LEVEL });
   const db = await prepareDatabase(config.DATABASE_URL, logger);
-  const app = createApp({ db, logger, trustProxy: config.TRUST_PROXY }, { webDist });
+  const app = createApp(
+    { db, logger, trustProxy: config.TRUST_PROXY },
+    { webDist, cache: config.KIZUNA_CACHE },
+  );
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
   });

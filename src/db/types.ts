@@ -26,6 +26,7 @@ export interface OrganizationsTable {
   id: string;
   kind: string;
   locality_code: string;
+  country: string;
   name_vi: string | null;
   name_ja: string | null;
   name_en: string | null;
@@ -137,6 +138,11 @@ export interface SearchTermsTable {
   entity_id: string;
 }
 
+export interface DataVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   organizations: OrganizationsTable;
@@ -150,6 +156,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
   search_terms: SearchTermsTable;
+  data_version: DataVersionTable;
 }
 
 export type LocalityRow = Selectable<LocalitiesTable>;

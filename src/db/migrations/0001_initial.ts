@@ -31,6 +31,9 @@ export async function up(db: Kysely<any>, engine = 'sqlite'): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('locality_code', 'text', (c) => c.notNull().references('localities.code'))
+    // The locality's country, kept beside it because lists filter and sort by it; a locality
+    // never changes country, and the service sets both together.
+    .addColumn('country', 'text', (c) => c.notNull())
     .addColumn('name_vi', 'text')
     .addColumn('name_ja', 'text')
     .addColumn('name_en', 'text')
@@ -42,7 +45,16 @@ export async function up(db: Kysely<any>, engine = 'sqlite'): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organizations_locality').on('organizations').column('locality_code').execute();
+  await db.schema
+    .createIndex('organizations_locality')
+    .on('organizations')
+    .columns(['locality_code', 'sort_name', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('organizations_country')
+    .on('organizations')
+    .columns(['country', 'sort_name', 'id'])
+    .execute();
   await db.schema
     .createIndex('organizations_sort')
     .on('organizations')
@@ -186,6 +198,15 @@ export async function up(db: Kysely<any>, engine = 'sqlite'): Promise<void> {
     .addColumn('after', 'text')
     .execute();
   await db.schema.createIndex('audit_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+
+  // One row counting committed changes to the public data: readers compare it to decide whether a
+  // cached answer is still current. Writers bump it inside their transaction (audit repository).
+  await db.schema
+    .createTable('data_version')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .execute();
+  await db.insertInto('data_version').values({ id: 1, version: 0 }).execute();
 
   // The search index: prefix terms of every record's names (see domain/search.ts). Terms compare
   // byte-wise (collation "C" on PostgreSQL, SQLite's default BINARY), so a prefix is a key range.

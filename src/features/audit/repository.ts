@@ -4,7 +4,18 @@ import type { Database, NewAuditEntry } from '../../db/types.ts';
 type Q = Kysely<Database>;
 
 export const auditRepo = {
-  insert: (db: Q, entry: NewAuditEntry) => db.insertInto('audit_log').values(entry).execute(),
+  /**
+   * Every change writes one audit line, in the transaction of the change; the same moment bumps
+   * the data version, so that no cached answer outlives the data it was computed from.
+   */
+  insert: async (db: Q, entry: NewAuditEntry) => {
+    await db.insertInto('audit_log').values(entry).execute();
+    await db
+      .updateTable('data_version')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', 1)
+      .execute();
+  },
   list: (db: Q, f: { entityType?: string; entityId?: string; beforeId?: number; limit: number }) => {
     let q = db.selectFrom('audit_log').selectAll();
     if (f.entityType) q = q.where('entity_type', '=', f.entityType);

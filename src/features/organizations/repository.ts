@@ -15,12 +15,7 @@ export interface OrganizationFilter {
 
 const filtered = (db: Q, f: OrganizationFilter) => {
   let q = db.selectFrom('organizations as o');
-  if (f.country)
-    q = q.where(
-      'o.locality_code',
-      'in',
-      db.selectFrom('localities').select('code').where('country', '=', f.country),
-    );
+  if (f.country) q = q.where('o.country', '=', f.country);
   if (f.localityCodes) q = q.where('o.locality_code', 'in', f.localityCodes);
   if (f.kind) q = q.where('o.kind', '=', f.kind);
   if (f.synthetic !== undefined) q = q.where('o.synthetic', '=', f.synthetic ? 1 : 0);

@@ -91,13 +91,15 @@ const searchNames = (name: { vi?: string; ja?: string; en?: string }, website: s
 const sortName = (name: { vi?: string; ja?: string; en?: string }) =>
   foldForSearch(name.en ?? name.vi ?? name.ja ?? '');
 
-async function assertLocality(db: Q, code: string) {
-  const found = await localitySummaries(db, [code]);
-  if (!found.has(code)) {
+/** The locality an organisation is based in; an unknown code is a named 422. */
+async function localityOf(db: Q, code: string) {
+  const found = (await localitySummaries(db, [code])).get(code);
+  if (!found) {
     throw new AppError('reference.unknown', `locality ${code} does not exist`, [
       { path: 'localityCode', message: 'unknown locality', code: 'unknown_reference' },
     ]);
   }
+  return found;
 }
 
 export async function createOrganization(
@@ -110,12 +112,13 @@ export async function createOrganization(
   }: { input: OrganizationCreate; user: User | null; id?: string; synthetic?: boolean },
 ) {
   if (user) assertCanEditOrganization(user, { id: '', localityCode: input.localityCode });
-  await assertLocality(db, input.localityCode);
+  const locality = await localityOf(db, input.localityCode);
   const now = nowIso();
   const row: OrganizationRow = {
     id: id ?? `org-${randomUUID()}`,
     kind: input.kind,
     locality_code: input.localityCode,
+    country: locality.country,
     name_vi: input.name.vi ?? null,
     name_ja: input.name.ja ?? null,
     name_en: input.name.en ?? null,
@@ -151,13 +154,14 @@ export async function updateOrganization(
   assertCanEditOrganization(user, before);
   if (patch.localityCode && patch.localityCode !== before.localityCode) {
     assertCanEditOrganization(user, { id, localityCode: patch.localityCode });
-    await assertLocality(db, patch.localityCode);
   }
+  const locality = await localityOf(db, patch.localityCode ?? before.localityCode);
   const name = patch.name ?? before.name;
   const website = patch.website === undefined ? before.website : patch.website;
   const set: Partial<OrganizationRow> = {
     kind: patch.kind ?? before.kind,
-    locality_code: patch.localityCode ?? before.localityCode,
+    locality_code: locality.code,
+    country: locality.country,
     name_vi: name.vi ?? null,
     name_ja: name.ja ?? null,
     name_en: name.en ?? null,
@@ -223,6 +227,7 @@ export async function insertSyntheticOrganizations(
   inputs: { id: string; input: OrganizationCreate }[],
 ) {
   const now = nowIso();
+  const localities = await localitySummaries(db, [...new Set(inputs.map((i) => i.input.localityCode))]);
   await db.transaction().execute(async (tx) => {
     for (let i = 0; i < inputs.length; i += 500) {
       const batch = inputs.slice(i, i + 500);
@@ -233,6 +238,7 @@ export async function insertSyntheticOrganizations(
             id,
             kind: input.kind,
             locality_code: input.localityCode,
+            country: localities.get(input.localityCode)!.country,
             name_vi: input.name.vi ?? null,
             name_ja: input.name.ja ?? null,
             name_en: input.name.en ?? null,

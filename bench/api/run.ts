@@ -1,0 +1,247 @@
+/**
+ * API benchmark: seeds 100,000 synthetic organisations and 20,000 agreements, starts the server
+ * and a bare Hono "hello" route (the ceiling), and loads both with autocannon.
+ *
+ *   node --import tsx bench/api/run.ts [--engine sqlite|postgres] [--orgs 100000] [--duration 10] [--connections 50] [--cache on|off|both]
+ *
+ * PostgreSQL uses TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) in a fresh schema.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: 'string', default: 'sqlite' },
+    orgs: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    cache: { type: 'string', default: 'both' },
+  },
+});
+const ROOT = new URL('../../', import.meta.url).pathname;
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+async function database(): Promise<{ env: NodeJS.ProcessEnv; drop: () => Promise<void> }> {
+  if (values.engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'kizuna-bench-'));
+    return { env: { DATABASE_URL: `file:${join(dir, 'bench.sqlite')}` }, drop: async () => {} };
+  }
+  const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${Date.now()}`;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`create schema ${schema}`);
+  await c.end();
+  return {
+    env: { DATABASE_URL: url, PGOPTIONS: `-c search_path=${schema}` },
+    drop: async () => {
+      const d = new pg.Client({ connectionString: url });
+      await d.connect();
+      await d.query(`drop schema ${schema} cascade`);
+      await d.end();
+    },
+  };
+}
+
+function run(cmd: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, cmd, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd.join(' ')} exited ${code}`))));
+  });
+}
+
+async function start(
+  cmd: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  health: string,
+): Promise<ChildProcess> {
+  const p = spawn(process.execPath, cmd, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}${health}`)).ok) return p;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  p.kill('SIGKILL');
+  throw new Error(`${cmd.join(' ')} did not start`);
+}
+
+const memoryMb = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+};
+
+async function load(name: string, base: string, paths: string[]) {
+  let i = 0;
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
+  });
+  const row = {
+    name,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+  process.stderr.write(
+    `${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}\n`,
+  );
+  return row;
+}
+
+async function main() {
+  const { env, drop } = await database();
+  const serverEnv = { ...env, KIZUNA_NO_WEB: '1', LOG_LEVEL: 'warn' };
+  const orgs = Number(values.orgs);
+  process.stderr.write(
+    `seeding ${orgs} synthetic organisations and ${orgs / 5} agreements (${values.engine})…\n`,
+  );
+  const seedStart = Date.now();
+  await run(['bin/kizuna.js', 'seed', '--synthetic', String(orgs)], serverEnv);
+  const seedSeconds = (Date.now() - seedStart) / 1000;
+
+  const helloPort = await freePort();
+  const hello = await start(['--import', 'tsx', 'bench/api/hello.ts'], {}, helloPort, '/hello');
+  const modes = values.cache === 'both' ? ['on', 'off'] : [values.cache ?? 'on'];
+  try {
+    const ceiling = await load('bare Hono hello (ceiling)', `http://127.0.0.1:${helloPort}`, ['/hello']);
+    for (const mode of modes) await scenario(serverEnv, mode, ceiling, orgs, seedSeconds);
+  } finally {
+    hello.kill('SIGTERM');
+    await drop();
+  }
+}
+
+async function scenario(
+  serverEnv: NodeJS.ProcessEnv,
+  mode: string,
+  ceiling: Awaited<ReturnType<typeof load>>,
+  orgs: number,
+  seedSeconds: number,
+) {
+  const apiPort = await freePort();
+  const server = await start(
+    ['bin/kizuna.js', 'serve'],
+    { ...serverEnv, KIZUNA_CACHE: mode === 'on' ? '1' : '0' },
+    apiPort,
+    '/healthz',
+  );
+  const base = `http://127.0.0.1:${apiPort}`;
+  try {
+    const orgIds = (
+      await (await fetch(`${base}/api/organizations?limit=200&synthetic=true`)).json()
+    ).items.map((o: { id: string }) => o.id);
+    const agrIds = (await (await fetch(`${base}/api/agreements?limit=200`)).json()).items.map(
+      (a: { id: string }) => a.id,
+    );
+    const codes = (await (await fetch(`${base}/api/localities?limit=200`)).json()).items.map(
+      (l: { code: string }) => l.code,
+    );
+    const queries = [
+      'da nang',
+      'Đà Nẵng',
+      'ダナン',
+      '滋賀',
+      'hai duong',
+      'yokohama',
+      'Synthetic Foods 00042',
+      'ホーチミン',
+    ].map(encodeURIComponent);
+    const rows = [ceiling];
+    rows.push(
+      await load('list organisations (50)', base, [
+        '/api/organizations?limit=50',
+        '/api/organizations?limit=50&country=JP',
+        '/api/organizations?limit=50&sector=tourism',
+      ]),
+    );
+    rows.push(
+      await load('list agreements (50)', base, [
+        '/api/agreements?limit=50',
+        '/api/agreements?limit=50&field=tourism',
+        '/api/agreements?limit=50&yearFrom=2020',
+      ]),
+    );
+    rows.push(
+      await load(
+        'search (agreements, organisations, localities)',
+        base,
+        queries.flatMap((q) => [
+          `/api/agreements?q=${q}`,
+          `/api/organizations?q=${q}`,
+          `/api/localities?q=${q}`,
+        ]),
+      ),
+    );
+    rows.push(
+      await load(
+        'detail organisation',
+        base,
+        orgIds.map((id: string) => `/api/organizations/${id}`),
+      ),
+    );
+    rows.push(
+      await load(
+        'detail agreement',
+        base,
+        agrIds.map((id: string) => `/api/agreements/${id}`),
+      ),
+    );
+    rows.push(
+      await load(
+        'detail locality',
+        base,
+        codes.map((c: string) => `/api/localities/${c}`),
+      ),
+    );
+    const mem = memoryMb(server.pid!);
+    console.log(
+      `\n### ${values.engine}, read cache ${mode}: ${orgs} organisations, ${orgs / 5} agreements, ${connections} connections, ${duration} s each (seeded in ${seedSeconds.toFixed(0)} s)\n`,
+    );
+    console.log('| endpoint | req/s | vs bare route | p50 ms | p99 ms | non-2xx |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of rows)
+      console.log(
+        `| ${r.name} | ${r.rps} | ${((100 * r.rps) / ceiling.rps).toFixed(0)}% | ${r.p50} | ${r.p99} | ${r.non2xx + r.errors} |`,
+      );
+    console.log(
+      `\nserver memory after the run: RSS ${mem.rss.toFixed(0)} MB, peak ${mem.peak.toFixed(0)} MB`,
+    );
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+await main();
