@@ -1,7 +1,7 @@
 import { useApi } from '../api/client.ts';
 import type { AuditEntry, Page } from '../api/types.ts';
 import { useAuth } from '../auth.tsx';
-import { Async, CsvLink, PageTitle } from '../components/common.tsx';
+import { Async, LocalCsvLink, PageTitle } from '../components/common.tsx';
 import { PAGE_SIZE, Pager } from '../components/Pager.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link, useRouter, withQuery } from '../router.tsx';
@@ -77,7 +77,24 @@ export function AuditPage() {
           <>
             <div className="section-head">
               <p>{t('common.results', { n: num(page.total) })}</p>
-              <CsvLink listPath={listPath} />
+              {/* /api/audit has no CSV form (yet): the page's rows are exported from the browser. */}
+              <LocalCsvLink
+                name="audit.csv"
+                label={t('common.downloadCsv')}
+                rows={[
+                  ['at', 'actor', 'action', 'entityType', 'entityId', 'changes'],
+                  ...page.items.map((e) => [
+                    e.at,
+                    e.actor?.email ?? '',
+                    e.action,
+                    e.entityType,
+                    e.entityId,
+                    JSON.stringify(
+                      Object.fromEntries(changes(e).map(([k, b, a]) => [k, { before: b, after: a }])),
+                    ),
+                  ]),
+                ]}
+              />
             </div>
             <ul className="cards audit">
               {page.items.map((e) => {

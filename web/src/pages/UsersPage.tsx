@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api, useApi } from '../api/client.ts';
 import type { Page, User } from '../api/types.ts';
 import { useAuth } from '../auth.tsx';
-import { Async, CsvLink, PageTitle, useProblemText } from '../components/common.tsx';
+import { Async, LocalCsvLink, PageTitle, useProblemText } from '../components/common.tsx';
 import { useLang } from '../i18n/format.ts';
 
 const splitScopes = (s: string) =>
@@ -100,10 +100,18 @@ export function UsersPage() {
   };
   return (
     <>
-      <PageTitle actions={<CsvLink listPath="/api/users" />}>{t('users.title')}</PageTitle>
+      <PageTitle>{t('users.title')}</PageTitle>
       <Async state={list}>
         {(page) => (
           <div className="table-scroll">
+            <LocalCsvLink
+              name="accounts.csv"
+              label={t('common.downloadCsv')}
+              rows={[
+                ['email', 'role', 'scopes', 'disabled'],
+                ...page.items.map((u) => [u.email, u.role, u.scopes.join(' '), String(!!u.disabled)]),
+              ]}
+            />
             <table className="table">
               <thead>
                 <tr>
