@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { SECTOR_CODES } from '../../domain/sectors.ts';
-import { parseCsv } from '../shared/csv.ts';
+import { CsvError, parseCsv } from '../shared/csv.ts';
 import { AgreementCreate } from './schemas.ts';
 
 /** The columns of an agreements CSV, as in data/seed/agreements-seed.csv. */
@@ -110,7 +110,10 @@ export function checkAgreementCsv(
   try {
     records = parseCsv(text);
   } catch (err) {
-    return { rows: [], problems: [{ line: 0, column: '(file)', reason: (err as Error).message }] };
+    if (!(err instanceof CsvError)) throw err;
+    // The rows before the unreadable one are still checked, so that every problem is reported at once.
+    problems.push({ line: err.line, column: '(row)', reason: err.reason });
+    records = err.rows;
   }
   const header = records.shift();
   const missing = AGREEMENT_CSV_COLUMNS.filter((c) => !header?.fields.includes(c));
@@ -119,6 +122,7 @@ export function checkAgreementCsv(
       rows: [],
       problems: [
         { line: 1, column: missing.join(', ') || '(header)', reason: 'missing column(s) in the header row' },
+        ...problems,
       ],
     };
   }
@@ -178,7 +182,8 @@ export function checkAgreementCsv(
       partyNotes: parties.map((p) => (typeof p === 'string' ? null : p.note)),
     });
   }
-  if (records.length === 0) problems.push({ line: 2, column: '(file)', reason: 'has no data rows' });
+  if (records.length === 0 && !problems.length)
+    problems.push({ line: 2, column: '(file)', reason: 'has no data rows' });
   return { rows, problems };
 }
 

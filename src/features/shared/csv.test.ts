@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, csvField, csvLine, parseCsv, toCsv } from './csv.ts';
+import { CSV_BOM, CsvError, csvField, csvLine, parseCsv, toCsv } from './csv.ts';
 
 /** What a cell reads as after export: formula-looking text gets a leading apostrophe. */
 const exported = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
@@ -92,6 +92,20 @@ describe('CSV', () => {
 
   it('refuses an unclosed quote, naming the line the record starts on', () => {
     expect(() => parseCsv('a,b\r\n1,2\r\n3,"open\r\nmore')).toThrow(/line 3/);
+    // The records before it are kept, so that a checker can still report their problems.
+    const err = (() => {
+      try {
+        parseCsv('a,b\r\n1,2\r\n3,"open\r\nmore');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(CsvError);
+    expect((err as CsvError).line).toBe(3);
+    expect((err as CsvError).rows.map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('reads LF, CRLF and lone CR line ends alike, and tolerates a BOM', () => {

@@ -31,6 +31,17 @@ export function toCsv<T>(
   return out;
 }
 
+/** A CSV text that cannot be read past `line`; `rows` are the records before it. */
+export class CsvError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+    readonly rows: { line: number; fields: string[] }[],
+  ) {
+    super(`line ${line}: ${reason}`);
+  }
+}
+
 /** Parses RFC 4180 text (BOM tolerated) into rows of fields, with the 1-based line each row starts on. */
 export function parseCsv(text: string): { line: number; fields: string[] }[] {
   const src = text.startsWith(CSV_BOM) ? text.slice(1) : text;
@@ -67,10 +78,11 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
       rowLine = line;
     } else field += ch;
   }
-  if (quoted) throw new Error(`line ${rowLine}: a quoted field is not closed`);
+  const records = () => rows.filter((r) => !r.blank).map(({ line, fields }) => ({ line, fields }));
+  if (quoted) throw new CsvError(rowLine, 'a quoted field is not closed', records());
   if (field !== '' || fields.length || sawQuote) {
     fields.push(field);
     rows.push({ line: rowLine, fields });
   }
-  return rows.filter((r) => !r.blank).map(({ line, fields }) => ({ line, fields }));
+  return records();
 }
