@@ -312,6 +312,22 @@ describe.each(ENGINES)('organisations on %s', (engine) => {
   });
 
   describe('CSV export', () => {
+    it('defuses names a spreadsheet would run as formulas', async () => {
+      const names = ['=HYPERLINK("http://evil.example")', '+84 Hanoi', '-1 Co', '@SUM(A1)'];
+      for (const en of names) {
+        const res = await create(admin.headers, { ...newOrg, name: { en }, localityCode: 'VN-HUE' });
+        expect(res.status, en).toBe(201);
+      }
+      const text = await (await t.req('/api/organizations?format=csv&locality=VN-HUE')).text();
+      const cells = text
+        .split('\r\n')
+        .slice(1)
+        .filter(Boolean)
+        .map((line) => line.split(',')[2]);
+      expect(cells).toHaveLength(names.length);
+      for (const cell of cells) expect(cell, cell).toMatch(/^"?'[=+\-@]/);
+    });
+
     it('exports the filtered list, one row per organisation', async () => {
       const res = await t.req('/api/organizations?format=csv&locality=JP-42');
       expect(res.headers.get('content-type')).toContain('text/csv');
