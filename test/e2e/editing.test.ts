@@ -169,7 +169,7 @@ describe('editing', () => {
     await page.fill('#nu-scopes', 'VN-DA-NANG');
     await page.click('form.form button[type=submit]');
     await expect.poll(() => page.locator('.notice code').count()).toBe(1);
-    expect(await page.locator('table').textContent()).toContain('editor@example.org');
+    await expect.poll(() => page.locator('table').textContent()).toContain('editor@example.org');
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'users-en');
 

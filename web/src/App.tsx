@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
 import { AuthProvider } from './auth.tsx';
 import { Loading } from './components/common.tsx';
 import { Layout } from './components/Layout.tsx';
@@ -62,6 +62,17 @@ function Routes() {
     }
   }
   const title = match ? t(match.title) : t('notFound.title');
+  // After an in-app navigation, move focus to the new content, as a page load would, so that
+  // keyboard and screen-reader users start at the top of what changed.
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of path
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
   useEffect(() => {
     document.title = `${title} · Kizuna`;
   }, [title]);
