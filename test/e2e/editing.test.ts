@@ -96,7 +96,7 @@ describe('editing', () => {
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'audit-en');
     await context.close();
-  });
+  }, 90_000);
 
   it('shows the server problem next to the field it concerns', async () => {
     const { context, page } = await newPage(browser, { locale: 'vi-VN' });
@@ -113,7 +113,7 @@ describe('editing', () => {
     );
     await screenshot(page, 'agreement-edit-server-error-vi');
     await context.close();
-  });
+  }, 90_000);
 
   it('refuses a stale edit with a message and offers to reload', async () => {
     const { context, page } = await newPage(browser, { locale: 'en-GB' });
@@ -144,7 +144,7 @@ describe('editing', () => {
     await settled(page);
     expect(await page.textContent('main')).toContain('my change, made again');
     await context.close();
-  });
+  }, 90_000);
 
   it('lets an admin create an organisation and manage accounts', async () => {
     const { context, page } = await newPage(browser, { locale: 'en-GB' });
@@ -177,5 +177,5 @@ describe('editing', () => {
     await settled(page);
     expect(await axe(page)).toEqual([]);
     await context.close();
-  });
+  }, 90_000);
 });

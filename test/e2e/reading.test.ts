@@ -52,7 +52,7 @@ describe('reading the data', () => {
       expect(errors).toEqual([]);
       await screenshot(page, `home-${lang}`);
       await context.close();
-    });
+    }, 90_000);
   }
 
   it('loads the home page with under 250 KB of compressed JavaScript', async () => {
@@ -70,7 +70,7 @@ describe('reading the data', () => {
     // The map geometry and the forms' zod are not part of the first load.
     expect(sizes.length).toBeLessThanOrEqual(4);
     await context.close();
-  });
+  }, 90_000);
 
   it('switches language, remembers it, and keeps <html lang> in step', async () => {
     const { context, page } = await open('/', { locale: 'en-GB' });
@@ -83,7 +83,7 @@ describe('reading the data', () => {
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await expect.poll(() => page.textContent('h1')).toBe(vi.home.title);
     await context.close();
-  });
+  }, 90_000);
 
   it('finds Đà Nẵng when searching "da nang" in the agreements list', async () => {
     const { context, page } = await open('/agreements', { locale: 'vi-VN' });
@@ -103,7 +103,7 @@ describe('reading the data', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     await screenshot(page, 'agreements-search-vi');
     await context.close();
-  });
+  }, 90_000);
 
   it('shows an agreement with its parties, date precision and sources', async () => {
     const list = await getJson<{ items: { id: string; signedOn: string; signedPrecision: string }[] }>(
@@ -123,7 +123,7 @@ describe('reading the data', () => {
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'agreement-detail-en');
     await context.close();
-  });
+  }, 90_000);
 
   it('shows a locality with its partners and graph', async () => {
     const detail = await getJson<{ partners: { locality: { name: { en?: string } } }[] }>(
@@ -140,7 +140,7 @@ describe('reading the data', () => {
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'locality-en');
     await context.close();
-  });
+  }, 90_000);
 
   it('draws every locality on the map and shows a pair on hover', async () => {
     const all = await getJson<{ total: number }>('/api/localities?limit=1');
@@ -165,7 +165,7 @@ describe('reading the data', () => {
     expect(errors).toEqual([]);
     await screenshot(page, 'map-ja');
     await context.close();
-  });
+  }, 90_000);
 
   it('passes axe on the other reading pages', async () => {
     const org = (await getJson<{ items: { id: string }[] }>('/api/organizations?limit=1')).items[0];
@@ -185,7 +185,7 @@ describe('reading the data', () => {
       await screenshot(page, `${name}-vi`);
       await context.close();
     }
-  });
+  }, 90_000);
 
   it('works on a 375-pixel phone screen', async () => {
     for (const path of ['/', '/agreements', '/localities/VN-DA-NANG', '/map']) {
@@ -196,7 +196,7 @@ describe('reading the data', () => {
       await screenshot(page, `phone${path.replace(/\//g, '-') || '-home'}`);
       await context.close();
     }
-  });
+  }, 90_000);
 
   it('can be used with the keyboard alone', async () => {
     const { context, page } = await open('/', { locale: 'en-GB' });
@@ -215,5 +215,5 @@ describe('reading the data', () => {
     await settled(page);
     expect(await page.locator('dl.facts').count()).toBe(1);
     await context.close();
-  });
+  }, 90_000);
 });
