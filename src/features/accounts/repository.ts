@@ -44,6 +44,7 @@ export const sessionsRepo = {
       .executeTakeFirst(),
   delete: (db: Q, idHash: string) => db.deleteFrom('sessions').where('id_hash', '=', idHash).execute(),
   deleteForUser: (db: Q, userId: string) => db.deleteFrom('sessions').where('user_id', '=', userId).execute(),
+  deleteExpired: (db: Q, now: string) => db.deleteFrom('sessions').where('expires_at', '<=', now).execute(),
 };
 
 export const tokensRepo = {
