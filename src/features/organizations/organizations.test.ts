@@ -234,6 +234,26 @@ describe.each(ENGINES)('organisations on %s', (engine) => {
       expect((await (await t.req(`/api/organizations/${org.id}`)).json()).localityCode).toBe('VN-DA-NANG');
     });
 
+    it('lets exactly one of several concurrent edits of the same version win', async () => {
+      const org = await (await create(admin.headers, newOrg)).json();
+      const results = await Promise.all(
+        ['tourism', 'agriculture', 'education', 'culture', 'economy'].map((sector) =>
+          t.req(`/api/organizations/${org.id}`, {
+            method: 'PATCH',
+            headers: { ...admin.headers, 'if-match': '"1"' },
+            body: { sectors: [sector], description: { en: sector } },
+          }),
+        ),
+      );
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 412, 412, 412, 412]);
+      const winner = await results.find((r) => r.status === 200)!.json();
+      const stored = await (await t.req(`/api/organizations/${org.id}`)).json();
+      expect(stored.version).toBe(2);
+      expect(stored.sectors).toEqual(winner.sectors);
+      expect(stored.sectors).toEqual([stored.description.en]);
+    });
+
     it('refuses to delete a party to an agreement, and deletes an unused organisation with If-Match', async () => {
       const inUse = await t.req(`/api/organizations/${KANAGAWA}`, {
         method: 'DELETE',
