@@ -13,6 +13,7 @@ import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
+import { profileRoutes } from './features/profiles/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
 import { ReadCache } from './http/cache.ts';
 import type { AppEnv, Deps } from './http/context.ts';
@@ -76,6 +77,8 @@ export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptio
       '/api/agreements',
       '/api/agreements/*',
       '/api/stats',
+      '/api/profiles/*',
+      '/api/matches',
       '/api/sectors',
     ]) {
       app.use(path, reads.middleware());
@@ -83,7 +86,14 @@ export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptio
   }
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
-  for (const routes of [localityRoutes, organizationRoutes, agreementRoutes, accountRoutes, statsRoutes])
+  for (const routes of [
+    localityRoutes,
+    organizationRoutes,
+    agreementRoutes,
+    accountRoutes,
+    statsRoutes,
+    profileRoutes,
+  ])
     api.route('/', routes(deps));
   app.route('/api', api);
 

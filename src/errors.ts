@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   'organization.version_conflict': 412,
   'locality.version_conflict': 412,
   'user.version_conflict': 412,
+  'profile.version_conflict': 412,
   'request.precondition_required': 428,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,

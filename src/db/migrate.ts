@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Db } from './connection.ts';
 import * as m0001 from './migrations/0001_initial.ts';
+import * as m0002 from './migrations/0002_profiles.ts';
 import type { Database } from './types.ts';
 
 // Migrations are imported statically (not read from a folder at run time) so that the list is
@@ -8,6 +9,7 @@ import type { Database } from './types.ts';
 const provider = (engine: string): MigrationProvider => ({
   getMigrations: async (): Promise<Record<string, Migration>> => ({
     '0001_initial': { up: (db) => m0001.up(db, engine) },
+    '0002_profiles': { up: (db) => m0002.up(db) },
   }),
 });
 

@@ -143,6 +143,19 @@ export interface DataVersionTable {
   version: number;
 }
 
+export interface ProfilesTable {
+  owner_id: string;
+  owner_type: string; // 'locality' | 'organization'
+  offers: string; // JSON array of texts, any language
+  needs: string; // JSON array of texts
+  priorities: string; // JSON array of sector codes
+  starter: number;
+  basis: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   organizations: OrganizationsTable;
@@ -157,6 +170,7 @@ export interface Database {
   audit_log: AuditLogTable;
   search_terms: SearchTermsTable;
   data_version: DataVersionTable;
+  profiles: ProfilesTable;
 }
 
 export type LocalityRow = Selectable<LocalitiesTable>;

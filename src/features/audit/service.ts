@@ -5,7 +5,7 @@ import { parseJson } from '../shared/json.ts';
 import { decodeCursor, invalidCursor, toPage } from '../shared/pagination.ts';
 import { auditRepo } from './repository.ts';
 
-export const EntityType = z.enum(['agreement', 'organization', 'locality', 'user', 'token']);
+export const EntityType = z.enum(['agreement', 'organization', 'locality', 'profile', 'user', 'token']);
 export type EntityType = z.infer<typeof EntityType>;
 
 export interface Actor {
@@ -90,4 +90,10 @@ export async function listAudit(db: Kysely<Database>, query: z.infer<typeof Audi
       after: parseJson<unknown>(r.after, null),
     }),
   );
+}
+
+/** The count of committed changes to the data (bumped with every audit entry): caches compare it. */
+export async function dataVersion(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
+  return Number(row?.version ?? 0);
 }

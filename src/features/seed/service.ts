@@ -4,6 +4,7 @@ import { checkAgreementCsv, importContext } from '../agreements/import.ts';
 import { importAgreementRows } from '../agreements/service.ts';
 import { insertReferenceLocality } from '../localities/service.ts';
 import { createOrganization, getOrganization } from '../organizations/service.ts';
+import { seedStarterProfiles } from './profiles.ts';
 import { fieldPhrases, readSeedFile, referenceLocalities, referenceOrganizations } from './reference.ts';
 
 type Q = Kysely<Database>;
@@ -12,6 +13,7 @@ export interface SeedReport {
   localities: number;
   organizations: number;
   agreements: number;
+  profiles: number;
   skipped: number;
 }
 
@@ -52,7 +54,8 @@ export async function seedReference(db: Q): Promise<SeedReport> {
     );
   }
   const result = await importAgreementRows(db, rows, null);
-  return { localities, organizations, agreements: result.added, skipped: skipped + result.skipped };
+  const profiles = await seedStarterProfiles(db);
+  return { localities, organizations, agreements: result.added, profiles, skipped: skipped + result.skipped };
 }
 
 /** True when the database holds no locality yet: the first start loads the reference data. */
