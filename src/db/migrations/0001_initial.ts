@@ -216,6 +216,8 @@ export async function up(db: Kysely<any>, engine = 'sqlite'): Promise<void> {
     .addColumn('term', engine === 'postgres' ? sql`text collate "C"` : 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('search_terms_pk', ['entity_type', 'term', 'entity_id'])
+    // SQLite: the primary key is the table (no rowid copy); halves the index's size on disk.
+    .$call((b) => (engine === 'postgres' ? b : b.modifyEnd(sql`without rowid`)))
     .execute();
   await db.schema
     .createIndex('search_terms_entity')
