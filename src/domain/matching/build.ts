@@ -40,6 +40,8 @@ export interface MatchIndex {
   readonly secConf: Float32Array;
   /** Per text: the HAS_* and SEEKS_MARKET flags of weights.ts, used to qualify links. */
   readonly textFlags: Uint8Array;
+  /** Per text, its sectors as a bitmask (two 32-bit words): most text pairs share none. */
+  readonly textMask: Uint32Array;
   /** Concepts of text t are conIdx[conOff[t] .. conOff[t+1]). */
   readonly conOff: Int32Array;
   readonly conIdx: Int32Array;
@@ -47,6 +49,20 @@ export interface MatchIndex {
   readonly presOff: Int32Array;
   readonly presIdx: Uint8Array;
   readonly presConf: Float32Array;
+  /**
+   * Union of p's offers: each sector once at its highest confidence (uoOff/uoIdx/uoConf) and
+   * each concept once (ucOff/ucIdx). Used to bound a pair's score before computing it.
+   */
+  readonly uoOff: Int32Array;
+  readonly uoIdx: Uint8Array;
+  readonly uoConf: Float32Array;
+  readonly ucOff: Int32Array;
+  readonly ucIdx: Int32Array;
+  /** Each profile's country as a small integer (index into `countries`), for fast comparisons. */
+  readonly countryId: Int32Array;
+  readonly countries: readonly string[];
+  /** Existing partnerships, both directions: B listing A puts each in the other's set. */
+  readonly partnerSets: ReadonlyMap<number, ReadonlySet<number>>;
   /** Sector bitmasks, two 32-bit words per profile: a cheap test that a pair can score at all. */
   readonly offerMask: Uint32Array;
   readonly needMask: Uint32Array;
@@ -67,11 +83,36 @@ class Builder {
   secIdx: number[] = [];
   secConf: number[] = [];
   flags: number[] = [];
+  masks: number[] = [];
   conOff = [0];
   conIdx: number[] = [];
   presOff = [0];
   presIdx: number[] = [];
   presConf: number[] = [];
+  uoOff = [0];
+  uoIdx: number[] = [];
+  uoConf: number[] = [];
+  ucOff = [0];
+  ucIdx: number[] = [];
+
+  /** Records the union of the texts [from, to) (a profile's offers). */
+  addOfferUnion(from: number, to: number): void {
+    const sectors = new Map<number, number>();
+    const concepts = new Set<number>();
+    for (let t = from; t < to; t++) {
+      for (let k = this.secOff[t]; k < this.secOff[t + 1]; k++) {
+        sectors.set(this.secIdx[k], Math.max(sectors.get(this.secIdx[k]) ?? 0, this.secConf[k]));
+      }
+      for (let k = this.conOff[t]; k < this.conOff[t + 1]; k++) concepts.add(this.conIdx[k]);
+    }
+    for (const [s, c] of sectors) {
+      this.uoIdx.push(s);
+      this.uoConf.push(c);
+    }
+    this.uoOff.push(this.uoIdx.length);
+    this.ucIdx.push(...concepts);
+    this.ucOff.push(this.ucIdx.length);
+  }
   analyses: TextAnalysis[] = [];
 
   constructor(private readonly market: ReadonlySet<number>) {}
@@ -93,12 +134,32 @@ class Builder {
     });
     if (a.concepts.some((c) => this.market.has(c))) flags |= SEEKS_MARKET;
     this.flags.push(flags);
+    const mask = [0, 0];
+    for (const s of sectors) mask[s >> 5] |= 1 << (s & 31);
+    this.masks.push(mask[0] >>> 0, mask[1] >>> 0);
     this.conIdx.push(...a.concepts);
     this.conOff.push(this.conIdx.length);
     this.analyses.push(a);
     return sectors;
   }
 }
+
+const partnerSets = (profiles: readonly Profile[], byId: ReadonlyMap<string, number>) => {
+  const sets = new Map<number, Set<number>>();
+  profiles.forEach((p, a) => {
+    for (const id of p.partners) {
+      const b = byId.get(id);
+      if (b === undefined) continue;
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ]) {
+        sets.set(x, (sets.get(x) ?? new Set()).add(y));
+      }
+    }
+  });
+  return sets;
+};
 
 /**
  * Analyses every offer and need once and lays the results out for fast scoring.
@@ -108,7 +169,9 @@ export const buildIndex = (profiles: readonly Profile[], opts: BuildOptions = {}
   const lexicon = opts.lexicon ?? compileLexicon();
   const n = profiles.length;
   const market = new Set<number>();
-  lexicon.concepts.forEach((c, i) => MARKET_CONCEPTS.includes(c.id) && market.add(i));
+  lexicon.concepts.forEach((c, i) => {
+    if (MARKET_CONCEPTS.includes(c.id)) market.add(i);
+  });
   const b = new Builder(market);
   const offerStart = new Int32Array(n);
   const needStart = new Int32Array(n);
@@ -122,6 +185,7 @@ export const buildIndex = (profiles: readonly Profile[], opts: BuildOptions = {}
     for (const t of p.offers)
       for (const s of b.addText(analyzeText(lexicon, t), pres)) setBit(offerMask, i, s);
     needStart[i] = b.analyses.length;
+    b.addOfferUnion(offerStart[i], needStart[i]);
     for (const t of p.needs) for (const s of b.addText(analyzeText(lexicon, t), pres)) setBit(needMask, i, s);
     needEnd[i] = b.analyses.length;
     for (const code of [...p.sectors, ...p.priorities]) pres.set(sectorOrder(code), 1);
@@ -132,8 +196,12 @@ export const buildIndex = (profiles: readonly Profile[], opts: BuildOptions = {}
     }
     b.presOff.push(b.presIdx.length);
   });
+  const countries = [...new Set(profiles.map((p) => p.country))];
   return {
     lexicon,
+    countries,
+    countryId: Int32Array.from(profiles, (p) => countries.indexOf(p.country)),
+    partnerSets: partnerSets(profiles, byId),
     profiles,
     byId,
     analyses: b.analyses,
@@ -144,11 +212,17 @@ export const buildIndex = (profiles: readonly Profile[], opts: BuildOptions = {}
     secIdx: Uint8Array.from(b.secIdx),
     secConf: Float32Array.from(b.secConf),
     textFlags: Uint8Array.from(b.flags),
+    textMask: Uint32Array.from(b.masks),
     conOff: Int32Array.from(b.conOff),
     conIdx: Int32Array.from(b.conIdx),
     presOff: Int32Array.from(b.presOff),
     presIdx: Uint8Array.from(b.presIdx),
     presConf: Float32Array.from(b.presConf),
+    uoOff: Int32Array.from(b.uoOff),
+    uoIdx: Uint8Array.from(b.uoIdx),
+    uoConf: Float32Array.from(b.uoConf),
+    ucOff: Int32Array.from(b.ucOff),
+    ucIdx: Int32Array.from(b.ucIdx),
     offerMask,
     needMask,
     presMask,

@@ -39,7 +39,32 @@ export const isCandidateCountry = (own: string, other: string): boolean => {
   return true;
 };
 
-const isPartner = (a: Profile, b: Profile): boolean => a.partners.includes(b.id) || b.partners.includes(a.id);
+/** Who may be recommended to whom: countries, filters and existing partners. */
+class Eligibility {
+  private readonly vn: number;
+  private readonly jp: number;
+  private readonly inSectors: (c: number) => boolean;
+
+  constructor(
+    private readonly index: MatchIndex,
+    private readonly opts: RecommendOptions,
+  ) {
+    this.vn = index.countries.indexOf('VN');
+    this.jp = index.countries.indexOf('JP');
+    this.inSectors = sectorFilter(index, opts.sectors);
+  }
+
+  /** May candidate c be recommended to profile p? The same rule as isCandidateCountry, on ids. */
+  allows(p: number, c: number): boolean {
+    const own = this.index.countryId[p];
+    const other = this.index.countryId[c];
+    if (own === other) return false;
+    if ((own === this.vn && other !== this.jp) || (own === this.jp && other !== this.vn)) return false;
+    if (this.opts.country && this.index.profiles[c].country !== this.opts.country) return false;
+    if (!this.opts.includePartners && this.index.partnerSets.get(p)?.has(c)) return false;
+    return this.inSectors(c);
+  }
+}
 
 const sectorFilter = (
   index: MatchIndex,
@@ -70,6 +95,15 @@ const pushTop = (top: { c: number; s: number }[], k: number, c: number, s: numbe
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
+const topK = (opts: RecommendOptions): number => Math.max(0, Math.floor(opts.top ?? 5));
+
+/** The score a candidate must beat to enter a full top list (or the minimum score). */
+const floorOf = (top: { s: number }[], k: number, minScore: number): number =>
+  top.length === k ? Math.max(top[k - 1].s, minScore) : minScore;
+
+const present = (q: Query, top: { c: number; s: number }[]): Recommendation[] =>
+  top.map(({ c, s }) => ({ id: q.index.profiles[c].id, score: round(s), reasons: explainPair(q, c) }));
+
 /**
  * Best partners for one profile of the index, with their reasons.
  * @example recommend(buildIndex(profiles), 'vn-quang-ninh', { top: 5 })
@@ -82,28 +116,29 @@ export const recommend = (
 ): Recommendation[] => {
   const p = index.byId.get(profileId);
   if (p === undefined) throw new RangeError(`unknown profile id "${profileId}"`);
-  const k = Math.max(0, Math.floor(opts.top ?? 5));
+  const k = topK(opts);
   if (k === 0) return [];
-  const me = index.profiles[p];
-  const inSectors = sectorFilter(index, opts.sectors);
-  const minScore = opts.minScore ?? 0;
+  const eligible = new Eligibility(index, opts);
+  return present(new Query(index, p), bestFor(index, p, k, eligible, opts.minScore ?? 0));
+};
+
+/** The k best candidates for profile p, best first; ties go to the earlier profile. */
+const bestFor = (index: MatchIndex, p: number, k: number, eligible: Eligibility, minScore: number) => {
   const q = new Query(index, p);
+  q.prepareBounds();
   const top: { c: number; s: number }[] = [];
   for (let c = 0; c < index.profiles.length; c++) {
-    const other = index.profiles[c];
-    if (!isCandidateCountry(me.country, other.country)) continue;
-    if (opts.country && other.country !== opts.country) continue;
-    const s = q.score(c);
-    if (s <= minScore || (top.length === k && s <= top[k - 1].s)) continue;
-    if (!opts.includePartners && isPartner(me, other)) continue;
-    if (!inSectors(c)) continue;
-    pushTop(top, k, c, s);
+    if (!eligible.allows(p, c)) continue;
+    const floor = floorOf(top, k, minScore);
+    const s = q.score(c, floor);
+    if (s > floor) pushTop(top, k, c, s);
   }
-  return top.map(({ c, s }) => ({ id: index.profiles[c].id, score: round(s), reasons: explainPair(q, c) }));
+  return top;
 };
 
 /**
- * Recommendations for every profile, in input order: the `kizuna.matches/1` document.
+ * Recommendations for every profile, in input order: the `kizuna.matches/1` document; each
+ * profile's list is exactly what `recommend` gives for it.
  * @example matchAll(profiles, { top: 5 }).matches[0].partners
  */
 export const matchAll = (
@@ -111,8 +146,16 @@ export const matchAll = (
   opts: RecommendOptions & BuildOptions = {},
 ): MatchesDocument => {
   const index = 'byId' in profiles ? profiles : buildIndex(profiles, opts);
+  const k = topK(opts);
+  const eligible = new Eligibility(index, opts);
+  const tops = index.profiles.map((_, p) =>
+    k > 0 ? bestFor(index, p, k, eligible, opts.minScore ?? 0) : [],
+  );
   return {
     format: MATCHES_FORMAT,
-    matches: index.profiles.map((p) => ({ profile: p.id, partners: recommend(index, p.id, opts) })),
+    matches: index.profiles.map((p, i) => ({
+      profile: p.id,
+      partners: present(new Query(index, i), tops[i]),
+    })),
   };
 };

@@ -97,3 +97,33 @@ describe('matching invariants', () => {
     expect(rec.reasons[0].evidence.length).toBeLessThanOrEqual(6);
   });
 });
+
+describe('matchAll and recommend', () => {
+  it('give each profile the same partners and scores', () => {
+    fc.assert(
+      fc.property(profiles, fc.integer({ min: 1, max: 4 }), (ps, top) => {
+        const index = buildIndex(ps);
+        const doc = matchAll(index, { top });
+        for (const m of doc.matches) {
+          const one = recommend(index, m.profile, { top });
+          expect(m.partners.map((r) => [r.id, r.score])).toEqual(one.map((r) => [r.id, r.score]));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('agree with an exhaustive scan: pruning never drops a better candidate', () => {
+    fc.assert(
+      fc.property(profiles, (ps) => {
+        const index = buildIndex(ps);
+        for (const p of ps) {
+          const all = recommend(index, p.id, { top: 100 });
+          const best = recommend(index, p.id, { top: 2 });
+          expect(best.map((r) => r.score)).toEqual(all.slice(0, 2).map((r) => r.score));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { type Bounds, computeBounds } from './bounds.ts';
 import type { MatchIndex } from './build.ts';
 import {
   HAS_DOMAIN,
@@ -36,6 +37,8 @@ export class Query {
   readonly needVec: Float64Array;
   readonly offerVec: Float64Array;
   readonly presVec = new Float64Array(SECTOR_COUNT);
+  /** Per sector, the best weighted confidence among the query's offers: for bounds. */
+  readonly offerMax = new Float64Array(SECTOR_COUNT);
   /** Per concept, a bitmask of the query's needs (resp. offers) mentioning it (first 31 texts). */
   readonly needConcepts: Int32Array;
   readonly offerConcepts: Int32Array;
@@ -44,8 +47,8 @@ export class Query {
   /** Text index of the query's first need and first offer. */
   readonly needFirst: number;
   readonly offerFirst: number;
-  private readonly best: Float64Array;
-  private readonly bonus: Float64Array;
+  readonly bonus: Float64Array;
+  private bounds: Bounds | undefined;
 
   constructor(
     readonly index: MatchIndex,
@@ -64,7 +67,11 @@ export class Query {
       const s = index.presIdx[k];
       this.presVec[s] = index.presConf[k] * sectorWeight(s) * (IS_ROLE[s] ? SHARED_ROLE : 1);
     }
-    this.best = new Float64Array(Math.max(this.nNeeds, this.nOffers, 1));
+    for (let j = 0; j < this.nOffers; j++) {
+      for (let s = 0; s < SECTOR_COUNT; s++) {
+        this.offerMax[s] = Math.max(this.offerMax[s], this.offerVec[j * SECTOR_COUNT + s]);
+      }
+    }
     // Weak concepts ("technology") are too common to count as shared evidence.
     this.bonus = Float64Array.from(index.lexicon.concepts, (c) =>
       c.weight >= 0.5 ? CONCEPT_BONUS * c.weight : 0,
@@ -91,9 +98,17 @@ export class Query {
     return m;
   }
 
-  /** Strength of the link between text t (of the candidate) and the query's text j. */
+  /** Strength in [0, 1) of the link between text t (of the candidate) and the query's text j. */
   link(t: number, j: number, vec: Float64Array, concepts: Int32Array, first: number): number {
-    const { secOff, secIdx, secConf, conOff, conIdx, textFlags } = this.index;
+    return squash(this.evidence(t, j, vec, concepts, first));
+  }
+
+  /** The summed evidence linking text t and the query's text j, before squashing; 0 for none. */
+  evidence(t: number, j: number, vec: Float64Array, concepts: Int32Array, first: number): number {
+    const { secOff, secIdx, secConf, conOff, conIdx, textFlags, textMask } = this.index;
+    const u = first + j;
+    // Most text pairs share no sector at all; two ANDs settle them.
+    if (((textMask[2 * t] & textMask[2 * u]) | (textMask[2 * t + 1] & textMask[2 * u + 1])) === 0) return 0;
     let field = 0;
     let role = 0;
     const base = j * SECTOR_COUNT;
@@ -102,9 +117,8 @@ export class Query {
       if (IS_ROLE[secIdx[k]]) role += v;
       else field += v;
     }
-    if (field === 0 && role === 0) return 0;
     const ft = textFlags[t];
-    const fj = textFlags[first + j];
+    const fj = textFlags[u];
     if (field === 0) role *= ft & fj & HAS_DOMAIN ? ROLE_ONLY : ROLE_UNSPECIFIED;
     const workers = (ft | fj) & HAS_WORKERS;
     if (workers && !(ft & HAS_PEOPLE && fj & HAS_PEOPLE)) field *= WORKERS_MISMATCH;
@@ -113,77 +127,140 @@ export class Query {
     let x = field + role;
     const bit = j < 31 ? 1 << j : 0;
     for (let k = conOff[t]; k < conOff[t + 1]; k++) if (concepts[conIdx[k]] & bit) x += this.bonus[conIdx[k]];
-    return 1 - Math.exp(-LINK_K * x);
+    return x;
   }
 
   /**
-   * How well the candidate's texts [from, to) answer the query's `count` texts (its needs, when
-   * the candidate's range is its offers). The best link per query text, then the top three.
+   * How well the candidate's offers answer the query's needs: the best offer for each need,
+   * then the best three needs weighted 0.7/0.2/0.1. Needs are what is counted, on both sides.
+   * The squash is monotone, so it is applied once per need, to the best evidence.
    */
-  direction(
-    from: number,
-    to: number,
-    count: number,
-    vec: Float64Array,
-    concepts: Int32Array,
-    first: number,
-  ): number {
-    const best = this.best;
-    best.fill(0, 0, count);
-    for (let t = from; t < to; t++) {
-      for (let j = 0; j < count; j++) {
-        const s = this.link(t, j, vec, concepts, first);
-        if (s > best[j]) best[j] = s;
-      }
-    }
+  toQuery(c: number): number {
+    const ix = this.index;
     let a = 0;
     let b = 0;
-    let c = 0;
-    for (let j = 0; j < count; j++) {
-      const v = best[j];
-      if (v > a) [a, b, c] = [v, a, b];
-      else if (v > b) [b, c] = [v, b];
-      else if (v > c) c = v;
+    let d = 0;
+    for (let j = 0; j < this.nNeeds; j++) {
+      let x = 0;
+      for (let t = ix.offerStart[c]; t < ix.needStart[c]; t++) {
+        const e = this.evidence(t, j, this.needVec, this.needConcepts, this.needFirst);
+        if (e > x) x = e;
+      }
+      if (x > a) {
+        d = b;
+        b = a;
+        a = x;
+      } else if (x > b) {
+        d = b;
+        b = x;
+      } else if (x > d) d = x;
     }
-    return TOP_LINKS[0] * a + TOP_LINKS[1] * b + TOP_LINKS[2] * c;
+    return TOP_LINKS[0] * squash(a) + TOP_LINKS[1] * squash(b) + TOP_LINKS[2] * squash(d);
+  }
+
+  /** How well the query's offers answer the candidate's needs; the mirror of toQuery. */
+  fromQuery(c: number): number {
+    const ix = this.index;
+    let a = 0;
+    let b = 0;
+    let d = 0;
+    for (let t = ix.needStart[c]; t < ix.needEnd[c]; t++) {
+      let x = 0;
+      for (let j = 0; j < this.nOffers; j++) {
+        const e = this.evidence(t, j, this.offerVec, this.offerConcepts, this.offerFirst);
+        if (e > x) x = e;
+      }
+      if (x > a) {
+        d = b;
+        b = a;
+        a = x;
+      } else if (x > b) {
+        d = b;
+        b = x;
+      } else if (x > d) d = x;
+    }
+    return TOP_LINKS[0] * squash(a) + TOP_LINKS[1] * squash(b) + TOP_LINKS[2] * squash(d);
   }
 
   /** Shared sectors, the weaker evidence: in [0, 1). */
   shared(c: number): number {
+    if (this.bounds) return 1 - Math.exp(-0.8 * this.bounds.shared[c]);
     const { presOff, presIdx, presConf } = this.index;
     let x = 0;
     for (let k = presOff[c]; k < presOff[c + 1]; k++) x += this.presVec[presIdx[k]] * presConf[k];
     return 1 - Math.exp(-0.8 * x);
   }
 
-  /** The pair score in [0, 1]; symmetric in the two profiles. 0 when nothing links them. */
-  score(c: number): number {
+  /**
+   * Bounds every candidate at once (see bounds.ts), so that score() can skip, for the cost of
+   * a few array reads, candidates that cannot beat the current top list.
+   */
+  prepareBounds(): void {
+    this.bounds = computeBounds(this);
+  }
+
+  /** Upper bounds of toQuery(c) and fromQuery(c) from the prepared bounds. */
+  private bounded(c: number): [number, number] {
+    const b = this.bounds!;
+    const ix = this.index;
+    const nn = this.nNeeds;
+    return [weigh(b.to, c * nn, c * nn + nn), weigh(b.from, ix.needStart[c], ix.needEnd[c])];
+  }
+
+  /**
+   * The pair score in [0, 1], symmetric in the two profiles; 0 when nothing links them. When
+   * `floor` is given, a candidate that provably cannot beat it is not scored (returns 0): the
+   * directions are bounded by 1, and by 0 when the sector masks say no need meets an offer.
+   */
+  score(c: number, floor = -1): number {
     const ix = this.index;
     const p = this.p;
-    const m0 = (ix.offerMask[2 * c] & ix.needMask[2 * p]) | (ix.needMask[2 * c] & ix.offerMask[2 * p]);
-    const m1 =
-      (ix.offerMask[2 * c + 1] & ix.needMask[2 * p + 1]) | (ix.needMask[2 * c + 1] & ix.offerMask[2 * p + 1]);
+    const to =
+      (ix.offerMask[2 * c] & ix.needMask[2 * p]) | (ix.offerMask[2 * c + 1] & ix.needMask[2 * p + 1]);
+    const from =
+      (ix.needMask[2 * c] & ix.offerMask[2 * p]) | (ix.needMask[2 * c + 1] & ix.offerMask[2 * p + 1]);
     const mp = (ix.presMask[2 * c] & ix.presMask[2 * p]) | (ix.presMask[2 * c + 1] & ix.presMask[2 * p + 1]);
-    if ((m0 | m1 | mp) === 0) return 0;
-    const toQuery = this.direction(
-      ix.offerStart[c],
-      ix.needStart[c],
-      this.nNeeds,
-      this.needVec,
-      this.needConcepts,
-      this.needFirst,
-    );
-    const fromQuery = this.direction(
-      ix.needStart[c],
-      ix.needEnd[c],
-      this.nOffers,
-      this.offerVec,
-      this.offerConcepts,
-      this.offerFirst,
-    );
-    const hi = Math.max(toQuery, fromQuery);
-    const lo = Math.min(toQuery, fromQuery);
-    const s = SCORE_WEIGHTS.strong * hi + SCORE_WEIGHTS.weak * lo + SCORE_WEIGHTS.shared * this.shared(c);
-    return Math.min(1, Math.max(0, s));
+    if ((to | from | mp) === 0) return 0;
+    const { strong, weak } = SCORE_WEIGHTS;
+    if (this.bounds) {
+      const [ua, ub] = this.bounded(c);
+      // 1 - e^{-0.8x} <= 0.8x and <= 1: a bound on the shared part without Math.exp.
+      const su = SCORE_WEIGHTS.shared * Math.min(1, 0.8 * this.bounds.shared[c]);
+      if (su + strong * Math.max(ua, ub) + weak * Math.min(ua, ub) <= floor + 1e-9) return 0;
+    }
+    const shared = SCORE_WEIGHTS.shared * this.shared(c);
+    if (shared + (to || from ? strong : 0) + (to && from ? weak : 0) <= floor) return 0;
+    const a = to ? this.toQuery(c) : 0;
+    const b = from ? this.fromQuery(c) : 0;
+    return Math.min(1, shared + strong * Math.max(a, b) + weak * Math.min(a, b));
   }
 }
+
+/**
+ * An upper bound of squash(x) without Math.exp: squash is increasing, so its value at the next
+ * grid point above x (steps of 1/32) bounds it from above.
+ */
+const GRID = 32;
+const SQUASH_UP = Float64Array.from({ length: 8 * GRID + 1 }, (_, i) => 1 - Math.exp((-LINK_K * i) / GRID));
+const squashUp = (x: number): number => (x >= 8 ? 1 : SQUASH_UP[Math.ceil(x * GRID)]);
+
+/** An upper bound of the top-three weighting of squashed values xs[from, to), as in toQuery. */
+const weigh = (xs: Float64Array, from: number, to: number): number => {
+  let a = 0;
+  let b = 0;
+  let d = 0;
+  for (let i = from; i < to; i++) {
+    const x = xs[i];
+    if (x > a) {
+      d = b;
+      b = a;
+      a = x;
+    } else if (x > b) {
+      d = b;
+      b = x;
+    } else if (x > d) d = x;
+  }
+  return TOP_LINKS[0] * squashUp(a) + TOP_LINKS[1] * squashUp(b) + TOP_LINKS[2] * squashUp(d);
+};
+
+const squash = (x: number): number => (x > 0 ? 1 - Math.exp(-LINK_K * x) : 0);
