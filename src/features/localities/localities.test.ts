@@ -172,7 +172,7 @@ describe.each(ENGINES)('localities on %s', (engine) => {
           const page = await res.json();
           expect(page.items.length).toBeLessThanOrEqual(5);
         }),
-        { numRuns: 60 },
+        { numRuns: 40 },
       );
       // (A query of separators only, like "_" or "・", has no words and filters nothing.)
       for (const q of ['%', '\\', "'", '%%', 'a%b', '"; drop table localities; --']) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/support/app.ts';
 import { ENGINES } from '../../../test/support/db.ts';
@@ -119,6 +120,53 @@ describe.each(ENGINES)('statistics on %s', (engine) => {
     expect(field(after, 'culture')).toBe(field(before, 'culture') + 2);
     expect(field(after, 'tourism')).toBe(field(before, 'tourism') + 1);
     await expectConsistent(after);
+  });
+
+  it('stays consistent with the lists through any sequence of creations and deletions (property)', async () => {
+    const admin = await t.signIn('admin');
+    const sectors = ['culture', 'tourism', 'education', 'environment.water', 'economy'];
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('create' as const),
+        signedOn: fc.option(fc.constantFrom('1990', '2001-04', '2015-12-31', '2026-01'), { nil: null }),
+        fields: fc.subarray(sectors),
+        partner: fc.constantFrom('JP-01', 'JP-47', 'JP-13'),
+      }),
+      fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
+    );
+    const created: { id: string; version: number }[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 4 }), async (ops) => {
+        for (const o of ops) {
+          if (o.kind === 'create') {
+            const res = await t.req('/api/agreements', {
+              method: 'POST',
+              headers: admin.headers,
+              body: {
+                kind: 'friendship',
+                signedOn: o.signedOn,
+                fields: o.fields,
+                parties: [
+                  { type: 'locality', code: 'VN-CAO-BANG' },
+                  { type: 'locality', code: o.partner },
+                ],
+              },
+            });
+            expect(res.status).toBe(201);
+            created.push(await res.json());
+          } else if (created.length) {
+            const [gone] = created.splice(o.pick % created.length, 1);
+            const res = await t.req(`/api/agreements/${gone.id}`, {
+              method: 'DELETE',
+              headers: { ...admin.headers, 'if-match': `"${gone.version}"` },
+            });
+            expect(res.status).toBe(204);
+          }
+        }
+        await expectConsistent(await stats());
+      }),
+      { numRuns: 6 },
+    );
   });
 
   it('lists every sector code with labels in Vietnamese, Japanese and English', async () => {
