@@ -1,18 +1,19 @@
 import { kempeSwap } from './kempe.ts';
 import { randInt } from './rng.ts';
-import type { State } from './state.ts';
+import { COST, type State } from './state.ts';
 
 export interface Progress {
   iteration: number;
   weight: number;
   breaks: number;
-  breakSpread: number;
   valid: boolean;
 }
 
 export interface SearchOptions {
-  /** The stopping rule that keeps runs deterministic. */
-  iterations: number;
+  /** The stopping rule that keeps runs deterministic: a number of assign operations (State.work). */
+  effort: number;
+  /** Whether weight may still be gained (the bound is above the start): then half the effort anneals weight. */
+  weightGap: boolean;
   /** Safety net only: a wall-clock instant (ms) after which the search stops anyway. */
   deadline: number;
   now: () => number;
@@ -47,9 +48,19 @@ function insertEvicting(st: State, m: number, s: number, rng: () => number): num
   if (!md.candMask[m * S + s] || md.tables[s] === 0 || !st.precedenceOk(m, s)) return null;
   const a = md.ma[m];
   const b = md.mb[m];
-  if (st.slotOf[m] < 0 && (st.held[a] >= md.pMax[a] || st.held[b] >= md.pMax[b])) return null;
-  st.assign(m, -1, -1);
   const evicted: number[] = [];
+  if (st.slotOf[m] < 0) {
+    // A participant at its maxMeetings gives up one of its meetings to take this one.
+    for (const p of [a, b]) {
+      if (st.held[p] < md.pMax[p]) continue;
+      const mine = Array.from(md.meetingsOf[p]).filter((x) => st.slotOf[x] >= 0);
+      if (mine.length === 0) return null;
+      const victim = mine[randInt(rng, mine.length)];
+      st.assign(victim, -1, -1);
+      evicted.push(victim);
+    }
+  }
+  st.assign(m, -1, -1);
   for (const p of [a, b]) {
     const other = st.occ[p * S + s];
     if (other >= 0) {
@@ -79,27 +90,25 @@ function insertEvicting(st: State, m: number, s: number, rng: () => number): num
   return evicted;
 }
 
-/** Puts an evicted meeting back into the slot where the cost is lowest, if any slot is open. */
+/**
+ * Puts an evicted meeting back where its participants' breaks grow least, if any slot is
+ * open. Slots are ranked by a cheap estimate, then tried in order until an interpreter fits.
+ */
 export function reinsertBest(st: State, m: number): boolean {
   const md = st.model;
-  let bestSlot = -1;
-  let bestCost = Number.POSITIVE_INFINITY;
+  const ranked: [number, number][] = [];
   for (const s of md.cand[m]) {
     if (!st.canPlace(m, s)) continue;
-    const mark = st.journal.length;
+    ranked.push([st.addedCost(md.ma[m], s) + st.addedCost(md.mb[m], s), s]);
+  }
+  ranked.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  for (const [, s] of ranked) {
     const i = st.findInterpreter(m, s);
     if (md.needs[m] && i < 0) continue;
     st.assign(m, s, i);
-    const c = st.cost();
-    st.rollback(mark);
-    if (c < bestCost) {
-      bestCost = c;
-      bestSlot = s;
-    }
+    return true;
   }
-  if (bestSlot < 0) return false;
-  st.assign(m, bestSlot, st.findInterpreter(m, bestSlot));
-  return true;
+  return false;
 }
 
 /**
@@ -156,16 +165,17 @@ function tryMove(st: State, rng: () => number, temperature: number): void {
 
 /**
  * Simulated annealing over slot assignments with ejection moves (a large-neighbourhood
- * search of radius one) and Kempe-chain swaps. Stops after `iterations` moves, at the proven
+ * search of radius one) and Kempe-chain swaps. Stops after `effort` assign operations, at the proven
  * optimum, or at the deadline, and returns the best schedule met on the way.
  */
 export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; interpOf: Int32Array } {
   let best = st.snapshot();
   let bestKey = keyOf(st);
+  const start = st.work;
   let lastReport = opts.now();
-  for (let it = 0; it < opts.iterations && !opts.isOptimal(bestKey); it++) {
-    // Geometric cooling from 2 (a break gained is often accepted) to 0.02 (almost never).
-    tryMove(st, opts.rng, 2 * 0.01 ** (it / opts.iterations));
+  // A move that finds nothing to do costs no work, so moves are capped by the effort too.
+  for (let it = 0; it < opts.effort && st.work - start < opts.effort && !opts.isOptimal(bestKey); it++) {
+    tryMove(st, opts.rng, temperature((st.work - start) / opts.effort, opts.weightGap));
     st.journal.length = 0;
     const key = keyOf(st);
     if (better(key, bestKey)) {
@@ -181,7 +191,6 @@ export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; in
           iteration: it,
           weight: -bestKey[2],
           breaks: bestKey[4],
-          breakSpread: 0,
           valid: bestKey[0] === 0 && bestKey[1] === 0,
         });
       }
@@ -189,4 +198,15 @@ export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; in
   }
   st.restore(best);
   return best;
+}
+
+/**
+ * Geometric cooling. With weight to gain, the first half runs hot enough in weight units to
+ * drop a meeting now and then (escaping local optima); the second half, or all of it when
+ * the weight is at its bound, cools in break units from 2 (a break often accepted) to 0.02.
+ */
+function temperature(progress: number, weightGap: boolean): number {
+  if (!weightGap) return 2 * 0.01 ** progress;
+  if (progress < 0.5) return COST.weight * 0.5 * 0.02 ** (progress / 0.5);
+  return 2 * 0.01 ** ((progress - 0.5) / 0.5);
 }

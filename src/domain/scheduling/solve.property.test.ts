@@ -152,7 +152,7 @@ describe('solve (properties)', () => {
   it('never breaks a rule and never reports a bound below its weight', async () => {
     await fc.assert(
       fc.asyncProperty(problemArb(6, 14), fc.nat(1000), async (problem, seed) => {
-        const s = await solve(problem, { seed, iterations: 3000 });
+        const s = await solve(problem, { seed, effort: 30_000 });
         const { violations, objective } = checkSchedule(problem, s);
         const allowed = (v: string) =>
           s.status === 'infeasible' && (v.startsWith('required') || v.startsWith('breaks differ'));
@@ -168,7 +168,7 @@ describe('solve (properties)', () => {
   it('agrees with a brute force on tiny problems', async () => {
     await fc.assert(
       fc.asyncProperty(problemArb(3, 5), async (problem) => {
-        const s = await solve(problem, { seed: 1, iterations: 3000 });
+        const s = await solve(problem, { seed: 1, effort: 30_000 });
         const best = bruteForce(problem);
         if (best === null) return void expect(s.status).toBe('infeasible');
         if (s.status === 'infeasible') return void expect(s.reason).toMatch(/not proven/);

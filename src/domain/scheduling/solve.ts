@@ -15,16 +15,16 @@ export interface SolveOptions {
   seed?: number;
   /** Safety net in seconds; the normal stop is the iteration budget (see docs/scheduling.md). */
   timeLimitS?: number;
-  /** Search moves; by default proportional to the number of meetings. */
-  iterations?: number;
+  /** Search effort in assign operations; by default proportional to the number of meetings. */
+  effort?: number;
   keep?: KeptSchedule;
   onProgress?: (p: Progress & { bound?: number }) => void;
   /** The clock, passed in so that the domain code reads none of its own. */
   now?: () => number;
 }
 
-/** The default effort: enough moves for every meeting to be tried in many slots. */
-export const defaultIterations = (md: Model): number => Math.min(4_000_000, Math.max(100_000, 5000 * md.M));
+/** The default effort: about 10–30 s of work at most on a 2-core machine, less for small problems. */
+export const defaultEffort = (md: Model): number => Math.min(40_000_000, Math.max(200_000, 25_000 * md.M));
 
 /** Turns a state into the output format; the table numbers are chosen here. */
 function present(
@@ -81,11 +81,10 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   let keepInfo: KeepInfo | null = null;
   if (opts.keep) keepInfo = applyKept(st, opts.keep);
   greedy(md, st);
-  const iterations = proof
-    ? Math.min(20_000, defaultIterations(md))
-    : (opts.iterations ?? defaultIterations(md));
+  const effort = proof ? 200_000 : (opts.effort ?? defaultEffort(md));
   search(st, {
-    iterations,
+    effort,
+    weightGap: st.weight < bound.weight - 1e-9,
     deadline: started + timeLimitS * 1000,
     now,
     rng: makeRng(opts.seed ?? 1),

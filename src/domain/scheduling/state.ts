@@ -30,6 +30,8 @@ export class State {
   breaks = 0;
   idleSlots = 0;
   displaced = 0;
+  /** Every assign counts: the search's effort budget, proportional to time yet deterministic. */
+  work = 0;
   private readonly width: number;
   private readonly visit: Int32Array;
   private stamp = 0;
@@ -114,14 +116,13 @@ export class State {
     const { model: md, iOcc } = this;
     const S = md.S;
     for (const i of md.qual[m]) {
+      if (md.iAvail[i * S + s] && iOcc[i * S + s] < 0) return i;
+    }
+    // Kuhn's augmenting path: each interpreter is tried once per search (the stamp).
+    for (const i of md.qual[m]) {
       if (!md.iAvail[i * S + s] || this.visit[i] === this.stamp) continue;
       this.visit[i] = this.stamp;
       const other = iOcc[i * S + s];
-      if (other < 0 || other === m) return i;
-    }
-    for (const i of md.qual[m]) {
-      const other = iOcc[i * S + s];
-      if (!md.iAvail[i * S + s] || other < 0 || other === m) continue;
       const j = this.augment(other, s);
       if (j >= 0) {
         this.assign(other, s, j);
@@ -135,6 +136,7 @@ export class State {
   assign(m: number, s: number, i: number, log = true): void {
     const old = this.slotOf[m];
     const oldI = this.interpOf[m];
+    this.work++;
     if (log) this.journal.push(m, old, oldI);
     const S = this.model.S;
     if (old === s) {
@@ -214,6 +216,23 @@ export class State {
     this.idleSlots += idle;
     this.breaks += breaks;
     if (this.held[p] > 0) this.hist[breaks]++;
+  }
+
+  /** Change of the break and idle cost of participant p if it also met in slot s (no mutation). */
+  addedCost(p: number, s: number): number {
+    const { S, dayOf } = this.model;
+    let breaks = 0;
+    let idle = 0;
+    let last = -1;
+    for (let t = 0, base = p * S; t < S; t++) {
+      if (this.occ[base + t] < 0 && t !== s) continue;
+      if (last >= 0 && t - last > 1 && dayOf[last] === dayOf[t]) {
+        breaks++;
+        idle += t - last - 1;
+      }
+      last = t;
+    }
+    return (breaks - this.brk[p]) * COST.break + (idle - this.idle[p]) * COST.idle;
   }
 
   member(s: number, k: number): number {
