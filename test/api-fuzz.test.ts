@@ -403,6 +403,21 @@ describe.each(ENGINES)('the API under generated junk on %s', (engine) => {
     expect((await login.json()).code).toBe('request.malformed_json');
   });
 
+  it('answers methods a path does not have with a problem, never a 500', async () => {
+    const paths = [...new Set(OPERATIONS.map((op) => op.path))];
+    const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', 'PROPFIND', 'BREW'];
+    const headers = await adminIdentity();
+    for (const path of paths) {
+      const documented = new Set(OPERATIONS.filter((op) => op.path === path).map((op) => op.method));
+      for (const method of methods.filter((m) => !documented.has(m) && m !== 'HEAD')) {
+        const url = `${ORIGIN}${path.replace(/\{\w+\}/g, 'VN-HANOI')}`;
+        const res = await t.app.request(url, { method, headers });
+        await assertWellFormed(res, `${method} ${url}`);
+        expect(res.status, `${method} ${url}`).toBeGreaterThanOrEqual(400);
+      }
+    }
+  });
+
   it('refuses NUL in the URL and in JSON text with 400 on every engine (PostgreSQL cannot store it)', async () => {
     for (const path of ['/api/agreements/%00', '/api/localities/a%00b', '/api/organizations?q=%00']) {
       const res = await t.req(path);

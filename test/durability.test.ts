@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,77 @@ describe.each(ENGINES)('a server killed with SIGKILL on %s', (engine) => {
     // The session survived too: it is in the database, not in the process.
     expect((await call(second.url, '/api/auth/me', { headers: { cookie } })).status).toBe(200);
     await second.kill('SIGTERM');
+  });
+});
+
+/** Sends raw bytes to a server and returns what it answered before closing (or after a pause). */
+function raw(url: string, chunks: (string | Buffer)[], { endEarly = false } = {}): Promise<string> {
+  const { port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    const done = () => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.on('data', (d) => {
+      answer += d.toString('latin1');
+      if (answer.includes('\r\n\r\n')) done(); // the status line and headers are all we look at
+    });
+    socket.on('error', done);
+    socket.on('close', done);
+    socket.on('connect', () => {
+      for (const c of chunks) socket.write(c);
+      if (endEarly) socket.destroy();
+    });
+    setTimeout(done, 3000);
+  });
+}
+
+const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
+
+describe('a real server under malformed HTTP', () => {
+  it('never answers 500 and keeps running', async () => {
+    const t = await fresh('sqlite');
+    const server = await startServerProcess(childEnv(t));
+    const host = 'Host: 127.0.0.1\r\n';
+    const cases: [string, (string | Buffer)[]][] = [
+      ['bad escape', [`GET /api/agreements/% HTTP/1.1\r\n${host}Connection: close\r\n\r\n`]],
+      ['truncated UTF-8', [`GET /api/localities/%E0%A4%A HTTP/1.1\r\n${host}Connection: close\r\n\r\n`]],
+      [
+        'raw UTF-8 path',
+        [Buffer.from(`GET /api/localities/Đà_Nẵng HTTP/1.1\r\n${host}Connection: close\r\n\r\n`)],
+      ],
+      ['dot segments', [`GET /api/../../etc/passwd HTTP/1.1\r\n${host}Connection: close\r\n\r\n`]],
+      ['not HTTP', ['GARBAGE\r\n\r\n']],
+      ['bad length', [`POST /api/auth/login HTTP/1.1\r\n${host}Content-Length: abc\r\n\r\n`]],
+      ['huge header', [`GET /healthz HTTP/1.1\r\n${host}X-Junk: ${'a'.repeat(70_000)}\r\n\r\n`]],
+      [
+        'chunked body over 1 MB',
+        [
+          `POST /api/auth/login HTTP/1.1\r\n${host}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`,
+          ...Array.from({ length: 18 }, () => `10000\r\n${'x'.repeat(0x10000)}\r\n`),
+          '0\r\n\r\n',
+        ],
+      ],
+    ];
+    for (const [what, chunks] of cases) {
+      const status = statusOf(await raw(server.url, chunks));
+      expect(status, `${what}: ${server.output()}`).toBeGreaterThanOrEqual(400);
+      expect(status, `${what}: ${server.output()}`).toBeLessThan(500);
+      if (what === 'chunked body over 1 MB') expect(status).toBe(413);
+    }
+    // A client that promises a body and goes away halfway.
+    await raw(
+      server.url,
+      [
+        `POST /api/auth/login HTTP/1.1\r\n${host}Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"email":`,
+      ],
+      { endEarly: true },
+    );
+    expect(server.child.exitCode).toBeNull();
+    expect((await call(server.url, '/healthz')).status).toBe(200);
+    await server.kill('SIGTERM');
   });
 });
 
