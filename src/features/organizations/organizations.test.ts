@@ -86,6 +86,22 @@ describe.each(ENGINES)('organisations on %s', (engine) => {
       expect(await problemPaths(bad)).toEqual(['query.kind']);
     });
 
+    it('never fails on arbitrary search text, alone or with filters (property)', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.string({ unit: 'grapheme', maxLength: 30 }),
+          fc.constantFrom('', '&country=JP', '&locality=JP-27', '&kind=government&sector=tourism'),
+          async (q, filter) => {
+            const res = await t.req(`/api/organizations?limit=3&q=${encodeURIComponent(q)}${filter}`);
+            expect(res.status, JSON.stringify(q)).toBe(200);
+            const page = await res.json();
+            expect(page.items.length).toBeLessThanOrEqual(Math.min(3, page.total));
+          },
+        ),
+        { numRuns: 30 },
+      );
+    });
+
     it('filters by sector', async () => {
       const created = await (
         await create(admin.headers, { ...newOrg, sectors: ['environment.water'] })
