@@ -85,7 +85,7 @@ export async function createLocality(
 ) {
   assertCanEditLocality(user, input.code, input.parentCode);
   const parent = await localitiesRepo.get(db, input.parentCode);
-  if (!parent || parent.kind !== 'prefecture') {
+  if (parent?.kind !== 'prefecture') {
     throw new AppError('reference.unknown', `prefecture ${input.parentCode} does not exist`, [
       { path: 'parentCode', message: 'unknown prefecture', code: 'unknown_reference' },
     ]);
