@@ -1,4 +1,5 @@
 import type { Model } from './model.ts';
+import { reinsertBest } from './search.ts';
 import { State } from './state.ts';
 
 /**
@@ -23,5 +24,23 @@ export function greedy(model: Model, state = new State(model)): State {
       break;
     }
   }
+  return state;
+}
+
+/**
+ * The search's starting point: required meetings first, then heaviest, then those with the
+ * fewest possible slots, each where it adds the fewest breaks, interpreters re-matched.
+ */
+export function construct(model: Model, state: State): State {
+  const order = Array.from({ length: model.M }, (_, m) => m).filter((m) => state.slotOf[m] < 0);
+  order.sort(
+    (x, y) =>
+      model.required[y] - model.required[x] ||
+      model.weight[y] - model.weight[x] ||
+      model.cand[x].length - model.cand[y].length ||
+      x - y,
+  );
+  for (const m of order) reinsertBest(state, m);
+  state.journal.length = 0;
   return state;
 }

@@ -1,12 +1,12 @@
 import { type BoundResult, tightenBound, weightBound } from './bound.ts';
 import { checkSchedule } from './check.ts';
-import { greedy } from './greedy.ts';
+import { construct, greedy } from './greedy.ts';
 import { findInfeasibility } from './infeasible.ts';
 import { applyKept, type KeepInfo, movedMeetings } from './keep.ts';
 import { buildModel, type Model } from './model.ts';
 import { unscheduledReason } from './reasons.ts';
 import { makeRng } from './rng.ts';
-import { keyOf, type Progress, search } from './search.ts';
+import { better, keyOf, type Progress, search } from './search.ts';
 import { State } from './state.ts';
 import { assignTables } from './tables.ts';
 import type { KeptSchedule, Problem, Schedule } from './types.ts';
@@ -76,11 +76,11 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const timeLimitS = opts.timeLimitS ?? 60;
   const md = buildModel(problem);
   const proof = findInfeasibility(md);
-  let bound = await weightBound(md, Math.min(20, timeLimitS / 3));
+  let bound = await weightBound(md, timeLimitS);
   const st = new State(md);
   let keepInfo: KeepInfo | null = null;
   if (opts.keep) keepInfo = applyKept(st, opts.keep);
-  greedy(md, st);
+  construct(md, st);
   const effort = proof ? 200_000 : (opts.effort ?? defaultEffort(md));
   search(st, {
     effort,
@@ -92,6 +92,9 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
       key[0] === 0 && key[1] === 0 && -key[2] >= bound.weight - 1e-9 && key[3] === 0 && key[4] === 0,
     onProgress: opts.onProgress ? (p) => opts.onProgress?.({ ...p, bound: bound.weight }) : undefined,
   });
+  // The promise of the issue: never worse than first come, first served.
+  const baseline = keepInfo ? null : greedy(md);
+  if (baseline && better(keyOf(baseline), keyOf(st))) st.restore(baseline.snapshot());
   if (st.weight < bound.weight - 1e-9) bound = await tightenBound(md, bound, Math.min(20, timeLimitS / 3));
   const status = proof ? 'infeasible' : statusOf(st, bound);
   const schedule = present(st, status, bound, 0);
