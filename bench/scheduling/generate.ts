@@ -134,7 +134,10 @@ export function generateForum({ participants, requests, seed, days = 1 }: ForumS
   const total = appeal.reduce((a, b) => a + b, 0);
   const pickPopular = () => {
     let x = rng() * total;
-    for (let i = 0; i < appeal.length; i++) if ((x -= appeal[i]) <= 0) return i;
+    for (let i = 0; i < appeal.length; i++) {
+      x -= appeal[i];
+      if (x <= 0) return i;
+    }
     return appeal.length - 1;
   };
   const seen = new Set<string>();
