@@ -211,6 +211,24 @@ export interface CreateOptions {
   partyNotes?: (string | null)[];
 }
 
+/** The stored columns of an agreement's writable fields (insert and update alike). */
+const columnsOf = (a: Omit<AgreementCreate, 'fields' | 'parties'>) => ({
+  kind: a.kind,
+  kind_detail: a.kindDetail,
+  title_vi: a.title.vi ?? null,
+  title_ja: a.title.ja ?? null,
+  title_en: a.title.en ?? null,
+  signed_on: a.signedOn,
+  signed_precision: datePrecision(a.signedOn),
+  signed_sort: a.signedOn ?? '',
+  valid_until: a.validUntil,
+  status: a.status,
+  renews_id: a.renewsId,
+  supersedes_id: a.supersedesId,
+  sources: JSON.stringify(a.sources),
+  note: a.note,
+});
+
 export async function createAgreement(db: Q, opts: CreateOptions) {
   const keys = await resolveReferences(db, opts.input);
   if (opts.user) assertCanEditAgreement(opts.user, keys);
@@ -225,21 +243,8 @@ export async function insertAgreement(
   const now = nowIso();
   const row: AgreementRow = {
     id: id ?? `agr-${randomUUID()}`,
-    kind: input.kind,
-    kind_detail: input.kindDetail,
-    title_vi: input.title.vi ?? null,
-    title_ja: input.title.ja ?? null,
-    title_en: input.title.en ?? null,
-    signed_on: input.signedOn,
-    signed_precision: datePrecision(input.signedOn),
-    signed_sort: input.signedOn ?? '',
-    valid_until: input.validUntil,
-    status: input.status,
-    renews_id: input.renewsId,
-    supersedes_id: input.supersedesId,
+    ...columnsOf(input),
     fields_reported: fieldsReported,
-    sources: JSON.stringify(input.sources),
-    note: input.note,
     synthetic: synthetic ? 1 : 0,
     version: 1,
     created_at: now,
@@ -281,20 +286,7 @@ export async function updateAgreement(
     ]);
   }
   const set: Partial<AgreementRow> = {
-    kind: next.kind,
-    kind_detail: next.kindDetail,
-    title_vi: next.title.vi ?? null,
-    title_ja: next.title.ja ?? null,
-    title_en: next.title.en ?? null,
-    signed_on: next.signedOn,
-    signed_precision: datePrecision(next.signedOn),
-    signed_sort: next.signedOn ?? '',
-    valid_until: next.validUntil,
-    status: next.status,
-    renews_id: next.renewsId,
-    supersedes_id: next.supersedesId,
-    sources: JSON.stringify(next.sources),
-    note: next.note,
+    ...columnsOf(next),
     updated_at: nowIso(),
   };
   return db.transaction().execute(async (tx) => {
@@ -395,21 +387,8 @@ export async function insertSyntheticAgreements(db: Q, inputs: { id: string; inp
         .values(
           batch.map(({ id, input }) => ({
             id,
-            kind: input.kind,
-            kind_detail: input.kindDetail,
-            title_vi: input.title.vi ?? null,
-            title_ja: input.title.ja ?? null,
-            title_en: input.title.en ?? null,
-            signed_on: input.signedOn,
-            signed_precision: datePrecision(input.signedOn),
-            signed_sort: input.signedOn ?? '',
-            valid_until: input.validUntil,
-            status: input.status,
-            renews_id: null,
-            supersedes_id: null,
+            ...columnsOf({ ...input, renewsId: null, supersedesId: null }),
             fields_reported: null,
-            sources: JSON.stringify(input.sources),
-            note: input.note,
             synthetic: 1,
             version: 1,
             created_at: now,
