@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -45,10 +46,37 @@ function vnJpGeo(): Plugin {
   };
 }
 
+/**
+ * Writes `x.js.br` and `x.js.gz` beside each built asset, so the server can send compressed
+ * files without compressing on every request (`serveStatic({ precompressed: true })`).
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'kizuna-precompress',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle() {
+      const dir = join(outDir, 'assets');
+      for (const name of readdirSync(dir)) {
+        if (!/\.(js|css|json|svg)$/.test(name)) continue;
+        const body = readFileSync(join(dir, name));
+        writeFileSync(join(dir, `${name}.gz`), gzipSync(body, { level: 9 }));
+        writeFileSync(
+          join(dir, `${name}.br`),
+          brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [react(), vnJpGeo()],
+  plugins: [react(), vnJpGeo(), precompress()],
   build: {
     outDir: resolve(here, 'dist'),
     emptyOutDir: true,
