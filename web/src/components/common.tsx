@@ -108,9 +108,6 @@ export function Badge({ kind, children }: { kind: string; children: ReactNode })
 export function AgreementTitle({ a }: { a: Pick<Agreement, 'title' | 'kind' | 'parties'> }) {
   const { t, text } = useLang();
   if (text(a.title)) return <Name value={a.title} />;
-  return (
-    <span>
-      {t(`agreementKind.${a.kind}`)}: {a.parties.map((p) => text(p.name)).join(' – ')}
-    </span>
-  );
+  const parties = a.parties.map((p) => text(p.name)).join(' – ');
+  return <span>{t('agreement.untitled', { kind: t(`agreementKind.${a.kind}`), parties })}</span>;
 }
