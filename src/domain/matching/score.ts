@@ -184,7 +184,6 @@ export class Query {
 
   /** Shared sectors, the weaker evidence: in [0, 1). */
   shared(c: number): number {
-    if (this.bounds) return 1 - Math.exp(-0.8 * this.bounds.shared[c]);
     const { presOff, presIdx, presConf } = this.index;
     let x = 0;
     for (let k = presOff[c]; k < presOff[c + 1]; k++) x += this.presVec[presIdx[k]] * presConf[k];
@@ -199,12 +198,27 @@ export class Query {
     this.bounds = computeBounds(this);
   }
 
-  /** Upper bounds of toQuery(c) and fromQuery(c) from the prepared bounds. */
-  private bounded(c: number): [number, number] {
-    const b = this.bounds!;
-    const ix = this.index;
-    const nn = this.nNeeds;
-    return [weigh(b.to, c * nn, c * nn + nn), weigh(b.from, ix.needStart[c], ix.needEnd[c])];
+  /** Upper bound of fromQuery(c): each candidate need against the best of the query's offers. */
+  private fromQueryBound(c: number): number {
+    const { needStart, needEnd, secOff, secIdx, secConf, conOff, conIdx } = this.index;
+    let a = 0;
+    let b = 0;
+    let d = 0;
+    for (let t = needStart[c]; t < needEnd[c]; t++) {
+      let x = 0;
+      for (let k = secOff[t]; k < secOff[t + 1]; k++) x += this.offerMax[secIdx[k]] * secConf[k];
+      for (let k = conOff[t]; k < conOff[t + 1]; k++)
+        if (this.offerConcepts[conIdx[k]]) x += this.bonus[conIdx[k]];
+      if (x > a) {
+        d = b;
+        b = a;
+        a = x;
+      } else if (x > b) {
+        d = b;
+        b = x;
+      } else if (x > d) d = x;
+    }
+    return TOP_LINKS[0] * squashUp(a) + TOP_LINKS[1] * squashUp(b) + TOP_LINKS[2] * squashUp(d);
   }
 
   /**
@@ -222,14 +236,18 @@ export class Query {
     const mp = (ix.presMask[2 * c] & ix.presMask[2 * p]) | (ix.presMask[2 * c + 1] & ix.presMask[2 * p + 1]);
     if ((to | from | mp) === 0) return 0;
     const { strong, weak } = SCORE_WEIGHTS;
+    let shared = -1;
     if (this.bounds) {
-      const [ua, ub] = this.bounded(c);
-      // 1 - e^{-0.8x} <= 0.8x and <= 1: a bound on the shared part without Math.exp.
-      const su = SCORE_WEIGHTS.shared * Math.min(1, 0.8 * this.bounds.shared[c]);
-      if (su + strong * Math.max(ua, ub) + weak * Math.min(ua, ub) <= floor + 1e-9) return 0;
+      // Cheapest first: the bound of toQuery is ready; fromQuery and the shared part are at most 1.
+      const ua = to ? weigh(this.bounds.to, c * this.nNeeds, (c + 1) * this.nNeeds) : 0;
+      const fromMax = from ? 1 : 0;
+      const optimistic = SCORE_WEIGHTS.shared + strong * Math.max(ua, fromMax) + weak * Math.min(ua, fromMax);
+      if (optimistic <= floor + 1e-9) return 0;
+      const ub = from ? this.fromQueryBound(c) : 0;
+      shared = SCORE_WEIGHTS.shared * this.shared(c);
+      if (shared + strong * Math.max(ua, ub) + weak * Math.min(ua, ub) <= floor + 1e-9) return 0;
     }
-    const shared = SCORE_WEIGHTS.shared * this.shared(c);
-    if (shared + (to || from ? strong : 0) + (to && from ? weak : 0) <= floor) return 0;
+    if (shared < 0) shared = SCORE_WEIGHTS.shared * this.shared(c);
     const a = to ? this.toQuery(c) : 0;
     const b = from ? this.fromQuery(c) : 0;
     return Math.min(1, shared + strong * Math.max(a, b) + weak * Math.min(a, b));
