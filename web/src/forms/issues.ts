@@ -31,11 +31,15 @@ export function issueText(issue: Issue, t: TFunction): string {
   for (const [re, key] of KNOWN_MESSAGES) if (re.test(issue.message)) return t(key);
   const min = Number(issue.minimum);
   const max = Number(issue.maximum);
+  // The server's field errors carry no bounds; its message is then the better text.
+  const bounded = issue.minimum !== undefined || issue.maximum !== undefined;
   switch (issue.code) {
     case 'too_small':
+      if (!bounded) return issue.message || t('validation.invalid');
       if (issue.origin === 'array') return t('validation.tooFew', { n: min });
       return min <= 1 ? t('validation.required') : t('validation.tooShort', { n: min });
     case 'too_big':
+      if (!bounded) return issue.message || t('validation.invalid');
       return issue.origin === 'array'
         ? t('validation.tooMany', { n: max })
         : t('validation.tooLong', { n: max });

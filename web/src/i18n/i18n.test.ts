@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_STATUS } from '../../../src/errors.ts';
 import en from './en.json' with { type: 'json' };
 import { formatPartialDate } from './format.ts';
 import { detectLang } from './index.ts';
@@ -61,6 +62,13 @@ describe('interface texts', () => {
     ]) {
       expect([...enKeys].some((k) => k.startsWith(`${prefix}.`))).toBe(true);
     }
+  });
+});
+
+describe('problem codes', () => {
+  it('every error code of the server has a message in each language', () => {
+    const missing = Object.keys(ERROR_STATUS).filter((code) => !enKeys.has(`errors.${code}`));
+    expect(missing).toEqual([]);
   });
 });
 
