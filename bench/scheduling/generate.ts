@@ -122,6 +122,23 @@ function makeInterpreters(rng: () => number, n: number, slots: Problem['slots'])
 }
 
 /**
+ * A few meetings are required (a governor's visit, a signing): as organisers do, only between
+ * participants with a light programme, at most one required meeting each.
+ */
+function markRequired(rng: () => number, meetings: Problem['meetings']): void {
+  const load = new Map<string, number>();
+  for (const m of meetings) for (const p of m.participants) load.set(p, (load.get(p) ?? 0) + 1);
+  const taken = new Set<string>();
+  for (const m of meetings) {
+    const [a, b] = m.participants;
+    if (rng() >= 0.1 || taken.has(a) || taken.has(b) || load.get(a)! > 8 || load.get(b)! > 8) continue;
+    m.required = true;
+    taken.add(a);
+    taken.add(b);
+  }
+}
+
+/**
  * A forum problem of the given size, the same for the same seed.
  * @example generateForum({ participants: 120, requests: 600, seed: 1 })
  */
@@ -155,9 +172,10 @@ export function generateForum({ participants, requests, seed, days = 1 }: ForumS
       id: `m-${meetings.length + 1}`,
       participants: [pa.id, pb.id],
       weight: 1 + randInt(rng, 3),
-      required: rng() < 0.03,
+      required: false,
     });
   }
+  markRequired(rng, meetings);
   const perSlot = (requests / slots.length) * 0.8;
   return {
     format: 'kizuna.schedule-problem/1',

@@ -172,10 +172,15 @@ export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; in
   let best = st.snapshot();
   let bestKey = keyOf(st);
   const start = st.work;
-  let lastReport = opts.now();
+  const t0 = opts.now();
+  let lastReport = t0;
+  // When the time limit is about to bind (over half of it spent), cooling follows the clock so
+  // that the search still ends cold. Runs within half the limit never read it: deterministic.
+  let timeShare = 0;
   // A move that finds nothing to do costs no work, so moves are capped by the effort too.
   for (let it = 0; it < opts.effort && st.work - start < opts.effort && !opts.isOptimal(bestKey); it++) {
-    tryMove(st, opts.rng, temperature((st.work - start) / opts.effort, opts.weightGap));
+    const progress = Math.max((st.work - start) / opts.effort, timeShare);
+    tryMove(st, opts.rng, temperature(progress, opts.weightGap));
     st.journal.length = 0;
     const key = keyOf(st);
     if (better(key, bestKey)) {
@@ -185,6 +190,8 @@ export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; in
     if ((it & 1023) === 0) {
       const now = opts.now();
       if (now > opts.deadline) break;
+      const share = (now - t0) / Math.max(1, opts.deadline - t0);
+      if (share > 0.5) timeShare = share;
       if (opts.onProgress && now - lastReport >= 1000) {
         lastReport = now;
         opts.onProgress({
