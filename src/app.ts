@@ -132,7 +132,25 @@ function toAppError(err: unknown): AppError {
     if (err.status === 415) return new AppError('request.unsupported_media_type', err.message);
     return new AppError('validation.invalid', err.message);
   }
+  if (isConstraintViolation(err)) {
+    return new AppError(
+      'conflict',
+      'the change conflicts with another change made at the same moment; reload and try again',
+    );
+  }
   return new AppError('internal', 'an unexpected error occurred; it has been logged');
+}
+
+/**
+ * A foreign-key or uniqueness violation that a service's checks could not prevent: two requests
+ * racing (an organisation deleted while an agreement naming it is created). Nothing was written.
+ */
+function isConstraintViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    (/^SQLITE_CONSTRAINT_(FOREIGNKEY|PRIMARYKEY|UNIQUE)$/.test(code) || code === '23503' || code === '23505')
+  );
 }
 
 /** The API reference, served from the swagger-ui-dist package: no CDN, works offline. */

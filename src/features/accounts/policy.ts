@@ -13,8 +13,17 @@ export function assertCanEditLocality(user: User, code: string, parentCode: stri
   if (!inScope(user, [code, parentCode])) forbid(user, `locality ${code}`);
 }
 
+/**
+ * A locality and the prefecture above it. A city's code always starts with its prefecture's code
+ * (`JP-27-SAKAI` under `JP-27`: the create schema requires it), so the parent follows from the code.
+ */
+export const withParent = (localityCode: string): string[] => {
+  const m = /^(JP-\d{2})-/.exec(localityCode);
+  return m ? [localityCode, m[1]] : [localityCode];
+};
+
 export function assertCanEditOrganization(user: User, org: { id: string; localityCode: string }) {
-  if (!inScope(user, [org.id, org.localityCode])) forbid(user, `organisation ${org.id}`);
+  if (!inScope(user, [org.id, ...withParent(org.localityCode)])) forbid(user, `organisation ${org.id}`);
 }
 
 /** `partyKeys` are the parties' locality codes and organisation ids, and the organisations' localities. */

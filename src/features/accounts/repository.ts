@@ -44,6 +44,13 @@ export const sessionsRepo = {
       .executeTakeFirst(),
   delete: (db: Q, idHash: string) => db.deleteFrom('sessions').where('id_hash', '=', idHash).execute(),
   deleteForUser: (db: Q, userId: string) => db.deleteFrom('sessions').where('user_id', '=', userId).execute(),
+  /** Every session of a user but one (the one changing the password stays signed in). */
+  deleteOthers: (db: Q, userId: string, keepIdHash: string | null) =>
+    db
+      .deleteFrom('sessions')
+      .where('user_id', '=', userId)
+      .$if(keepIdHash !== null, (q) => q.where('id_hash', '!=', keepIdHash!))
+      .execute(),
   deleteExpired: (db: Q, now: string) => db.deleteFrom('sessions').where('expires_at', '<=', now).execute(),
 };
 
@@ -100,4 +107,7 @@ export const attemptsRepo = {
     return { account: Number(account.n), address: Number(address.n) };
   },
   prune: (db: Q, before: string) => db.deleteFrom('login_attempts').where('at', '<', before).execute(),
+  /** A successful sign-in forgives the account's earlier typos (the per-address count stays). */
+  clearAccountFailures: (db: Q, accountKey: string) =>
+    db.deleteFrom('login_attempts').where('account_key', '=', accountKey).where('success', '=', 0).execute(),
 };

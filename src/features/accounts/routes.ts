@@ -116,7 +116,15 @@ export function accountRoutes({ db, trustProxy }: Deps) {
       request: { body: jsonBody(PasswordChange) },
       responses: { 200: json(Me, 'Changed'), ...writeErrors },
     }),
-    async (c) => c.json({ user: await changePassword(db.db, requireUser(c), c.req.valid('json')) }, 200),
+    async (c) => {
+      const user = await changePassword(
+        db.db,
+        requireUser(c),
+        c.req.valid('json'),
+        getCookie(c, SESSION_COOKIE) ?? null,
+      );
+      return c.json({ user }, 200);
+    },
   );
 
   app.openapi(

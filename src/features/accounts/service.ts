@@ -126,6 +126,7 @@ export async function signIn(
   });
   if (!row || !ok) throw new AppError('auth.invalid_credentials', 'email or password is wrong');
   if (row.disabled) throw new AppError('auth.account_disabled', 'this account is disabled');
+  await attemptsRepo.clearAccountFailures(db, email);
   const sessionId = newSecret('ks');
   const now = new Date();
   await sessionsRepo.insert(db, {
@@ -151,7 +152,16 @@ export async function userForToken(db: Q, token: string): Promise<User | null> {
   return toUser(row);
 }
 
-export async function changePassword(db: Q, user: User, input: z.infer<typeof PasswordChange>) {
+/**
+ * Changes the password and ends every other session of the account, so a session someone else
+ * holds does not survive the change; `currentSessionId` (the caller's cookie) stays valid.
+ */
+export async function changePassword(
+  db: Q,
+  user: User,
+  input: z.infer<typeof PasswordChange>,
+  currentSessionId: string | null = null,
+) {
   const row = await usersRepo.byId(db, user.id);
   if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
     throw new AppError('auth.invalid_credentials', 'the current password is wrong', [
@@ -165,6 +175,7 @@ export async function changePassword(db: Q, user: User, input: z.infer<typeof Pa
       must_change_password: 0,
       updated_at: nowIso(),
     });
+    await sessionsRepo.deleteOthers(tx, user.id, currentSessionId ? secretHash(currentSessionId) : null);
     await recordAudit(tx, {
       actor: publicActor(user),
       action: 'update',

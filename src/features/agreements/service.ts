@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AgreementRow, Database } from '../../db/types.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
-import { assertCanEditAgreement } from '../accounts/policy.ts';
+import { assertCanEditAgreement, withParent } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import type { LocalitySummary } from '../localities/schemas.ts';
@@ -177,7 +177,7 @@ async function resolveReferences(
         code: 'unknown_reference',
       });
     if (loc) keys.push(loc.code, ...(loc.parent_code ? [loc.parent_code] : []));
-    if (org) keys.push(org.id, org.locality_code);
+    if (org) keys.push(org.id, ...withParent(org.locality_code));
   });
   for (const field of ['renewsId', 'supersedesId'] as const) {
     const ref = input[field];
