@@ -181,6 +181,10 @@ describe('reading the data', () => {
       const { context, page } = await open(path, { locale: 'vi-VN' });
       const violations = await axe(page);
       expect({ path, violations }).toEqual({ path, violations: [] });
+      if (!['/signin', '/nowhere'].includes(path)) {
+        // Every list and record page offers what it shows as CSV.
+        expect({ path, csv: await page.locator('a.csv-link').count() }).not.toEqual({ path, csv: 0 });
+      }
       const name = path.replace(/^\//, '').replace(/\/.*$/, '-detail') || 'home';
       await screenshot(page, `${name}-vi`);
       await context.close();
