@@ -173,9 +173,28 @@ describe('editing', () => {
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'users-en');
 
-    await page.goto(`${server.url}/account`);
+    const oneTime = (await page.locator('.notice code').textContent()) ?? '';
+    await page.getByRole('button', { name: en.nav.signOut }).click();
+    await page.waitForURL(`${server.url}/`);
+
+    // The new editor's first sign-in leads to the password change.
+    await page.goto(`${server.url}/signin`);
+    await page.fill('#si-email', 'editor@example.org');
+    await page.fill('#si-password', oneTime);
+    await page.click('form button[type=submit]');
+    await page.waitForURL(`${server.url}/account`);
     await settled(page);
+    expect(await page.locator('.notice').textContent()).toBe(en.account.mustChange);
     expect(await axe(page)).toEqual([]);
+    await page.fill('#pw-current', oneTime);
+    await page.fill('#pw-new', 'short');
+    expect(await page.getAttribute('#pw-new', 'aria-invalid')).toBe('true');
+    await page.fill('#pw-new', 'a-long-enough-password');
+    await page.fill('#pw-confirm', 'a-long-enough-password');
+    await page.click('form.form button[type=submit]');
+    await expect.poll(() => page.locator('.success').count()).toBe(1);
+    expect(await page.locator('.notice').count()).toBe(0);
+    await screenshot(page, 'account-en');
     await context.close();
   }, 90_000);
 });
