@@ -1,5 +1,5 @@
 // Generated Vietnam–Japan forums with interpreters (see generate.ts), solved at three sizes.
-//   node --import tsx bench/scheduling/forum.ts --size small|medium|large [--seeds 1,2,3]
+//   node --import tsx bench/scheduling/forum.ts --size small|medium|large [--seeds 1,2,3] [--time-limit S]
 // Run one size per process so that the peak memory reported is that size's own.
 import { parseArgs } from 'node:util';
 import { checkSchedule } from '../../src/domain/scheduling/check.ts';
@@ -14,7 +14,12 @@ const SIZES = {
 } as const;
 
 const { values } = parseArgs({
-  options: { size: { type: 'string', default: 'small' }, seeds: { type: 'string', default: '1' } },
+  options: {
+    size: { type: 'string', default: 'small' },
+    seeds: { type: 'string', default: '1' },
+    // Overrides the size's time limit, e.g. 600 to see the quality of the full effort budget.
+    'time-limit': { type: 'string' },
+  },
 });
 const size = SIZES[values.size as keyof typeof SIZES];
 if (!size) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);

@@ -85,7 +85,8 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   search(st, {
     effort,
     weightGap: st.weight < bound.weight - 1e-9,
-    deadline: started + timeLimitS * 1000,
+    // 5% of the limit is left for the bound, tables, reasons and the final check.
+    deadline: started + timeLimitS * 950,
     now,
     rng: makeRng(opts.seed ?? 1),
     isOptimal: (key) =>
@@ -95,7 +96,8 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   // The promise of the issue: never worse than first come, first served.
   const baseline = keepInfo ? null : greedy(md);
   if (baseline && better(keyOf(baseline), keyOf(st))) st.restore(baseline.snapshot());
-  if (st.weight < bound.weight - 1e-9) bound = await tightenBound(md, bound, Math.min(20, timeLimitS / 3));
+  const remainingS = timeLimitS - (now() - started) / 1000;
+  if (st.weight < bound.weight - 1e-9 && remainingS > 0.5) bound = await tightenBound(md, bound, remainingS);
   const status = proof ? 'infeasible' : statusOf(st, bound);
   const schedule = present(st, status, bound, 0);
   if (status === 'infeasible') {
