@@ -4,6 +4,7 @@ import { useApi } from '../api/client.ts';
 import { ORGANIZATION_KINDS, type Organization, type Page } from '../api/types.ts';
 import { canEdit, useAuth } from '../auth.tsx';
 import { Async, CsvLink, PageTitle } from '../components/common.tsx';
+import { LocalityPicker } from '../components/LocalityPicker.tsx';
 import { OrganizationList } from '../components/OrganizationList.tsx';
 import { PAGE_SIZE, Pager } from '../components/Pager.tsx';
 import { useLang } from '../i18n/format.ts';
@@ -21,13 +22,15 @@ export function OrganizationsPage() {
     locality: search.get('locality') ?? '',
   };
   const [draft, setDraft] = useState(f.q);
+  const [locality, setLocality] = useState(f.locality);
   useEffect(() => setDraft(f.q), [f.q]);
+  useEffect(() => setLocality(f.locality), [f.locality]);
   const listPath = withQuery('/api/organizations', { ...f, limit: PAGE_SIZE, cursor: search.get('cursor') });
   const list = useApi<Page<Organization>>(listPath);
   const go = (next: Partial<typeof f>) => navigate(withQuery('/organizations', { ...f, ...next }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    go({ q: draft });
+    go({ q: draft, locality: locality.trim() });
   };
   return (
     <>
@@ -77,6 +80,10 @@ export function OrganizationsPage() {
                 </option>
               ))}
             </select>
+          </div>
+          <div className="field">
+            <label htmlFor="o-locality">{t('filters.locality')}</label>
+            <LocalityPicker id="o-locality" value={locality} onChange={setLocality} />
           </div>
           <div className="field buttons">
             <button type="submit">{t('filters.apply')}</button>
