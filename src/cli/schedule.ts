@@ -124,8 +124,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       ),
   });
   const json = `${JSON.stringify(schedule, null, 2)}\n`;
-  if (opts.output) await writeFile(resolve(io.cwd, opts.output), json);
-  else io.stdout.write(json);
+  if (opts.output) {
+    try {
+      await writeFile(resolve(io.cwd, opts.output), json);
+    } catch (err) {
+      throw new CliInputError([
+        { path: opts.output, reason: `cannot write: ${(err as NodeJS.ErrnoException).code ?? err}` },
+      ]);
+    }
+  } else io.stdout.write(json);
   const o = schedule.objective;
   io.stderr.write(
     `schedule: ${schedule.status}, ${o.meetings} meetings held (weight ${o.weight}, bound ${schedule.bound?.weight ?? '?'}), ` +
