@@ -64,6 +64,8 @@ async function patchBehindTheBrowsersBack(id: string, body: unknown) {
 
 describe('editing', () => {
   it('signs in, edits an agreement with live validation, and shows the change and its audit entry', async () => {
+    const read = async () => (await fetch(`${server.url}/api/agreements/${agreementId}`)).json();
+    const before = await read();
     const { context, page } = await newPage(browser, { locale: 'en-GB' });
     await signIn(page);
     await page.goto(`${server.url}/agreements/${agreementId}/edit`);
@@ -85,6 +87,15 @@ describe('editing', () => {
     await settled(page);
     expect(await page.textContent('h1')).toBe('Da Nang human resources memorandum (e2e)');
     expect(await page.locator('dl.facts time').first().textContent()).toBe('October 2019');
+    // Only what was edited changed: fields, document type and the parties' notes are intact.
+    const after = await read();
+    expect(after.signedOn).toBe('2019-10');
+    expect(after).toMatchObject({
+      fields: before.fields,
+      kindDetail: before.kindDetail,
+      parties: before.parties,
+      sources: before.sources,
+    });
 
     await page.goto(`${server.url}/admin/audit?entityType=agreement`);
     await settled(page);

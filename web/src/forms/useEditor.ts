@@ -25,6 +25,12 @@ export interface EditorOptions<R extends Versioned, D> {
   fromRecord: (r: R) => D;
   /** Validates with the shared zod schema; `body` is what to send when there are no issues. */
   validate: (d: D, creating: boolean) => { body: unknown; issues: Issue[] };
+  /**
+   * Fields an update always sends. An update schema whose optional fields carry a zod
+   * `.default()` fills the default in when the field is absent (zod 4 applies defaults inside
+   * `.optional()`), so leaving them out of a PATCH would reset them on the server.
+   */
+  alwaysSend?: readonly string[];
 }
 
 /**
@@ -34,7 +40,7 @@ export interface EditorOptions<R extends Versioned, D> {
  * overwritten until the user reloads the newer version.
  */
 export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
-  const { id, apiBase, empty, fromRecord, validate } = opts;
+  const { id, apiBase, empty, fromRecord, validate, alwaysSend = [] } = opts;
   const creating = id === undefined;
   const [draft, setDraftState] = useState<D>(empty);
   const [etag, setEtag] = useState<string | null>(null);
@@ -94,9 +100,12 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
     if (issues.length > 0) return null;
     // An update sends only the fields the user changed: a field the form cannot represent in
     // full (a party's note) then survives an edit of the title.
-    const changes =
-      creating || !record ? body : changedFields(validate(fromRecord(record), false).body, body);
-    if (!creating && record && Object.keys(changes as object).length === 0) return record;
+    const changed = creating || !record ? {} : changedFields(validate(fromRecord(record), false).body, body);
+    if (!creating && record && Object.keys(changed).length === 0) return record;
+    const all = body as Record<string, unknown>;
+    const changes = creating
+      ? body
+      : { ...Object.fromEntries(alwaysSend.filter((k) => k in all).map((k) => [k, all[k]])), ...changed };
     setSaving(true);
     try {
       const r = creating

@@ -34,6 +34,7 @@ interface Draft {
   validUntil: string;
   status: string;
   renewsId: string;
+  supersedesId: string;
   parties: { type: 'locality' | 'organization'; code: string }[];
   sources: SourceDraft[];
   note: string;
@@ -48,6 +49,7 @@ const EMPTY: Draft = {
   validUntil: '',
   status: 'in_force',
   renewsId: '',
+  supersedesId: '',
   parties: [
     { type: 'locality', code: '' },
     { type: 'locality', code: '' },
@@ -65,10 +67,14 @@ const fromRecord = (a: Agreement): Draft => ({
   validUntil: a.validUntil ?? '',
   status: a.status,
   renewsId: a.renewsId ?? '',
+  supersedesId: a.supersedesId ?? '',
   parties: a.parties.map((p) => ({ type: p.type, code: p.code })),
   sources: a.sources.map((s) => ({ url: s.url ?? '', note: s.note ?? '' })),
   note: a.note ?? '',
 });
+
+// AgreementUpdate gives these fields defaults, which a PATCH without them would write.
+const ALWAYS_SEND = ['kindDetail', 'fields', 'renewsId', 'supersedesId'] as const;
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
@@ -82,6 +88,7 @@ function validate(d: Draft, creating: boolean) {
     validUntil: orNull(d.validUntil),
     status: d.status,
     renewsId: orNull(d.renewsId),
+    supersedesId: orNull(d.supersedesId),
     parties: d.parties.map((p) => ({ type: p.type, code: p.code.trim() })),
     sources: d.sources
       .filter((s) => s.url.trim() || s.note.trim())
@@ -102,6 +109,7 @@ export function AgreementEditPage({ params }: { params: Record<string, string> }
     empty: EMPTY,
     fromRecord: useCallback(fromRecord, []),
     validate: useCallback(validate, []),
+    alwaysSend: ALWAYS_SEND,
   });
   if (!ready) return <Loading />;
   if (!user)
@@ -196,6 +204,13 @@ export function AgreementEditPage({ params }: { params: Record<string, string> }
               {...invalidProps('renewsId', ed.issueAt('renewsId'))}
               value={d.renewsId}
               onChange={(e) => set('renewsId', e.target.value)}
+            />
+          </Field>
+          <Field id="supersedesId" label={t('edit.supersedesId')} issue={ed.issueAt('supersedesId')}>
+            <input
+              {...invalidProps('supersedesId', ed.issueAt('supersedesId'))}
+              value={d.supersedesId}
+              onChange={(e) => set('supersedesId', e.target.value)}
             />
           </Field>
         </div>
