@@ -61,6 +61,8 @@ export interface MatchIndex {
   /** Each profile's country as a small integer (index into `countries`), for fast comparisons. */
   readonly countryId: Int32Array;
   readonly countries: readonly string[];
+  /** The profiles of each country (by country id), ascending: VN queries scan only JP's list. */
+  readonly countryMembers: readonly Int32Array[];
   /** Existing partnerships, both directions: B listing A puts each in the other's set. */
   readonly partnerSets: ReadonlyMap<number, ReadonlySet<number>>;
   /** Sector bitmasks, two 32-bit words per profile: a cheap test that a pair can score at all. */
@@ -201,6 +203,9 @@ export const buildIndex = (profiles: readonly Profile[], opts: BuildOptions = {}
     lexicon,
     countries,
     countryId: Int32Array.from(profiles, (p) => countries.indexOf(p.country)),
+    countryMembers: countries.map((c) =>
+      Int32Array.from(profiles.flatMap((p, i) => (p.country === c ? [i] : []))),
+    ),
     partnerSets: partnerSets(profiles, byId),
     profiles,
     byId,

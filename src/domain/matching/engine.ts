@@ -54,6 +54,15 @@ class Eligibility {
     this.inSectors = sectorFilter(index, opts.sectors);
   }
 
+  /** The profiles worth scanning for p, ascending: only the other country's for VN and JP. */
+  scan(p: number): ArrayLike<number> | number {
+    const own = this.index.countryId[p];
+    if (own === this.vn && this.jp >= 0) return this.index.countryMembers[this.jp];
+    if (own === this.jp && this.vn >= 0) return this.index.countryMembers[this.vn];
+    if (own === this.vn || own === this.jp) return [];
+    return this.index.profiles.length;
+  }
+
   /** May candidate c be recommended to profile p? The same rule as isCandidateCountry, on ids. */
   allows(p: number, c: number): boolean {
     const own = this.index.countryId[p];
@@ -127,7 +136,10 @@ const bestFor = (index: MatchIndex, p: number, k: number, eligible: Eligibility,
   const q = new Query(index, p);
   q.prepareBounds();
   const top: { c: number; s: number }[] = [];
-  for (let c = 0; c < index.profiles.length; c++) {
+  const scan = eligible.scan(p);
+  const count = typeof scan === 'number' ? scan : scan.length;
+  for (let i = 0; i < count; i++) {
+    const c = typeof scan === 'number' ? i : scan[i];
     if (!eligible.allows(p, c)) continue;
     const floor = floorOf(top, k, minScore);
     const s = q.score(c, floor);
