@@ -11,9 +11,7 @@
  * what matchAll computes, split in two.
  */
 
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { buildIndex, matchAll, recommend } from '../../src/domain/matching/index.ts';
 import { generateProfiles, prng } from './generate.ts';
