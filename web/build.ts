@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +34,31 @@ function sourcesMtime(): number {
   return newest;
 }
 
+// Old assets stay this long after a new build, for pages (and servers) still holding an old
+// index.html: asset names carry a content hash, so old and new never collide.
+const KEEP_OLD_ASSETS_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Moves a finished build into dist: the new hashed assets first, then index.html in one
+ * rename, so that a reader sees either the old app or the new one, never a mix; then prunes
+ * assets of builds older than a day.
+ */
+function install(tmp: string): void {
+  const assets = join(distDir, 'assets');
+  mkdirSync(assets, { recursive: true });
+  const fresh = new Set(readdirSync(join(tmp, 'assets')));
+  for (const name of fresh) renameSync(join(tmp, 'assets', name), join(assets, name));
+  for (const name of readdirSync(tmp)) {
+    if (name !== 'assets' && name !== 'index.html') renameSync(join(tmp, name), join(distDir, name));
+  }
+  renameSync(join(tmp, 'index.html'), join(distDir, 'index.html'));
+  const now = Date.now();
+  for (const name of readdirSync(assets)) {
+    const path = join(assets, name);
+    if (!fresh.has(name) && now - statSync(path).mtimeMs > KEEP_OLD_ASSETS_MS) rmSync(path, { force: true });
+  }
+}
+
 /**
  * Builds the web app with Vite when `web/dist/index.html` is missing or older than any source,
  * and returns the absolute path of the built app. `kizuna serve` calls it at start, so
@@ -49,7 +74,7 @@ export async function ensureWebBuilt(
   opts.log?.('building the web app (web/dist)…');
   // Vite is loaded only when a build is needed: it is large and the usual start serves a built app.
   const { build } = await import('vite');
-  // Build beside dist and swap it in, so that two processes starting at once (test files,
+  // Build beside dist and move it in, so that two processes starting at once (test files,
   // several servers) never see or serve a half-written dist.
   const tmp = join(webDir, `.dist-${process.pid}-${Date.now()}`);
   // Vite and the React plugin decide "production" from NODE_ENV; a server started under
@@ -63,11 +88,7 @@ export async function ensureWebBuilt(
       mode: 'production',
       build: { outDir: tmp, emptyOutDir: true },
     });
-    rmSync(distDir, { recursive: true, force: true });
-    renameSync(tmp, distDir);
-  } catch (err) {
-    // Another process may have swapped its build in first; theirs is as good as ours.
-    if (!existsSync(index)) throw err;
+    install(tmp);
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;
