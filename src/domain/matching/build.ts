@@ -97,6 +97,28 @@ class Builder {
   ucOff = [0];
   ucIdx: number[] = [];
 
+  /** The collected lists as typed arrays, named as in MatchIndex. */
+  arrays() {
+    return {
+      analyses: this.analyses,
+      secOff: Int32Array.from(this.secOff),
+      secIdx: Uint8Array.from(this.secIdx),
+      secConf: Float32Array.from(this.secConf),
+      textFlags: Uint8Array.from(this.flags),
+      textMask: Uint32Array.from(this.masks),
+      conOff: Int32Array.from(this.conOff),
+      conIdx: Int32Array.from(this.conIdx),
+      presOff: Int32Array.from(this.presOff),
+      presIdx: Uint8Array.from(this.presIdx),
+      presConf: Float32Array.from(this.presConf),
+      uoOff: Int32Array.from(this.uoOff),
+      uoIdx: Uint8Array.from(this.uoIdx),
+      uoConf: Float32Array.from(this.uoConf),
+      ucOff: Int32Array.from(this.ucOff),
+      ucIdx: Int32Array.from(this.ucIdx),
+    };
+  }
+
   /** Records the union of the texts [from, to) (a profile's offers). */
   addOfferUnion(from: number, to: number): void {
     const sectors = new Map<number, number>();
@@ -175,61 +197,56 @@ export const buildIndex = (profiles: readonly Profile[], opts: BuildOptions = {}
     if (MARKET_CONCEPTS.includes(c.id)) market.add(i);
   });
   const b = new Builder(market);
-  const offerStart = new Int32Array(n);
-  const needStart = new Int32Array(n);
-  const needEnd = new Int32Array(n);
-  const [offerMask, needMask, presMask] = [0, 1, 2].map(() => new Uint32Array(2 * n));
-  const byId = new Map<string, number>();
-  profiles.forEach((p, i) => {
-    byId.set(p.id, i);
-    const pres = new Map<number, number>();
-    offerStart[i] = b.analyses.length;
-    for (const t of p.offers)
-      for (const s of b.addText(analyzeText(lexicon, t), pres)) setBit(offerMask, i, s);
-    needStart[i] = b.analyses.length;
-    b.addOfferUnion(offerStart[i], needStart[i]);
-    for (const t of p.needs) for (const s of b.addText(analyzeText(lexicon, t), pres)) setBit(needMask, i, s);
-    needEnd[i] = b.analyses.length;
-    for (const code of [...p.sectors, ...p.priorities]) pres.set(sectorOrder(code), 1);
-    for (const [s, c] of pres) {
-      b.presIdx.push(s);
-      b.presConf.push(c);
-      setBit(presMask, i, s);
-    }
-    b.presOff.push(b.presIdx.length);
-  });
+  const layout = {
+    offerStart: new Int32Array(n),
+    needStart: new Int32Array(n),
+    needEnd: new Int32Array(n),
+    offerMask: new Uint32Array(2 * n),
+    needMask: new Uint32Array(2 * n),
+    presMask: new Uint32Array(2 * n),
+  };
+  for (const [i, p] of profiles.entries()) addProfile(b, layout, lexicon, p, i);
+  const byId = new Map(profiles.map((p, i) => [p.id, i]));
   const countries = [...new Set(profiles.map((p) => p.country))];
   return {
     lexicon,
+    profiles,
+    byId,
     countries,
     countryId: Int32Array.from(profiles, (p) => countries.indexOf(p.country)),
     countryMembers: countries.map((c) =>
       Int32Array.from(profiles.flatMap((p, i) => (p.country === c ? [i] : []))),
     ),
     partnerSets: partnerSets(profiles, byId),
-    profiles,
-    byId,
-    analyses: b.analyses,
-    offerStart,
-    needStart,
-    needEnd,
-    secOff: Int32Array.from(b.secOff),
-    secIdx: Uint8Array.from(b.secIdx),
-    secConf: Float32Array.from(b.secConf),
-    textFlags: Uint8Array.from(b.flags),
-    textMask: Uint32Array.from(b.masks),
-    conOff: Int32Array.from(b.conOff),
-    conIdx: Int32Array.from(b.conIdx),
-    presOff: Int32Array.from(b.presOff),
-    presIdx: Uint8Array.from(b.presIdx),
-    presConf: Float32Array.from(b.presConf),
-    uoOff: Int32Array.from(b.uoOff),
-    uoIdx: Uint8Array.from(b.uoIdx),
-    uoConf: Float32Array.from(b.uoConf),
-    ucOff: Int32Array.from(b.ucOff),
-    ucIdx: Int32Array.from(b.ucIdx),
-    offerMask,
-    needMask,
-    presMask,
+    ...layout,
+    ...b.arrays(),
   };
+};
+
+interface Layout {
+  offerStart: Int32Array;
+  needStart: Int32Array;
+  needEnd: Int32Array;
+  offerMask: Uint32Array;
+  needMask: Uint32Array;
+  presMask: Uint32Array;
+}
+
+/** Analyses one profile's texts into the builder and records where they lie. */
+const addProfile = (b: Builder, l: Layout, lexicon: CompiledLexicon, p: Profile, i: number): void => {
+  const pres = new Map<number, number>();
+  l.offerStart[i] = b.analyses.length;
+  for (const t of p.offers)
+    for (const s of b.addText(analyzeText(lexicon, t), pres)) setBit(l.offerMask, i, s);
+  l.needStart[i] = b.analyses.length;
+  b.addOfferUnion(l.offerStart[i], l.needStart[i]);
+  for (const t of p.needs) for (const s of b.addText(analyzeText(lexicon, t), pres)) setBit(l.needMask, i, s);
+  l.needEnd[i] = b.analyses.length;
+  for (const code of [...p.sectors, ...p.priorities]) pres.set(sectorOrder(code), 1);
+  for (const [s, c] of pres) {
+    b.presIdx.push(s);
+    b.presConf.push(c);
+    setBit(l.presMask, i, s);
+  }
+  b.presOff.push(b.presIdx.length);
 };
