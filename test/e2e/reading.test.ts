@@ -167,6 +167,23 @@ describe('reading the data', () => {
     await context.close();
   }, 90_000);
 
+  it('draws the partner network of the country pair and of one locality', async () => {
+    const { context, page } = await open('/network', { locale: 'en-GB' });
+    const nodes = await page.locator('.graph circle').count();
+    expect(nodes).toBeGreaterThan(10);
+    expect(await page.locator('.graph line').count()).toBeGreaterThan(0);
+    await screenshot(page, 'network-en');
+    await page.fill('#n-locality', 'VN-DA-NANG');
+    await page.press('#n-locality', 'Enter');
+    await page.waitForURL(/locality=VN-DA-NANG/);
+    await settled(page);
+    const detail = await getJson<{ partners: unknown[] }>('/api/localities/VN-DA-NANG');
+    expect(await page.locator('.graph circle').count()).toBe(detail.partners.length + 1);
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, 'network-locality-en');
+    await context.close();
+  }, 90_000);
+
   it('passes axe on the other reading pages', async () => {
     const org = (await getJson<{ items: { id: string }[] }>('/api/organizations?limit=1')).items[0];
     const pages = [
