@@ -244,8 +244,10 @@ export class Query {
       const optimistic = SCORE_WEIGHTS.shared + strong * Math.max(ua, fromMax) + weak * Math.min(ua, fromMax);
       if (optimistic <= floor + 1e-9) return 0;
       const ub = from ? this.fromQueryBound(c) : 0;
+      const links = strong * Math.max(ua, ub) + weak * Math.min(ua, ub);
+      if (SCORE_WEIGHTS.shared + links <= floor + 1e-9) return 0;
       shared = SCORE_WEIGHTS.shared * this.shared(c);
-      if (shared + strong * Math.max(ua, ub) + weak * Math.min(ua, ub) <= floor + 1e-9) return 0;
+      if (shared + links <= floor + 1e-9) return 0;
     }
     if (shared < 0) shared = SCORE_WEIGHTS.shared * this.shared(c);
     const a = to ? this.toQuery(c) : 0;
