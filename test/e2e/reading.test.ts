@@ -213,6 +213,18 @@ describe('reading the data', () => {
       const { context, page } = await open(path, { locale: 'ja-JP', width: 375, height: 740, mobile: true });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      if (path === '/map') {
+        // Tapping a line shows the pair, as hovering does with a mouse.
+        const line = page.locator('svg.map path.link-hit').last();
+        await line.scrollIntoViewIfNeeded();
+        const at = await line.evaluate((el) => {
+          const p = (el as SVGPathElement).getPointAtLength((el as SVGPathElement).getTotalLength() / 2);
+          const m = (el as SVGPathElement).getScreenCTM()!;
+          return { x: p.x * m.a + m.e, y: p.y * m.d + m.f };
+        });
+        await page.touchscreen.tap(at.x, at.y);
+        await expect.poll(() => page.locator('.map-detail h2').count()).toBe(1);
+      }
       expect(await axe(page)).toEqual([]);
       await screenshot(page, `phone${path.replace(/\//g, '-') || '-home'}`);
       await context.close();
