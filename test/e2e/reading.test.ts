@@ -72,6 +72,25 @@ describe('reading the data', () => {
     await context.close();
   }, 90_000);
 
+  it('renders Japanese and Vietnamese with proper fonts from the stack', async () => {
+    for (const [locale, pattern] of [
+      ['ja-JP', /Noto Sans (CJK )?JP|Hiragino|Yu Gothic|Meiryo/],
+      ['vi-VN', /Noto Sans|Segoe UI|Roboto|Helvetica|Arial/],
+    ] as const) {
+      const { context, page } = await open('/', { locale });
+      // Ask Chromium which installed font actually drew the heading's glyphs.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'h1' });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      const main = [...fonts].sort((a, b) => b.glyphCount - a.glyphCount)[0];
+      expect({ locale, font: main.familyName }).toEqual({ locale, font: expect.stringMatching(pattern) });
+      await context.close();
+    }
+  }, 90_000);
+
   it('switches language, remembers it, and keeps <html lang> in step', async () => {
     const { context, page } = await open('/', { locale: 'en-GB' });
     await page.getByRole('button', { name: '日本語' }).click();
