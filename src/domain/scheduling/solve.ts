@@ -66,6 +66,19 @@ function statusOf(st: State, bound: BoundResult | null): Schedule['status'] {
   return weightProven && st.breaks === 0 ? 'optimal' : 'feasible';
 }
 
+/** Holding every required meeting gives at least their total weight: a bound below it is a proof. */
+function relaxationProof(md: Model, bound: BoundResult): string | null {
+  let required = 0;
+  let count = 0;
+  for (let m = 0; m < md.M; m++) {
+    if (!md.required[m]) continue;
+    required += md.weight[m];
+    count++;
+  }
+  if (bound.method === 'count' || bound.weight >= required - 1e-9) return null;
+  return `the ${count} required meetings weigh ${required} in all, but the linear relaxation (tables, participants, interpreters) allows at most ${bound.weight}`;
+}
+
 /**
  * Schedules the meetings of a problem: greedy start, annealing search, tables, final check.
  * @example const schedule = await solve(problem, { seed: 1 });
@@ -75,8 +88,8 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const started = now();
   const timeLimitS = opts.timeLimitS ?? 60;
   const md = buildModel(problem);
-  const proof = findInfeasibility(md);
   let bound = await weightBound(md, timeLimitS);
+  const proof = findInfeasibility(md) ?? relaxationProof(md, bound);
   const st = new State(md);
   let keepInfo: KeepInfo | null = null;
   if (opts.keep) keepInfo = applyKept(st, opts.keep);
