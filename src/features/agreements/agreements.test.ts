@@ -149,6 +149,29 @@ describe.each(ENGINES)('agreements on %s', (engine) => {
     expect(audit.items[0].after.note).toBe('first edit');
   });
 
+  it('an update changes only the fields it sends', async () => {
+    const admin = await t.signIn('admin');
+    const created = await (
+      await t.req('/api/agreements', {
+        method: 'POST',
+        headers: admin.headers,
+        body: { ...newAgreement, note: 'kept' },
+      })
+    ).json();
+    const res = await t.req(`/api/agreements/${created.id}`, {
+      method: 'PATCH',
+      headers: { ...admin.headers, 'if-match': '"1"' },
+      body: { status: 'expired' },
+    });
+    expect(res.status).toBe(200);
+    const after = await res.json();
+    expect(after.status).toBe('expired');
+    expect(after.fields).toEqual(created.fields);
+    expect(after.kindDetail).toBe(created.kindDetail);
+    expect(after.note).toBe('kept');
+    expect(after.sources).toEqual(created.sources);
+  });
+
   it('names every bad field of a create by its path', async () => {
     const admin = await t.signIn('admin');
     const res = await t.req('/api/agreements', {

@@ -33,30 +33,44 @@ export const Party = PartyRef.extend({
 const partiesRule = (parties: { type: string; code: string }[]) =>
   new Set(parties.map((p) => `${p.type}:${p.code}`)).size === parties.length;
 
-const writable = {
-  title: LocalizedText.default({}),
+// The writable fields without defaults: an update must leave out what it does not change
+// (a default inside .optional() would silently reset the stored value).
+const field = {
+  title: LocalizedText,
   kind: AgreementKind,
-  kindDetail: z.string().trim().max(500).nullable().default(null),
-  fields: z.array(SectorCode).max(40).default([]),
-  signedOn: PartialDate.nullable().default(null),
-  validUntil: PartialDate.nullable().default(null),
-  status: AgreementStatus.default('in_force'),
-  renewsId: z.string().max(100).nullable().default(null),
-  supersedesId: z.string().max(100).nullable().default(null),
+  kindDetail: z.string().trim().max(500).nullable(),
+  fields: z.array(SectorCode).max(40),
+  signedOn: PartialDate.nullable(),
+  validUntil: PartialDate.nullable(),
+  status: AgreementStatus,
+  renewsId: z.string().max(100).nullable(),
+  supersedesId: z.string().max(100).nullable(),
   parties: z
     .array(PartyRef)
     .min(2, 'an agreement has at least two parties')
     .max(20)
     .refine(partiesRule, 'a party is listed twice'),
-  sources: z.array(Source).max(20).default([]),
-  note: z.string().trim().max(4000).nullable().default(null),
+  sources: z.array(Source).max(20),
+  note: z.string().trim().max(4000).nullable(),
 };
 
 const datesRule = (v: { signedOn?: string | null; validUntil?: string | null }) =>
   !v.signedOn || !v.validUntil || v.validUntil >= v.signedOn;
 
 export const AgreementCreate = z
-  .object(writable)
+  .object({
+    ...field,
+    title: field.title.default({}),
+    kindDetail: field.kindDetail.default(null),
+    fields: field.fields.default([]),
+    signedOn: field.signedOn.default(null),
+    validUntil: field.validUntil.default(null),
+    status: field.status.default('in_force'),
+    renewsId: field.renewsId.default(null),
+    supersedesId: field.supersedesId.default(null),
+    sources: field.sources.default([]),
+    note: field.note.default(null),
+  })
   .strict()
   .refine(datesRule, { message: 'must not be before the signing date', path: ['validUntil'] })
   .meta({ id: 'AgreementCreate' });
@@ -64,18 +78,18 @@ export type AgreementCreate = z.infer<typeof AgreementCreate>;
 
 export const AgreementUpdate = z
   .object({
-    title: LocalizedText.optional(),
-    kind: AgreementKind.optional(),
-    kindDetail: writable.kindDetail.optional(),
-    fields: writable.fields.optional(),
-    signedOn: PartialDate.nullable().optional(),
-    validUntil: PartialDate.nullable().optional(),
-    status: AgreementStatus.optional(),
-    renewsId: writable.renewsId.optional(),
-    supersedesId: writable.supersedesId.optional(),
-    parties: writable.parties.optional(),
-    sources: z.array(Source).max(20).optional(),
-    note: writable.note.optional(),
+    title: field.title.optional(),
+    kind: field.kind.optional(),
+    kindDetail: field.kindDetail.optional(),
+    fields: field.fields.optional(),
+    signedOn: field.signedOn.optional(),
+    validUntil: field.validUntil.optional(),
+    status: field.status.optional(),
+    renewsId: field.renewsId.optional(),
+    supersedesId: field.supersedesId.optional(),
+    parties: field.parties.optional(),
+    sources: field.sources.optional(),
+    note: field.note.optional(),
   })
   .strict()
   .refine(datesRule, { message: 'must not be before the signing date', path: ['validUntil'] })
