@@ -17,6 +17,7 @@ function PartyLink({ p }: { p: Party }) {
       <span className="muted">
         ({t(`country.${p.country}`)}, {t(`partyType.${p.type}`)})
       </span>
+      {p.note && <span className="muted"> — {p.note}</span>}
     </>
   );
 }
