@@ -31,10 +31,10 @@ const invert = (
  * index, on first use.
  */
 export interface BoundIndex {
-  /** sector → profiles offering it (max confidence over their offers). */
-  offerSec: Postings;
-  /** concept → profiles whose offers mention it. */
-  offerCon: Postings;
+  /** Per country id: sector → profiles offering it (max confidence over their offers). */
+  offerSec: Postings[];
+  /** Per country id: concept → profiles whose offers mention it. */
+  offerCon: Postings[];
 }
 
 const cache = new WeakMap<MatchIndex, BoundIndex>();
@@ -42,16 +42,20 @@ const cache = new WeakMap<MatchIndex, BoundIndex>();
 export const boundIndex = (ix: MatchIndex): BoundIndex => {
   const hit = cache.get(ix);
   if (hit) return hit;
-  const n = ix.profiles.length;
   const concepts = ix.lexicon.concepts.length;
+  // One list per country, so that a VN query walks only the JP profiles' entries.
   const built: BoundIndex = {
-    offerSec: invert(SECTOR_COUNT, (emit) => {
-      for (let p = 0; p < n; p++)
-        for (let k = ix.uoOff[p]; k < ix.uoOff[p + 1]; k++) emit(ix.uoIdx[k], p, ix.uoConf[k]);
-    }),
-    offerCon: invert(concepts, (emit) => {
-      for (let p = 0; p < n; p++) for (let k = ix.ucOff[p]; k < ix.ucOff[p + 1]; k++) emit(ix.ucIdx[k], p, 1);
-    }),
+    offerSec: ix.countryMembers.map((members) =>
+      invert(SECTOR_COUNT, (emit) => {
+        for (const p of members)
+          for (let k = ix.uoOff[p]; k < ix.uoOff[p + 1]; k++) emit(ix.uoIdx[k], p, ix.uoConf[k]);
+      }),
+    ),
+    offerCon: ix.countryMembers.map((members) =>
+      invert(concepts, (emit) => {
+        for (const p of members) for (let k = ix.ucOff[p]; k < ix.ucOff[p + 1]; k++) emit(ix.ucIdx[k], p, 1);
+      }),
+    ),
   };
   cache.set(ix, built);
   return built;
@@ -77,7 +81,8 @@ export interface Bounds {
 
 const scratch = new WeakMap<MatchIndex, Float64Array>();
 
-export const computeBounds = (q: BoundSource): Bounds => {
+/** Bounds for the candidates of the given countries (ids); others' entries stay 0. */
+export const computeBounds = (q: BoundSource, countries: readonly number[]): Bounds => {
   const ix = q.index;
   const b = boundIndex(ix);
   const nn = q.nNeeds;
@@ -87,20 +92,25 @@ export const computeBounds = (q: BoundSource): Bounds => {
     to = new Float64Array(size);
     scratch.set(ix, to);
   } else to.fill(0, 0, size);
-  for (let j = 0; j < nn; j++) {
-    for (let s = 0; s < SECTOR_COUNT; s++) {
-      const v = q.needVec[j * SECTOR_COUNT + s];
-      if (v === 0) continue;
-      for (let k = b.offerSec.off[s]; k < b.offerSec.off[s + 1]; k++)
-        to[b.offerSec.items[k] * nn + j] += v * b.offerSec.conf[k];
-    }
-    const t = q.needFirst + j;
-    for (let k = ix.conOff[t]; k < ix.conOff[t + 1]; k++) {
-      const ci = ix.conIdx[k];
-      if (q.bonus[ci] === 0) continue;
-      for (let m = b.offerCon.off[ci]; m < b.offerCon.off[ci + 1]; m++)
-        to[b.offerCon.items[m] * nn + j] += q.bonus[ci];
-    }
+  for (const country of countries) {
+    for (let j = 0; j < nn; j++) addNeed(q, to, b.offerSec[country], b.offerCon[country], j);
   }
   return { to };
+};
+
+/** Adds the query's need j against every offer union listed in one country's postings. */
+const addNeed = (q: BoundSource, to: Float64Array, sec: Postings, con: Postings, j: number): void => {
+  const ix = q.index;
+  const nn = q.nNeeds;
+  for (let s = 0; s < SECTOR_COUNT; s++) {
+    const v = q.needVec[j * SECTOR_COUNT + s];
+    if (v === 0) continue;
+    for (let k = sec.off[s]; k < sec.off[s + 1]; k++) to[sec.items[k] * nn + j] += v * sec.conf[k];
+  }
+  const t = q.needFirst + j;
+  for (let k = ix.conOff[t]; k < ix.conOff[t + 1]; k++) {
+    const ci = ix.conIdx[k];
+    if (q.bonus[ci] === 0) continue;
+    for (let m = con.off[ci]; m < con.off[ci + 1]; m++) to[con.items[m] * nn + j] += q.bonus[ci];
+  }
 };

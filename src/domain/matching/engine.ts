@@ -54,6 +54,14 @@ class Eligibility {
     this.inSectors = sectorFilter(index, opts.sectors);
   }
 
+  /** The country ids p's candidates may come from. */
+  countriesFor(p: number): number[] {
+    const own = this.index.countryId[p];
+    if (own === this.vn) return this.jp >= 0 ? [this.jp] : [];
+    if (own === this.jp) return this.vn >= 0 ? [this.vn] : [];
+    return this.index.countries.map((_, i) => i).filter((i) => i !== own);
+  }
+
   /** The profiles worth scanning for p, ascending: only the other country's for VN and JP. */
   scan(p: number): ArrayLike<number> | number {
     const own = this.index.countryId[p];
@@ -134,7 +142,7 @@ export const recommend = (
 /** The k best candidates for profile p, best first; ties go to the earlier profile. */
 const bestFor = (index: MatchIndex, p: number, k: number, eligible: Eligibility, minScore: number) => {
   const q = new Query(index, p);
-  q.prepareBounds();
+  q.prepareBounds(eligible.countriesFor(p));
   const top: { c: number; s: number }[] = [];
   const scan = eligible.scan(p);
   const count = typeof scan === 'number' ? scan : scan.length;

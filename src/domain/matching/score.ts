@@ -194,8 +194,8 @@ export class Query {
    * Bounds every candidate at once (see bounds.ts), so that score() can skip, for the cost of
    * a few array reads, candidates that cannot beat the current top list.
    */
-  prepareBounds(): void {
-    this.bounds = computeBounds(this);
+  prepareBounds(countries: readonly number[] = this.index.countries.map((_, i) => i)): void {
+    this.bounds = computeBounds(this, countries);
   }
 
   /** Upper bound of fromQuery(c): each candidate need against the best of the query's offers. */
