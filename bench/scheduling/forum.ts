@@ -33,11 +33,8 @@ for (const seed of values.seeds.split(',').map(Number)) {
   const g = greedyFigures(problem);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const schedule = await solve(problem, {
-    seed: 1,
-    timeLimitS: size.timeLimitS,
-    now: () => performance.now(),
-  });
+  const timeLimitS = Number(values['time-limit'] ?? size.timeLimitS);
+  const schedule = await solve(problem, { seed: 1, timeLimitS, now: () => performance.now() });
   const wall = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const o = schedule.objective;
