@@ -179,6 +179,18 @@ describe.each(ENGINES)('the kizuna command on %s', (engine) => {
     expect(parseCsv(readFileSync(join(dir, 'l.csv'), 'utf8'))).toHaveLength(103);
   });
 
+  it('export --output to a missing folder or onto a folder exits 2 naming it, leaving no .part file', async () => {
+    const missing = join(dir, 'no-such-folder', 'x.csv');
+    const r = await run(['export', 'agreements', '--output', missing]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(missing);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const onDir = await run(['export', 'agreements', '--output', dir]);
+    expect(onDir.code).toBe(2);
+    expect(onDir.stderr).toContain(dir);
+    expect(existsSync(`${dir}.part`)).toBe(false);
+  });
+
   it('export refuses an unknown source or format with exit status 2', async () => {
     for (const args of [['export', 'nonsense'], ['export'], ['export', 'agreements', '--format', 'xml']]) {
       const r = await run(args);

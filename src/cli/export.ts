@@ -1,5 +1,6 @@
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { agreementColumns } from '../features/agreements/csv.ts';
 import { listAgreements } from '../features/agreements/service.ts';
@@ -53,27 +54,63 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.format !== 'csv' && values.format !== 'json')
     throw new CliInputError([{ path: '--format', reason: 'must be csv or json' }]);
   const format = values.format;
+  const output = values.output;
   return withDb(io, async ({ db }) => {
     // Written to a temporary file and renamed at the end: a failed export leaves no half file.
-    const tmp = values.output ? `${values.output}.part` : null;
-    const out: Writable = tmp ? createWriteStream(tmp) : io.stdout;
+    const tmp = output ? `${output}.part` : null;
+    const out: Writable = output && tmp ? await openOutput(output, tmp) : io.stdout;
+    let failure: Error | null = null;
+    out.on('error', (err) => {
+      failure ??= err;
+    });
+    // Waits when the stream's buffer is full, so that a large export does not pile up in memory.
+    const write = async (text: string) => {
+      if (failure) throw failure;
+      if (!out.write(text)) await once(out, 'drain'); // rejects if the stream fails meanwhile
+    };
     let n = 0;
-    if (format === 'csv') out.write(CSV_BOM + csvLine(source.columns.map((c) => c.header)));
-    else out.write('[\n');
-    for await (const item of allItems((cursor) => source.list(db, cursor))) {
-      if (format === 'csv') out.write(csvLine(source.columns.map((c) => c.value(item as never))));
-      else out.write(`${n ? ',\n' : ''}${JSON.stringify(item)}`);
-      n++;
-      if (n % 10_000 === 0) io.stderr.write(`exported ${n} ${what}…\n`);
+    try {
+      if (format === 'csv') await write(CSV_BOM + csvLine(source.columns.map((c) => c.header)));
+      else await write('[\n');
+      for await (const item of allItems((cursor) => source.list(db, cursor))) {
+        if (format === 'csv') await write(csvLine(source.columns.map((c) => c.value(item as never))));
+        else await write(`${n ? ',\n' : ''}${JSON.stringify(item)}`);
+        n++;
+        if (n % 10_000 === 0) io.stderr.write(`exported ${n} ${what}…\n`);
+      }
+      if (format === 'json') await write('\n]\n');
+      if (output && tmp) {
+        await new Promise<void>((resolve, reject) =>
+          out.end((err?: Error | null) => (err || failure ? reject(err ?? failure) : resolve())),
+        );
+        await rename(tmp, output);
+      }
+    } catch (err) {
+      if (tmp) {
+        out.destroy();
+        await rm(tmp, { force: true });
+      }
+      if (output && (err as NodeJS.ErrnoException).code)
+        throw new CliInputError([{ path: output, reason: `cannot be written (${(err as Error).message})` }]);
+      throw err;
     }
-    if (format === 'json') out.write('\n]\n');
-    if (tmp && values.output) {
-      await new Promise<void>((resolve, reject) =>
-        out.end((err?: Error | null) => (err ? reject(err) : resolve())),
-      );
-      await rename(tmp, values.output);
-    }
-    io.stderr.write(`exported ${n} ${what} as ${format}${values.output ? ` to ${values.output}` : ''}\n`);
+    io.stderr.write(`exported ${n} ${what} as ${format}${output ? ` to ${output}` : ''}\n`);
     return 0;
   });
+}
+
+/** Opens the temporary output file, or names the file in a command-line error. */
+async function openOutput(output: string, tmp: string): Promise<Writable> {
+  const isDir = await stat(output).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (isDir) throw new CliInputError([{ path: output, reason: 'is a folder; give a file name' }]);
+  const out = createWriteStream(tmp);
+  try {
+    await once(out, 'open'); // rejects with the stream's error
+  } catch (err) {
+    throw new CliInputError([{ path: output, reason: `cannot be written (${(err as Error).message})` }]);
+  }
+  return out;
 }
