@@ -19,6 +19,8 @@ let highs: Promise<Highs> | undefined;
 export interface BoundResult {
   weight: number;
   method: 'mip' | 'lp' | 'aggregate-lp' | 'count';
+  /** The MIP's slot per meeting (-1: none), when solved: a warm start for the search. */
+  slots?: Int32Array;
 }
 
 /** Sum of the weights of the meetings that have at least one possible slot. */
@@ -81,7 +83,12 @@ function timeIndexedLp(md: Model, integral: boolean): string {
   return lp.join('\n');
 }
 
-/** Per slot and per group of meetings sharing a qualified set: at most that many interpreters. */
+/**
+ * Per slot, Hall's condition for the interpreter matching: for every set of groups (meetings
+ * sharing the same qualified interpreters), their meetings cannot outnumber the interpreters
+ * available to any of them. Over all unions of groups this is exact, so with few groups the
+ * MIP handles interpreters exactly; with many, only single groups and their total are used.
+ */
 function interpreterRows(md: Model, s: number, meetings: number[], w: LpWriter): void {
   const groups = new Map<string, number[]>();
   for (const m of meetings) {
@@ -90,24 +97,25 @@ function interpreterRows(md: Model, s: number, meetings: number[], w: LpWriter):
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(m);
   }
-  const all = [...groups.values()].flat();
-  const avail = new Set<number>();
-  for (const [key, ms] of groups) {
-    const free = key.split(',').filter((i) => md.iAvail[Number(i) * md.S + s]);
-    for (const i of free) avail.add(Number(i));
-    if (ms.length > free.length)
+  const list = [...groups.entries()].map(([key, ms]) => ({
+    ms,
+    free: key.split(',').filter((i) => i !== '' && md.iAvail[Number(i) * md.S + s]),
+  }));
+  const k = list.length;
+  const masks =
+    k <= 8 ? Array.from({ length: (1 << k) - 1 }, (_, i) => i + 1) : [...list.keys()].map((i) => 1 << i);
+  if (k > 8) masks.push(-1);
+  for (const mask of masks) {
+    const chosen = list.filter((_, i) => mask === -1 || (mask >> i) & 1);
+    const ms = chosen.flatMap((g) => g.ms);
+    const free = new Set(chosen.flatMap((g) => g.free));
+    if (ms.length > free.size)
       w.row(
         ms.map((m) => `x${m}_${s}`),
         '<=',
-        free.length,
+        free.size,
       );
   }
-  if (groups.size > 1 && all.length > avail.size)
-    w.row(
-      all.map((m) => `x${m}_${s}`),
-      '<=',
-      avail.size,
-    );
 }
 
 /** For very large problems: one variable per meeting, capacities summed over the day. */
@@ -203,7 +211,11 @@ export async function tightenBound(md: Model, bound: BoundResult, timeLimitS: nu
       mip_abs_gap: 1e-6,
     });
     if (result.Status === 'Optimal') {
-      return { weight: Math.min(bound.weight, boundValue(md, result.ObjectiveValue)), method: 'mip' };
+      const slots = new Int32Array(md.M).fill(-1);
+      for (let m = 0; m < md.M; m++) {
+        for (const s of md.cand[m]) if ((result.Columns[`x${m}_${s}`]?.Primal ?? 0) > 0.5) slots[m] = s;
+      }
+      return { weight: Math.min(bound.weight, boundValue(md, result.ObjectiveValue)), method: 'mip', slots };
     }
   } catch {
     // Keep the LP bound.

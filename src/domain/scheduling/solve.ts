@@ -66,6 +66,24 @@ function statusOf(st: State, bound: BoundResult | null): Schedule['status'] {
   return weightProven && st.breaks === 0 ? 'optimal' : 'feasible';
 }
 
+/**
+ * On small problems the MIP of the bound is solved exactly; its slots (which ignore only
+ * precedence, fairness and the exact interpreter matching) often hold more weight than the
+ * construction. The search starts from whichever of the two is better.
+ */
+function mipStart(st: State, slots: Int32Array): void {
+  const md = st.model;
+  const alt = new State(md);
+  for (let m = 0; m < md.M; m++) {
+    const s = slots[m];
+    if (s < 0 || !alt.canPlace(m, s)) continue;
+    const i = alt.findInterpreter(m, s);
+    if (!md.needs[m] || i >= 0) alt.assign(m, s, i);
+  }
+  construct(md, alt);
+  if (better(keyOf(alt), keyOf(st))) st.restore(alt.snapshot());
+}
+
 /** Holding every required meeting gives at least their total weight: a bound below it is a proof. */
 function relaxationProof(md: Model, bound: BoundResult): string | null {
   let required = 0;
@@ -94,6 +112,10 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   let keepInfo: KeepInfo | null = null;
   if (opts.keep) keepInfo = applyKept(st, opts.keep);
   construct(md, st);
+  if (st.weight < bound.weight - 1e-9 && !keepInfo) {
+    bound = await tightenBound(md, bound, timeLimitS / 2);
+    if (bound.slots) mipStart(st, bound.slots);
+  }
   const effort = proof ? 200_000 : (opts.effort ?? defaultEffort(md));
   search(st, {
     effort,
@@ -109,8 +131,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   // The promise of the issue: never worse than first come, first served.
   const baseline = keepInfo ? null : greedy(md);
   if (baseline && better(keyOf(baseline), keyOf(st))) st.restore(baseline.snapshot());
-  const remainingS = timeLimitS - (now() - started) / 1000;
-  if (st.weight < bound.weight - 1e-9 && remainingS > 0.5) bound = await tightenBound(md, bound, remainingS);
+
   const status = proof ? 'infeasible' : statusOf(st, bound);
   const schedule = present(st, status, bound, 0);
   if (status === 'infeasible') {
