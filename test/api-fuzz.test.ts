@@ -404,6 +404,33 @@ describe.each(ENGINES)('the API under generated junk on %s', (engine) => {
     expect((await login.json()).code).toBe('request.malformed_json');
   });
 
+  it('lets exactly one of many simultaneous changes with the same If-Match win; the others get 412', async () => {
+    const headers = await adminIdentity();
+    const created = await t.req('/api/organizations', {
+      method: 'POST',
+      headers,
+      body: { kind: 'association', name: { en: 'Race Club' }, localityCode: 'VN-HUE' },
+    });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.req(`/api/organizations/${id}`, {
+          method: 'PATCH',
+          headers: { ...headers, 'if-match': '"1"' },
+          body: { name: { en: `Race Club ${i}` } },
+        }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 412)).toHaveLength(11);
+    const winner = answers.findIndex((r) => r.status === 200);
+    const stored = await (await t.req(`/api/organizations/${id}`)).json();
+    expect(stored.name.en).toBe(`Race Club ${winner}`);
+    expect(stored.version).toBe(2);
+  });
+
   it('answers methods a path does not have with a problem, never a 500', async () => {
     const paths = [...new Set(OPERATIONS.map((op) => op.path))];
     const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD', 'PROPFIND', 'BREW'];
