@@ -6,20 +6,24 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { isEmpty, seedReference } from './features/seed/service.ts';
+import { referenceLoaded, seedReference } from './features/seed/service.ts';
 
 /**
- * Opens and migrates the database, and on an empty database loads the reference data. On
+ * Opens and migrates the database, and loads the reference data until it has loaded once. On
  * PostgreSQL an advisory lock makes several servers starting at once seed exactly once.
  */
-export async function prepareDatabase(url: string, logger: Logger, { seed = true } = {}): Promise<Db> {
-  const db = openDb(url);
+export async function prepareDatabase(
+  url: string,
+  logger: Logger,
+  { seed = true, searchPath }: { seed?: boolean; searchPath?: string } = {},
+): Promise<Db> {
+  const db = openDb(url, { searchPath });
   await migrateToLatest(db);
   if (!seed) return db;
   const seedIfEmpty = async (q: Db['db']) => {
-    if (await isEmpty(q)) {
+    if (!(await referenceLoaded(q))) {
       const report = await seedReference(q);
-      logger.info(report, 'reference data loaded into the empty database');
+      logger.info(report, 'reference data loaded');
     }
   };
   if (db.engine === 'postgres') {

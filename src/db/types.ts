@@ -156,6 +156,11 @@ export interface ProfilesTable {
   updated_at: string;
 }
 
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   organizations: OrganizationsTable;
@@ -171,6 +176,7 @@ export interface Database {
   search_terms: SearchTermsTable;
   data_version: DataVersionTable;
   profiles: ProfilesTable;
+  meta: MetaTable;
 }
 
 export type LocalityRow = Selectable<LocalitiesTable>;

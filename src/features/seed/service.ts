@@ -55,11 +55,24 @@ export async function seedReference(db: Q): Promise<SeedReport> {
   }
   const result = await importAgreementRows(db, rows, null);
   const profiles = await seedStarterProfiles(db);
+  await markReferenceLoaded(db);
   return { localities, organizations, agreements: result.added, profiles, skipped: skipped + result.skipped };
 }
 
-/** True when the database holds no locality yet: the first start loads the reference data. */
-export async function isEmpty(db: Q): Promise<boolean> {
-  const row = await db.selectFrom('localities').select('code').limit(1).executeTakeFirst();
-  return !row;
+const SEEDED = 'reference_data_loaded';
+
+/**
+ * Whether the reference data finished loading once. Set only after the whole load succeeded, so
+ * a load cut short (a killed process) is completed at the next start; loading is idempotent.
+ */
+export async function referenceLoaded(db: Q): Promise<boolean> {
+  return Boolean(await db.selectFrom('meta').select('value').where('key', '=', SEEDED).executeTakeFirst());
+}
+
+async function markReferenceLoaded(db: Q) {
+  await db
+    .insertInto('meta')
+    .values({ key: SEEDED, value: new Date().toISOString() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
 }
