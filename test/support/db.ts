@@ -44,18 +44,24 @@ export async function freshDb(engine: Engine): Promise<TestDb> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = openDb(base, { searchPath: schema, poolSize: 4 });
-  await migrateToLatest(db);
+  const drop = async () => {
+    await db.close();
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`drop schema ${schema} cascade`);
+    await c.end();
+  };
+  try {
+    await migrateToLatest(db);
+  } catch (err) {
+    await drop(); // leave no half-made schema behind
+    throw err;
+  }
   return {
     ...db,
     url: base,
     schema,
-    drop: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
+    drop,
   };
 }
 
