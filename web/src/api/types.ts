@@ -1,11 +1,20 @@
+import type { z } from 'zod';
 import type { User as UserRecord } from '../../../src/features/accounts/schemas.ts';
 import type { Agreement } from '../../../src/features/agreements/schemas.ts';
 import type { Locality, LocalitySummary } from '../../../src/features/localities/schemas.ts';
 import type { Organization } from '../../../src/features/organizations/schemas.ts';
+import type {
+  Matches as MatchesSchema,
+  MatchReason as MatchReasonSchema,
+  Profile,
+} from '../../../src/features/profiles/schemas.ts';
 
 // Record types are the server's zod response schemas (type-only imports: nothing of the
 // server reaches the bundle). Aggregates the server builds in its routes are declared here.
-export type { Agreement, Locality, LocalitySummary, Organization };
+export type { Agreement, Locality, LocalitySummary, Organization, Profile };
+/** `GET /api/matches`: the profile asked about and its ranked partners with their reasons. */
+export type Matches = z.infer<typeof MatchesSchema>;
+export type MatchReason = z.infer<typeof MatchReasonSchema>;
 
 export type Lang = 'vi' | 'ja' | 'en';
 export type LocalizedText = Partial<Record<Lang, string>>;
