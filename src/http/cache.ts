@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../db/types.ts';
 import type { AppEnv } from './context.ts';
 
@@ -23,15 +23,16 @@ export class ReadCache {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly maxBytes = 64 * 1024 * 1024,
-  ) {}
+  ) {
+    // Compiled once: this query runs on every cached read, so its building cost counts.
+    this.versionQuery = db.selectFrom('data_version').select('version').where('id', '=', 1).compile();
+  }
+
+  private readonly versionQuery: CompiledQuery<{ version: number }>;
 
   private async version(): Promise<number> {
-    const row = await this.db
-      .selectFrom('data_version')
-      .select('version')
-      .where('id', '=', 1)
-      .executeTakeFirst();
-    return Number(row?.version ?? 0);
+    const { rows } = await this.db.executeQuery(this.versionQuery);
+    return Number(rows[0]?.version ?? 0);
   }
 
   private store(key: string, entry: Entry) {
