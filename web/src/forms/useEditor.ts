@@ -31,6 +31,12 @@ export interface EditorOptions<R extends Versioned, D> {
    * `.optional()`), so leaving them out of a PATCH would reset them on the server.
    */
   alwaysSend?: readonly string[];
+  /**
+   * A record kept under an id that already exists elsewhere (a locality's partner profile):
+   * a 404 on opening starts an empty draft, and saving sends the whole draft with PUT, with
+   * `If-Match` once the record exists and none to create it.
+   */
+  put?: boolean;
 }
 
 /**
@@ -40,7 +46,7 @@ export interface EditorOptions<R extends Versioned, D> {
  * overwritten until the user reloads the newer version.
  */
 export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
-  const { id, apiBase, empty, fromRecord, validate, alwaysSend = [] } = opts;
+  const { id, apiBase, empty, fromRecord, validate, alwaysSend = [], put = false } = opts;
   const creating = id === undefined;
   const [draft, setDraftState] = useState<D>(empty);
   const [etag, setEtag] = useState<string | null>(null);
@@ -68,11 +74,15 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
       setTouched(new Set());
       setSubmitted(false);
     } catch (err) {
-      setLoadError(err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' }));
+      if (put && err instanceof ApiError && err.status === 404) {
+        setDraftState(empty);
+        setRecord(null);
+        setEtag(null);
+      } else setLoadError(err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' }));
     } finally {
       setLoading(false);
     }
-  }, [id, apiBase, fromRecord]);
+  }, [id, apiBase, fromRecord, put, empty]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -111,8 +121,8 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
       const r = creating
         ? await api<R>(apiBase, { method: 'POST', body })
         : await api<R>(`${apiBase}/${encodeURIComponent(id)}`, {
-            method: 'PATCH',
-            body: changes,
+            method: put ? 'PUT' : 'PATCH',
+            body: put ? body : changes,
             ifMatch: etag,
           });
       setEtag(r.etag ?? `"${r.data.version}"`);
@@ -145,6 +155,8 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
   const unplaced = serverIssues.filter((i) => !/^[a-zA-Z]/.test(i.path ?? ''));
   return {
     creating,
+    /** The record as last read or saved; null while creating (or before a PUT record exists). */
+    record,
     draft,
     update,
     issueAt,

@@ -30,7 +30,8 @@ export function EditorChrome<R extends { id: string; version: number }>({
   editor: Editor<R>;
   cancelTo: string;
   onSaved: (r: R) => void;
-  onDeleted: () => void;
+  /** Without it, the form offers no delete (records that cannot be deleted). */
+  onDeleted?: () => void;
   children: ReactNode;
 }) {
   const { t } = useLang();
@@ -76,6 +77,7 @@ export function EditorChrome<R extends { id: string; version: number }>({
         </button>
         <Link to={cancelTo}>{t('edit.cancel')}</Link>
         {!editor.creating &&
+          onDeleted &&
           (confirming ? (
             <>
               <span>{t('edit.confirmDelete')}</span>
