@@ -25,6 +25,7 @@ const KNOWN_MESSAGES: [RegExp, string][] = [
   [/must not be empty/, 'validation.required'],
   [/email address/, 'validation.email'],
   [/at least 12 characters/, 'validation.passwordLength'],
+  [/at least one offer or need/, 'validation.offerOrNeed'],
 ];
 
 export function issueText(issue: Issue, t: TFunction): string {
