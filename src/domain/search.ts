@@ -1,30 +1,7 @@
-/**
- * Folding for the atlas search box: one query string finds a record whatever script, case,
- * width or diacritics either side used. "Đà Nẵng", "da nang", "DANANG" fold alike; "ダナン"
- * and "だなん" fold alike; full-width "ＯＳＡＫＡ" folds to "osaka".
- *
- * @example foldForSearch('Đà Nẵng') === 'da nang'
- */
-export function foldForSearch(text: string): string {
-  return (
-    text
-      .normalize('NFKC')
-      .toLowerCase()
-      // đ has no combining form, so NFD alone would leave it: fold it first.
-      .replace(/đ/g, 'd')
-      .normalize('NFD')
-      // Latin combining marks only (U+0300–U+036F); Japanese dakuten (U+3099/309A) are kept,
-      // since "ば" and "は" are different sounds.
-      .replace(/[\u0300-\u036f]/g, '')
-      .normalize('NFC')
-      // Katakana → hiragana, so either kana finds both.
-      .replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60))
-      // Control characters (NUL among them, which PostgreSQL text refuses) and punctuation separate words.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed here
-      .replace(/[\u0000-\u001f\u007f\s\-‐–—_・,.、。()（）]+/g, ' ')
-      .trim()
-  );
-}
+import { foldForSearch } from './text/normalize.ts';
+
+/** The folding of the search box lives with the other text normalisation. */
+export { foldForSearch };
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 

@@ -32,14 +32,20 @@ export const foldJapanese = (text: string): string =>
 
 /**
  * The one folding used by every search box: lowercase, NFKC (widths), Vietnamese diacritics
- * stripped with đ→d, katakana→hiragana. Idempotent.
+ * stripped with đ→d, katakana→hiragana, punctuation and control characters to single spaces.
+ * Idempotent.
  * @example foldForSearch('Đà Nẵng') === foldForSearch('da nang') // true
  * @example foldForSearch('オオサカ') === foldForSearch('おおさか') // true
  */
 export const foldForSearch = (text: string): string =>
   katakanaToHiragana(foldVietnamese(text.normalize('NFKC')).toLowerCase())
-    .replace(/\s+/g, ' ')
+    .replace(SEPARATORS, ' ')
     .trim();
+
+// Control characters (NUL among them, which PostgreSQL text refuses), white space and the
+// punctuation that joins words in names all separate words for search.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed here
+const SEPARATORS = /[\u0000-\u001f\u007f\s\-‐–—_・,.、。()]+/g;
 
 /** True when the text carries Vietnamese-specific letters or tone marks. */
 export const hasVietnameseMarks = (text: string): boolean =>
