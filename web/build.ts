@@ -12,6 +12,8 @@ const SHARED_SOURCES = [
   'src/domain/sectors.ts',
   'src/features/agreements/schemas.ts',
   'src/features/organizations/schemas.ts',
+  'src/features/profiles/schemas.ts',
+  'src/features/shared/schemas.ts',
 ];
 
 function newestMtime(dir: string): number {

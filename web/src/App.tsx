@@ -24,6 +24,12 @@ const AgreementEditPage = lazy(() =>
 const OrganizationEditPage = lazy(() =>
   import('./pages/OrganizationEditPage.tsx').then((m) => ({ default: m.OrganizationEditPage })),
 );
+const PartnersPage = lazy(() =>
+  import('./pages/PartnersPage.tsx').then((m) => ({ default: m.PartnersPage })),
+);
+const ProfileEditPage = lazy(() =>
+  import('./pages/ProfileEditPage.tsx').then((m) => ({ default: m.ProfileEditPage })),
+);
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
@@ -44,6 +50,8 @@ const ROUTES: [string, ComponentType<{ params: Params }>, string][] = [
   ['/organizations/:id', OrganizationPage, 'nav.organizations'],
   ['/map', MapPage, 'nav.map'],
   ['/network', NetworkPage, 'nav.network'],
+  ['/partners', PartnersPage, 'nav.partners'],
+  ['/profiles/:id/edit', ProfileEditPage, 'profile.edit'],
   ['/signin', SignInPage, 'nav.signIn'],
   ['/account', AccountPage, 'account.title'],
   ['/admin/audit', AuditPage, 'nav.audit'],

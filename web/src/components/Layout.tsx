@@ -77,6 +77,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/organizations">{t('nav.organizations')}</NavLink>
           <NavLink to="/map">{t('nav.map')}</NavLink>
           <NavLink to="/network">{t('nav.network')}</NavLink>
+          <NavLink to="/partners">{t('nav.partners')}</NavLink>
           {user?.role === 'admin' && <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>}
           {user?.role === 'admin' && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
         </nav>

@@ -1,0 +1,106 @@
+import type { ReactNode } from 'react';
+import { sectorLabel } from '../../../src/domain/sectors.ts';
+import { useApi } from '../api/client.ts';
+import type { LocalizedText, Profile } from '../api/types.ts';
+import { canEdit, useAuth } from '../auth.tsx';
+import { useLang } from '../i18n/format.ts';
+import { guessLang } from '../lib/highlight.ts';
+import { Link } from '../router.tsx';
+import { ErrorNote, Loading } from './common.tsx';
+import './partners.css';
+
+export const partnersPath = (id: string) => `/partners?for=${encodeURIComponent(id)}`;
+export const profileEditPath = (id: string) => `/profiles/${encodeURIComponent(id)}/edit`;
+
+/** A profile's free texts, each tagged with the language it is written in. */
+function TextList({ items }: { items: string[] }) {
+  const { t } = useLang();
+  if (items.length === 0) return <p className="muted">{t('profile.nothing')}</p>;
+  return (
+    <ul className="profile-texts">
+      {items.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: texts may repeat; their position is their identity
+        <li key={i} lang={guessLang(s)}>
+          {s}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The starting-profile note: who wrote it and on what basis (the basis is in English). */
+export function StarterNote({ profile }: { profile: Profile }) {
+  const { t, text } = useLang();
+  if (!profile.starter) return null;
+  return (
+    <div className="notice starter">
+      <p>{t('profile.starter', { name: text(profile.owner.name) })}</p>
+      {profile.basis && (
+        <p className="small">
+          {t('profile.basis')}
+          <span lang="en">{profile.basis}</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Offers, needs and priority fields of a profile, under headings of level `level`. */
+export function ProfileBody({ profile, level = 3 }: { profile: Profile; level?: 2 | 3 }) {
+  const { t, lang } = useLang();
+  const H = `h${level}` as const;
+  return (
+    <>
+      <StarterNote profile={profile} />
+      <div className="profile-cols">
+        <div>
+          <H>{t('profile.offers')}</H>
+          <TextList items={profile.offers} />
+        </div>
+        <div>
+          <H>{t('profile.needs')}</H>
+          <TextList items={profile.needs} />
+        </div>
+      </div>
+      {profile.priorities.length > 0 && (
+        <p className="fields">
+          <strong>{t('profile.priorities')}:</strong>{' '}
+          {profile.priorities.map((s) => sectorLabel(s, lang)).join(' · ')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * The partner profile section of a locality or organisation page: the profile, a link to its
+ * suggested partners, and (for signed-in editors) a link to edit or create it.
+ */
+export function ProfileSection({ id, name }: { id: string; name: LocalizedText }) {
+  const { t, text } = useLang();
+  const { user } = useAuth();
+  const state = useApi<Profile>(`/api/profiles/${encodeURIComponent(id)}`);
+  const missing = state.error?.status === 404;
+  const editLink = canEdit(user) && (
+    <Link to={profileEditPath(id)}>{missing ? t('profile.create') : t('profile.edit')}</Link>
+  );
+  let body: ReactNode;
+  if (missing) body = <p className="muted">{t('profile.none')}</p>;
+  else if (state.error) body = <ErrorNote error={state.error} />;
+  else if (!state.data) body = <Loading />;
+  else body = <ProfileBody profile={state.data} />;
+  return (
+    <section aria-labelledby="profile-h" className="profile">
+      <h2 id="profile-h">{t('profile.title')}</h2>
+      {body}
+      <p className="profile-links">
+        {state.data && (
+          <Link className="button" to={partnersPath(id)}>
+            {t('profile.findFor', { name: text(name) })}
+          </Link>
+        )}
+        {editLink}
+      </p>
+    </section>
+  );
+}

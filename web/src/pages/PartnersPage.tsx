@@ -1,0 +1,264 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { SECTORS, sectorLabel } from '../../../src/domain/sectors.ts';
+import { useApi } from '../api/client.ts';
+import type { Matches, MatchReason, Profile } from '../api/types.ts';
+import { canEdit, useAuth } from '../auth.tsx';
+import { ErrorNote, Loading, Name, PageTitle } from '../components/common.tsx';
+import { type OwnerOption, OwnerPicker, resolveOwner } from '../components/OwnerPicker.tsx';
+import { ProfileBody, profileEditPath } from '../components/ProfileView.tsx';
+import { useLang } from '../i18n/format.ts';
+import { guessLang, highlight } from '../lib/highlight.ts';
+import { Link, useRouter, withQuery } from '../router.tsx';
+
+const TOP = 10;
+
+const ownerPath = (p: Profile) =>
+  `/${p.owner.type === 'locality' ? 'localities' : 'organizations'}/${encodeURIComponent(p.id)}`;
+
+/** A profile text in its own language, with the words that linked it marked. */
+function Marked({ text, words }: { text: string; words: string[] }) {
+  return (
+    <p className="side-text" lang={guessLang(text)}>
+      {highlight(text, words).map((s, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: segments are fixed for a given text
+        s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
+      )}
+    </p>
+  );
+}
+
+/**
+ * One reason: the need on one side, the offer that answers it on the other (each as written,
+ * linking words marked), under the sector that carries the link; or a sector both work in.
+ */
+function Reason({ reason, self, partner }: { reason: MatchReason; self: Profile; partner: Profile }) {
+  const { t, lang, text } = useLang();
+  const sector = <p className="reason-sector">{sectorLabel(reason.sector, lang)}</p>;
+  if (reason.direction === 'shared-sector')
+    return (
+      <li className="reason">
+        {sector}
+        <p className="side-text">
+          {t('partners.shared')}{' '}
+          {reason.evidence.map((w) => (
+            <mark key={w} lang={guessLang(w)}>
+              {w}
+            </mark>
+          ))}
+        </p>
+      </li>
+    );
+  const [needer, offerer] = reason.direction === 'offer-to-need' ? [self, partner] : [partner, self];
+  const need = reason.need === undefined ? undefined : needer.needs[reason.need];
+  const offer = reason.offer === undefined ? undefined : offerer.offers[reason.offer];
+  if (need === undefined || offer === undefined) return null;
+  return (
+    <li className="reason">
+      {sector}
+      <div className="reason-pair">
+        <div className="side need">
+          <p className="side-label">{t('partners.needOf', { name: text(needer.owner.name) })}</p>
+          <Marked text={need} words={reason.evidence} />
+        </div>
+        <span className="reason-arrow" aria-hidden="true">
+          ←
+        </span>
+        <div className="side offer">
+          <p className="side-label">{t('partners.offerOf', { name: text(offerer.owner.name) })}</p>
+          <Marked text={offer} words={reason.evidence} />
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function PartnerCard({
+  rank,
+  match,
+  self,
+}: {
+  rank: number;
+  match: Matches['partners'][number];
+  self: Profile;
+}) {
+  const { t, num } = useLang();
+  const p = match.profile;
+  const pct = Math.round(match.score * 100);
+  const kind = p.owner.type === 'locality' ? t(`localityKind.${p.owner.kind}`) : t(`orgKind.${p.owner.kind}`);
+  return (
+    <li className="match">
+      <div className="match-head">
+        <h3>
+          <span className="match-rank">{num(rank)}. </span>
+          <Link to={ownerPath(p)}>
+            <Name value={p.owner.name} />
+          </Link>
+        </h3>
+        <span className="score">
+          <span className="bar-track" aria-hidden="true">
+            <span className="bar-fill" style={{ width: `${pct}%` }} />
+          </span>
+          {t('partners.score', { n: num(pct) })}
+        </span>
+      </div>
+      <p className="meta">
+        <span className={`flag flag-${p.owner.country}`}>{t(`country.${p.owner.country}`)}</span>
+        <span>{kind}</span>
+      </p>
+      <ul className="reasons" aria-label={t('partners.reasons')}>
+        {match.reasons.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the server's order is the reasons' identity
+          <Reason key={i} reason={r} self={self} partner={p} />
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function Results({ path, forId }: { path: string; forId: string }) {
+  const { t, num, text } = useLang();
+  const { user } = useAuth();
+  const state = useApi<Matches>(path);
+  if (state.error?.status === 404)
+    return (
+      <div className="notice">
+        <p>{t('partners.noProfile', { id: forId })}</p>
+        {canEdit(user) && (
+          <p>
+            <Link to={profileEditPath(forId)}>{t('partners.createProfile')}</Link>
+          </p>
+        )}
+      </div>
+    );
+  if (state.error) return <ErrorNote error={state.error} />;
+  if (!state.data) return <Loading />;
+  const { profile, partners } = state.data;
+  return (
+    <>
+      <section aria-labelledby="profile-h" className="profile">
+        <h2 id="profile-h">
+          <Link to={ownerPath(profile)}>{t('profile.editOf', { name: text(profile.owner.name) })}</Link>
+        </h2>
+        <ProfileBody profile={profile} />
+        {canEdit(user) && (
+          <p>
+            <Link to={profileEditPath(profile.id)}>{t('profile.edit')}</Link>
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="results-h">
+        <div className="section-head">
+          <h2 id="results-h">{t('partners.results')}</h2>
+          <p aria-live="polite">{t('common.results', { n: num(partners.length) })}</p>
+        </div>
+        {partners.length === 0 ? (
+          <p className="muted">{t('partners.none')}</p>
+        ) : (
+          <>
+            <p className="small muted">{t('partners.linkWords')}</p>
+            <ol className="matches">
+              {partners.map((m, i) => (
+                <PartnerCard key={m.id} rank={i + 1} match={m} self={profile} />
+              ))}
+            </ol>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function PartnersPage() {
+  const { t, lang } = useLang();
+  const { search, navigate } = useRouter();
+  const f = {
+    for: search.get('for') ?? '',
+    sector: search.get('sector') ?? '',
+    country: search.get('country') ?? '',
+    partners: search.get('partners') ?? '',
+  };
+  const [draft, setDraft] = useState(f.for);
+  const [suggested, setSuggested] = useState<{ options: OwnerOption[]; forValue: string }>({
+    options: [],
+    forValue: '',
+  });
+  useEffect(() => setDraft(f.for), [f.for]);
+  const onOptions = useCallback(
+    (options: OwnerOption[], forValue: string) => setSuggested({ options, forValue }),
+    [],
+  );
+  const go = (next: Partial<typeof f>) => navigate(withQuery('/partners', { ...f, ...next }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const options = suggested.forValue === draft ? suggested.options : [];
+    go({ for: resolveOwner(draft, options) });
+  };
+  const apiPath = f.for
+    ? withQuery('/api/matches', {
+        for: f.for,
+        top: TOP,
+        sector: f.sector,
+        country: f.country,
+        includePartners: f.partners ? 'true' : undefined,
+      })
+    : null;
+  return (
+    <>
+      <PageTitle>{t('partners.title')}</PageTitle>
+      <p className="lead">{t('partners.lead')}</p>
+      <search>
+        <form className="filters partner-filters" onSubmit={submit}>
+          <div className="field wide">
+            <label htmlFor="p-for">{t('partners.for')}</label>
+            <OwnerPicker
+              id="p-for"
+              value={draft}
+              onChange={setDraft}
+              onOptions={onOptions}
+              describedBy="p-for-hint"
+            />
+            <p id="p-for-hint" className="hint">
+              {t('partners.forHint')}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="p-sector">{t('filters.field')}</label>
+            <select id="p-sector" value={f.sector} onChange={(e) => go({ sector: e.target.value })}>
+              <option value="">{t('filters.any')}</option>
+              {SECTORS.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.label[lang]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="p-country">{t('filters.country')}</label>
+            <select id="p-country" value={f.country} onChange={(e) => go({ country: e.target.value })}>
+              <option value="">{t('filters.any')}</option>
+              <option value="VN">{t('country.VN')}</option>
+              <option value="JP">{t('country.JP')}</option>
+            </select>
+          </div>
+          <div className="field check">
+            <input
+              id="p-partners"
+              type="checkbox"
+              checked={!!f.partners}
+              onChange={(e) => go({ partners: e.target.checked ? '1' : '' })}
+            />
+            <label htmlFor="p-partners">{t('partners.includePartners')}</label>
+          </div>
+          <div className="field buttons">
+            <button type="submit">{t('partners.show')}</button>
+          </div>
+        </form>
+      </search>
+      {apiPath ? (
+        <Results key={apiPath} path={apiPath} forId={f.for} />
+      ) : (
+        <p className="muted">{t('partners.choose')}</p>
+      )}
+    </>
+  );
+}
