@@ -4,6 +4,7 @@ import { AgreementList } from '../components/AgreementList.tsx';
 import { Async, CsvLink, LocalityLink, Name, PageTitle } from '../components/common.tsx';
 import { EgoGraph } from '../components/NetworkGraph.tsx';
 import { OrganizationList } from '../components/OrganizationList.tsx';
+import { ProfileSection } from '../components/ProfileView.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 
@@ -78,6 +79,7 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
               </>
             )}
           </dl>
+          <ProfileSection id={l.code} name={l.name} />
           <section aria-labelledby="partners-h">
             <h2 id="partners-h">{t('locality.partners')}</h2>
             {l.partners.length === 0 ? (

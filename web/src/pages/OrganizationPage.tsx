@@ -4,6 +4,7 @@ import type { OrganizationDetail } from '../api/types.ts';
 import { canEdit, useAuth } from '../auth.tsx';
 import { AgreementList } from '../components/AgreementList.tsx';
 import { Async, Badge, LocalCsvLink, LocalityLink, Name, PageTitle } from '../components/common.tsx';
+import { ProfileSection } from '../components/ProfileView.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 
@@ -62,6 +63,7 @@ export function OrganizationPage({ params }: { params: Record<string, string> })
               </Link>
             </p>
           )}
+          <ProfileSection id={o.id} name={o.name} />
           <section>
             <h2>{t('nav.agreements')}</h2>
             <AgreementList items={o.agreements} />
