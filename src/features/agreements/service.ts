@@ -61,7 +61,13 @@ export async function present(db: Q, rows: AgreementRow[]): Promise<Agreement[]>
 }
 
 async function toFilter(db: Q, q: AgreementQuery): Promise<AgreementFilter> {
-  const words = q.q ? matchingIds(db, 'agreement', q.q) : null;
+  const [words, localities, organizations] = q.q
+    ? await Promise.all([
+        matchingIds(db, 'agreement', q.q),
+        matchingIds(db, 'locality', q.q),
+        matchingIds(db, 'organization', q.q),
+      ])
+    : [null, null, null];
   return {
     ...q,
     localityCodes: q.locality ? await localityWithChildren(db, q.locality) : undefined,
@@ -69,8 +75,8 @@ async function toFilter(db: Q, q: AgreementQuery): Promise<AgreementFilter> {
       q.q && words
         ? {
             agreements: words,
-            localities: matchingIds(db, 'locality', q.q)!,
-            organizations: matchingIds(db, 'organization', q.q)!,
+            localities: localities!,
+            organizations: organizations!,
           }
         : null,
   };

@@ -17,7 +17,7 @@ type Q = Kysely<Database>;
 
 export async function listLocalities(db: Q, query: z.infer<typeof LocalityQuery>) {
   const after = decodeCursor(query.cursor, 1);
-  const filter = { ...query, ids: query.q ? matchingIds(db, 'locality', query.q) : null };
+  const filter = { ...query, ids: query.q ? await matchingIds(db, 'locality', query.q) : null };
   const [rows, total] = await Promise.all([
     localitiesRepo.list(db, filter, after ? String(after[0]) : null, query.limit + 1),
     localitiesRepo.count(db, filter),

@@ -47,7 +47,7 @@ async function toFilter(db: Q, q: OrganizationQuery): Promise<OrganizationFilter
     kind: q.kind,
     sector: q.sector,
     synthetic: q.synthetic === undefined ? undefined : q.synthetic === 'true',
-    ids: q.q ? matchingIds(db, 'organization', q.q) : null,
+    ids: q.q ? await matchingIds(db, 'organization', q.q) : null,
   };
 }
 

@@ -41,19 +41,40 @@ export async function insertTerms(
 export const unindexRecord = (db: Q, type: SearchEntity, id: string) =>
   db.deleteFrom('search_terms').where('entity_type', '=', type).where('entity_id', '=', id).execute();
 
+// Counting how many terms a word starts stops here: beyond it a word is simply "common".
+const COMMON = 5000;
+
 /**
- * Ids of the records of a type in which every word of the query starts some index term: one
- * key-range scan per word, intersected. Null when the query has no words (no filtering).
+ * Ids of the records of a type in which every word of the query starts some index term. The
+ * rarest word's key range gives the candidates; each other word is checked per candidate
+ * through the (type, id) index, so "synthetic foods 00042" costs what "00042" costs, not what
+ * "synthetic" does. Null when the query has no words (no filtering).
  */
-export function matchingIds(db: Q, type: SearchEntity, query: string): IdQuery | null {
+export async function matchingIds(db: Q, type: SearchEntity, query: string): Promise<IdQuery | null> {
   const words = queryWords(query);
   if (words.length === 0) return null;
-  const one = (word: string) =>
+  const range = (word: string) =>
     db
       .selectFrom('search_terms')
-      .select('entity_id')
       .where('entity_type', '=', type)
       .where('term', '>=', word)
       .where('term', '<', word + TOP);
-  return words.slice(1).reduce((acc, word) => acc.intersect(one(word)), one(words[0]));
+  const sizes = await Promise.all(
+    words.map(async (word) => (await range(word).select('entity_id').limit(COMMON).execute()).length),
+  );
+  const order = words.map((word, i) => ({ word, size: sizes[i] })).sort((a, b) => a.size - b.size);
+  let ids = range(order[0].word).select('search_terms.entity_id');
+  for (const { word } of order.slice(1)) {
+    ids = ids.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('search_terms as t')
+          .select('t.entity_id')
+          .whereRef('t.entity_id', '=', 'search_terms.entity_id')
+          .where('t.entity_type', '=', type)
+          .where('t.term', '>=', word)
+          .where('t.term', '<', word + TOP),
+      ),
+    );
+  }
+  return ids as unknown as IdQuery;
 }
