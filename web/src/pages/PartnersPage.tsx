@@ -11,6 +11,8 @@ import { guessLang, highlight } from '../lib/highlight.ts';
 import { Link, useRouter, withQuery } from '../router.tsx';
 
 const TOP = 10;
+/** Reasons shown at once; the others wait behind "more reasons", so the ranking stays scannable. */
+const SHOWN_REASONS = 3;
 
 const ownerPath = (p: Profile) =>
   `/${p.owner.type === 'locality' ? 'localities' : 'organizations'}/${encodeURIComponent(p.id)}`;
@@ -38,14 +40,14 @@ function Reason({ reason, self, partner }: { reason: MatchReason; self: Profile;
     return (
       <li className="reason">
         {sector}
-        <p className="side-text">
-          {t('partners.shared')}{' '}
+        <p className="side-text">{t('partners.shared')}</p>
+        <ul className="evidence">
           {reason.evidence.map((w) => (
-            <mark key={w} lang={guessLang(w)}>
-              {w}
-            </mark>
+            <li key={w}>
+              <mark lang={guessLang(w)}>{w}</mark>
+            </li>
           ))}
-        </p>
+        </ul>
       </li>
     );
   const [needer, offerer] = reason.direction === 'offer-to-need' ? [self, partner] : [partner, self];
@@ -84,6 +86,8 @@ function PartnerCard({
   const { t, num } = useLang();
   const p = match.profile;
   const pct = Math.round(match.score * 100);
+  const shown = match.reasons.slice(0, SHOWN_REASONS);
+  const more = match.reasons.slice(SHOWN_REASONS);
   const kind = p.owner.type === 'locality' ? t(`localityKind.${p.owner.kind}`) : t(`orgKind.${p.owner.kind}`);
   return (
     <li className="match">
@@ -106,11 +110,22 @@ function PartnerCard({
         <span>{kind}</span>
       </p>
       <ul className="reasons" aria-label={t('partners.reasons')}>
-        {match.reasons.map((r, i) => (
+        {shown.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the server's order is the reasons' identity
           <Reason key={i} reason={r} self={self} partner={p} />
         ))}
       </ul>
+      {more.length > 0 && (
+        <details className="more-reasons">
+          <summary>{t('partners.moreReasons', { n: num(more.length) })}</summary>
+          <ul className="reasons">
+            {more.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the server's order is the reasons' identity
+              <Reason key={i} reason={r} self={self} partner={p} />
+            ))}
+          </ul>
+        </details>
+      )}
     </li>
   );
 }

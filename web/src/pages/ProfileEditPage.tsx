@@ -162,7 +162,7 @@ export function ProfileEditPage({ params }: { params: Record<string, string> }) 
         <Lines list="offers" lines={d.offers} issueAt={ed.issueAt} onChange={(v, p) => set('offers', v, p)} />
         <Lines list="needs" lines={d.needs} issueAt={ed.issueAt} onChange={(v, p) => set('needs', v, p)} />
         <SectorChecks
-          legend={`${t('profile.priorities')} (${t('profile.prioritiesHint', { n: MAX_PRIORITIES })})`}
+          legend={t('profile.prioritiesLegend', { n: MAX_PRIORITIES })}
           value={d.priorities}
           issue={ed.issueAt('priorities')}
           onChange={(v) => set('priorities', v, 'priorities')}
