@@ -1,3 +1,4 @@
+import { analyze } from '../db/connection.ts';
 import { seedReference } from '../features/seed/service.ts';
 import { seedSynthetic } from '../features/seed/synthetic.ts';
 import { parseOptions } from './args.ts';
@@ -25,7 +26,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new CliInputError([{ path: '--seed', reason: 'must be a whole number' }]);
   return withDb(
     io,
-    async ({ db }) => {
+    async (handle) => {
+      const { db } = handle;
       const report = await seedReference(db);
       io.stdout.write(
         `reference data: ${report.localities} localities, ${report.organizations} organisations, ${report.agreements} agreements, ${report.profiles} starting profiles added; ${report.skipped} already present\n`,
@@ -38,6 +40,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           onProgress: (done, total) =>
             io.stderr.write(`synthetic: ${done}/${total} (${Math.round((100 * done) / total)}%)\n`),
         });
+        await analyze(handle);
         io.stdout.write(
           `synthetic data: ${added.organizations} organisations and ${added.agreements} agreements added in ${((Date.now() - started) / 1000).toFixed(1)} s (marked synthetic)\n`,
         );
