@@ -19,19 +19,19 @@ export interface AgreementFilter {
 }
 
 /** Agreement ids with a party among these localities, or an organisation based in one of them. */
+// Two index lookups joined by UNION ALL rather than one OR, which both engines answer with a
+// scan of every party row.
 const partiesIn = (db: Q, codes: readonly string[] | ReturnType<typeof localitiesOf>) =>
   db
     .selectFrom('agreement_parties')
     .select('agreement_id')
-    .where((eb) =>
-      eb.or([
-        eb('locality_code', 'in', codes),
-        eb(
-          'organization_id',
-          'in',
-          db.selectFrom('organizations').select('id').where('locality_code', 'in', codes),
-        ),
-      ]),
+    .where('locality_code', 'in', codes)
+    .unionAll(
+      db
+        .selectFrom('agreement_parties as ap')
+        .innerJoin('organizations as org', 'org.id', 'ap.organization_id')
+        .select('ap.agreement_id')
+        .where('org.locality_code', 'in', codes),
     );
 
 const localitiesOf = (db: Q, country: string) =>
