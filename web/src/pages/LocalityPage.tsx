@@ -1,12 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { useApi } from '../api/client.ts';
 import type { LocalityDetail } from '../api/types.ts';
 import { AgreementList } from '../components/AgreementList.tsx';
-import { Async, CsvLink, LocalityLink, Name, PageTitle } from '../components/common.tsx';
+import { Async, CsvLink, Loading, LocalityLink, Name, PageTitle } from '../components/common.tsx';
 import { EgoGraph } from '../components/NetworkGraph.tsx';
 import { OrganizationList } from '../components/OrganizationList.tsx';
-import { ProfileSection } from '../components/ProfileView.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
+
+// The partner profile shares its code with the lazy partners page, so it loads on demand too:
+// imported statically, the bundler would split the modules they share (auth, sectors) into
+// extra chunks that the home page would then load as well.
+const ProfileSection = lazy(() =>
+  import('../components/ProfileView.tsx').then((m) => ({ default: m.ProfileSection })),
+);
 
 export function LocalityPage({ params }: { params: Record<string, string> }) {
   const { t, num } = useLang();
@@ -79,7 +86,9 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
               </>
             )}
           </dl>
-          <ProfileSection id={l.code} name={l.name} />
+          <Suspense fallback={<Loading />}>
+            <ProfileSection id={l.code} name={l.name} />
+          </Suspense>
           <section aria-labelledby="partners-h">
             <h2 id="partners-h">{t('locality.partners')}</h2>
             {l.partners.length === 0 ? (

@@ -1,12 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { sectorLabel } from '../../../src/domain/sectors.ts';
 import { useApi } from '../api/client.ts';
 import type { OrganizationDetail } from '../api/types.ts';
 import { canEdit, useAuth } from '../auth.tsx';
 import { AgreementList } from '../components/AgreementList.tsx';
-import { Async, Badge, LocalCsvLink, LocalityLink, Name, PageTitle } from '../components/common.tsx';
-import { ProfileSection } from '../components/ProfileView.tsx';
+import { Async, Badge, Loading, LocalCsvLink, LocalityLink, Name, PageTitle } from '../components/common.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
+
+// The partner profile shares its code with the lazy partners page, so it loads on demand too:
+// imported statically, the bundler would split the modules they share (auth, sectors) into
+// extra chunks that the home page would then load as well.
+const ProfileSection = lazy(() =>
+  import('../components/ProfileView.tsx').then((m) => ({ default: m.ProfileSection })),
+);
 
 export function OrganizationPage({ params }: { params: Record<string, string> }) {
   const { t, lang, text } = useLang();
@@ -63,7 +70,9 @@ export function OrganizationPage({ params }: { params: Record<string, string> })
               </Link>
             </p>
           )}
-          <ProfileSection id={o.id} name={o.name} />
+          <Suspense fallback={<Loading />}>
+            <ProfileSection id={o.id} name={o.name} />
+          </Suspense>
           <section>
             <h2>{t('nav.agreements')}</h2>
             <AgreementList items={o.agreements} />
