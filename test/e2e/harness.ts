@@ -65,6 +65,11 @@ export async function startServer(): Promise<TestServer> {
     output += d;
   });
   const url = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    // A server dying mid-test shows up as "connection refused" in the browser; say why here.
+    if (!stopping) console.error(`kizuna serve exited early (${code ?? signal}):\n${output.slice(-4000)}`);
+  });
   await waitForHealth(url, child, () => output);
   return {
     url,
@@ -72,6 +77,7 @@ export async function startServer(): Promise<TestServer> {
     kizuna: async (args) =>
       (await run(process.execPath, ['bin/kizuna.js', ...args], { cwd: repo, env })).stdout,
     stop: async () => {
+      stopping = true;
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
