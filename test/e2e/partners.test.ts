@@ -206,6 +206,14 @@ describe('editing a partner profile', () => {
     expect(await page.locator('.profile').textContent()).toContain(need);
     // An editor's own profile is no longer a starting one.
     expect(await page.locator('.starter').count()).toBe(0);
+
+    // The form fits a phone too.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${server.url}/profiles/${FOR}/edit`);
+    await settled(page);
+    await page.waitForSelector('#need-0');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'profile-edit-phone-en');
     await context.close();
   }, 60_000);
 
