@@ -70,7 +70,7 @@ function Lines({
   const one = list === 'offers' ? 'offer' : 'need';
   const hintId = `${list}-hint`;
   return (
-    <fieldset className="group">
+    <fieldset className="group profile-lines">
       <legend>{t(`profile.${list}`)}</legend>
       <p id={hintId} className="hint">
         {t(`profile.${list}Hint`)}
