@@ -204,7 +204,7 @@ describe('editing', () => {
     await page.fill('#pw-confirm', 'a-long-enough-password');
     await page.click('form.form button[type=submit]');
     await expect.poll(() => page.locator('.success').count()).toBe(1);
-    expect(await page.locator('.notice').count()).toBe(0);
+    await expect.poll(() => page.locator('.notice').count()).toBe(0);
     await screenshot(page, 'account-en');
     await context.close();
   }, 90_000);

@@ -45,8 +45,35 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`kizuna serve did not become healthy:\n${log()}`);
 }
 
+/**
+ * Builds the web app once for all test files: they start at the same time in separate
+ * processes, and three Vite builds at once on two cores only slow each other down. A lock
+ * directory (mkdir is atomic) lets one build while the others wait; their servers then find
+ * web/dist fresh and skip the build.
+ */
+async function buildOnce(): Promise<void> {
+  const lock = join(tmpdir(), `kizuna-e2e-build-${Buffer.from(repo).toString('hex').slice(-24)}`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true }); // a crashed holder
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    const { ensureWebBuilt } = await import('../../web/build.ts');
+    await ensureWebBuilt();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Starts `kizuna serve` on a fresh SQLite database in a temporary directory and a free port. */
 export async function startServer(): Promise<TestServer> {
+  await buildOnce();
   const dir = mkdtempSync(join(tmpdir(), 'kizuna-e2e-'));
   const port = await freePort();
   const env = {
