@@ -163,7 +163,7 @@ describe('editing', () => {
     await page.goto(`${server.url}/organizations/new`);
     await settled(page);
     await page.click('form.editor button[type=submit]');
-    expect(await page.locator('#name-group-err').textContent()).toBe(en.validation.nameRequired);
+    await expect.poll(() => page.locator('#name-group-err').textContent()).toBe(en.validation.nameRequired);
     await page.fill('#name-en', 'Da Nang e2e Association');
     await page.fill('#localityCode', 'VN-DA-NANG');
     await page.fill('#website', 'not a url');

@@ -98,7 +98,7 @@ describe('reading the data', () => {
     const { context, page } = await open('/', { locale: 'en-GB' });
     await page.getByRole('button', { name: '日本語' }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ja');
-    expect(await page.textContent('h1')).toBe(ja.home.title);
+    await expect.poll(() => page.textContent('h1')).toBe(ja.home.title);
     await page.reload();
     await settled(page);
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
