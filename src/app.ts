@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -175,17 +175,29 @@ function mountDocs(app: OpenAPIHono<AppEnv>) {
   });
 }
 
+/**
+ * The built web app: hashed assets cached for a year and sent precompressed (the build writes
+ * .br and .gz beside them); any other GET that is not the API answers index.html, re-read when
+ * a rebuild replaces it so a running server never points at assets that are gone.
+ */
 function mountWeb(app: OpenAPIHono<AppEnv>, dist: string) {
-  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  const indexPath = join(dist, 'index.html');
+  let index = { mtimeMs: 0, html: '' };
+  const currentIndex = () => {
+    const { mtimeMs } = statSync(indexPath);
+    if (mtimeMs !== index.mtimeMs) index = { mtimeMs, html: readFileSync(indexPath, 'utf8') };
+    return index.html;
+  };
   app.use(
     '/assets/*',
     serveStatic({
       root: dist,
+      precompressed: true,
       onFound: (_p, c) => {
         c.header('cache-control', 'public, max-age=31536000, immutable');
       },
     }),
   );
-  app.use('*', serveStatic({ root: dist }));
-  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
+  app.use('*', serveStatic({ root: dist, precompressed: true }));
+  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(currentIndex())));
 }

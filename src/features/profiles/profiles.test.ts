@@ -71,6 +71,9 @@ describe.each(ENGINES)('profiles and matches on %s', (engine) => {
     expect(plain.partners.map((p: { id: string }) => p.id)).not.toContain('VN-QUANG-NINH');
     const all = await (await t.req('/api/matches?for=JP-25&top=50&includePartners=true')).json();
     expect(all.partners.length).toBeGreaterThanOrEqual(plain.partners.length);
+    const quangNinh = all.partners.find((p: { id: string }) => p.id === 'VN-QUANG-NINH');
+    if (quangNinh) expect(quangNinh.existingPartner).toBe(true);
+    for (const p of plain.partners) expect(p.existingPartner).toBe(false);
   });
 
   it('filters by sector and never recommends the own country', async () => {

@@ -68,7 +68,14 @@ export const Matches = z
   .object({
     profile: Profile,
     partners: z.array(
-      z.object({ id: z.string(), score: z.number(), reasons: z.array(MatchReason), profile: Profile }),
+      z.object({
+        id: z.string(),
+        score: z.number(),
+        reasons: z.array(MatchReason),
+        /** Already a party to an agreement with the profile (listed only with includePartners). */
+        existingPartner: z.boolean(),
+        profile: Profile,
+      }),
     ),
   })
   .meta({ id: 'Matches' });

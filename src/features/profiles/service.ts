@@ -53,6 +53,8 @@ interface Snapshot {
   version: number;
   index: MatchIndex;
   views: Map<string, Profile>;
+  /** Who already cooperates with whom, through agreements. */
+  partners: Map<string, Set<string>>;
 }
 
 // One matcher index per database, rebuilt when the data version moves (any write anywhere).
@@ -91,7 +93,7 @@ async function buildSnapshot(db: Q, version: number): Promise<Snapshot> {
     priorities: v.priorities.filter(isSectorCode),
     partners: [...(partners.get(v.id) ?? [])],
   }));
-  return { version, index: buildIndex(profiles), views };
+  return { version, index: buildIndex(profiles), views, partners };
 }
 
 async function snapshot(db: Q): Promise<Snapshot> {
@@ -126,7 +128,15 @@ export async function matchesFor(
     sectors: q.sector ? [q.sector] : undefined,
     country: q.country,
   });
-  return { profile, partners: found.map((r) => ({ ...r, profile: snap.views.get(r.id)! })) };
+  const existing = snap.partners.get(q.for) ?? new Set<string>();
+  return {
+    profile,
+    partners: found.map((r) => ({
+      ...r,
+      existingPartner: existing.has(r.id),
+      profile: snap.views.get(r.id)!,
+    })),
+  };
 }
 
 /** Who owns a profile id, for the scope check: a locality code or an organisation id. */
