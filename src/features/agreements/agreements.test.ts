@@ -172,6 +172,34 @@ describe.each(ENGINES)('agreements on %s', (engine) => {
     expect(after.sources).toEqual(created.sources);
   });
 
+  it('keeps the note of a party through an update of the parties', async () => {
+    const admin = await t.signIn('admin');
+    const parties = [
+      { type: 'locality', code: 'VN-SON-LA', note: 'Department of Agriculture of Sơn La' },
+      { type: 'locality', code: 'JP-06' },
+    ];
+    const created = await (
+      await t.req('/api/agreements', {
+        method: 'POST',
+        headers: admin.headers,
+        body: { ...newAgreement, parties },
+      })
+    ).json();
+    expect(created.parties[0].note).toBe('Department of Agriculture of Sơn La');
+    const res = await t.req(`/api/agreements/${created.id}`, {
+      method: 'PATCH',
+      headers: { ...admin.headers, 'if-match': '"1"' },
+      body: { parties: [...parties, { type: 'locality', code: 'JP-05', note: null }] },
+    });
+    expect(res.status).toBe(200);
+    const after = await res.json();
+    expect(after.parties.map((p: { note: string | null }) => p.note)).toEqual([
+      'Department of Agriculture of Sơn La',
+      null,
+      null,
+    ]);
+  });
+
   it('names every bad field of a create by its path', async () => {
     const admin = await t.signIn('admin');
     const res = await t.req('/api/agreements', {

@@ -21,6 +21,8 @@ export const PartyRef = z
   .object({
     type: z.enum(['locality', 'organization']),
     code: z.string().trim().min(1).max(100),
+    /** How the source names this party, when it is more precise than the record (a department). */
+    note: z.string().trim().max(500).nullable().optional(),
   })
   .strict();
 

@@ -256,7 +256,7 @@ export async function insertAgreement(
     created_at: now,
     updated_at: now,
   };
-  const parties = input.parties.map((p, i) => ({ ...p, note: partyNotes[i] ?? null }));
+  const parties = input.parties.map((p, i) => ({ ...p, note: p.note ?? partyNotes[i] ?? null }));
   await agreementsRepo.insert(tx, row, parties, input.fields);
   await indexRecord(tx, 'agreement', row.id, searchNames({ ...input, fieldsReported }));
   const created = await getAgreement(tx, row.id);
