@@ -167,7 +167,7 @@ function aggregateLp(md: Model): string {
 
 const integralWeights = (md: Model): boolean => md.weight.every((x) => Number.isInteger(x));
 
-const solver = async (): Promise<Highs> => {
+export const solver = async (): Promise<Highs> => {
   highs ??= loadHighs();
   return highs;
 };

@@ -1,4 +1,5 @@
 import { type BoundResult, tightenBound, weightBound } from './bound.ts';
+import { breaksModelApplies, minimiseBreaks } from './breaks.ts';
 import { checkSchedule } from './check.ts';
 import { construct, greedy } from './greedy.ts';
 import { findInfeasibility } from './infeasible.ts';
@@ -58,12 +59,45 @@ function present(
   };
 }
 
-function statusOf(st: State, bound: BoundResult | null): Schedule['status'] {
+function statusOf(st: State, bound: BoundResult | null, breaksProven: boolean): Schedule['status'] {
   const [req, unfair] = keyOf(st);
   if (req > 0 || unfair > 0) return 'infeasible';
-  // Breaks are proven minimal only when there are none: we have no other lower bound on them.
+  // Breaks are proven minimal when there are none, or when the exact MIP of breaks proved it.
   const weightProven = bound !== null && st.weight >= bound.weight - 1e-9;
-  return weightProven && st.breaks === 0 ? 'optimal' : 'feasible';
+  return weightProven && (st.breaks === 0 || breaksProven) ? 'optimal' : 'feasible';
+}
+
+/** The exact MIP of breaks runs on problems with at most this many (meeting, slot) pairs. */
+export const EXACT_BREAKS_COLUMNS = 2500;
+/** Its deterministic stop: branch-and-bound nodes (the time limit is only a safety net). */
+export const EXACT_BREAKS_NODES = 1000;
+
+/**
+ * When every meeting is held (so the weight is at its maximum), no interpreter is needed and
+ * the problem is small, the breaks are minimised exactly by a MIP (breaks.ts), started from
+ * the search's schedule. Returns true when the minimum is proven and `st` holds it.
+ */
+async function exactBreaks(st: State, timeLimitS: number, seed: number): Promise<boolean> {
+  const md = st.model;
+  const [req, unfair, , moved] = keyOf(st);
+  if (req > 0 || unfair > 0 || moved > 0 || st.breaks === 0) return st.breaks === 0;
+  if (!breaksModelApplies(md, st.slotOf, EXACT_BREAKS_COLUMNS)) return false;
+  const result = await minimiseBreaks(md, Int32Array.from(st.slotOf), {
+    nodes: EXACT_BREAKS_NODES,
+    timeLimitS,
+    seed,
+  });
+  if (!result) return false;
+  // The MIP's schedule is rebuilt in a state and kept only if every rule holds and it is better.
+  const alt = new State(md);
+  const order = Array.from({ length: md.M }, (_, m) => m).sort((a, b) => result.slots[a] - result.slots[b]);
+  for (const m of order) {
+    const s = result.slots[m];
+    if (!alt.canPlace(m, s)) return false;
+    alt.assign(m, s, -1);
+  }
+  if (better(keyOf(alt), keyOf(st))) st.restore(alt.snapshot());
+  return result.proven && st.breaks === result.breaks;
 }
 
 /**
@@ -132,7 +166,12 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const baseline = keepInfo ? null : greedy(md);
   if (baseline && better(keyOf(baseline), keyOf(st))) st.restore(baseline.snapshot());
 
-  const status = proof ? 'infeasible' : statusOf(st, bound);
+  let breaksProven = false;
+  if (!proof && !keepInfo) {
+    const left = (started + timeLimitS * 950 - now()) / 1000;
+    breaksProven = await exactBreaks(st, Math.min(left, timeLimitS / 2), opts.seed ?? 1);
+  }
+  const status = proof ? 'infeasible' : statusOf(st, bound, breaksProven);
   const schedule = present(st, status, bound, 0);
   if (status === 'infeasible') {
     schedule.reason =
