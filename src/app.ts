@@ -68,7 +68,7 @@ export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptio
   app.use('/api/*', refuseNul);
   app.use('/api/*', authenticate(deps));
   if (cache) {
-    const reads = new ReadCache(deps.db.db);
+    const reads = new ReadCache(deps.db.dataVersion);
     for (const path of [
       '/api/localities',
       '/api/localities/*',

@@ -152,7 +152,8 @@ async function scenario(
 ) {
   const apiPort = await freePort();
   const server = await start(
-    ['bin/kizuna.js', 'serve'],
+    // The same V8 heap settings as `npm start`.
+    ['--max-old-space-size=256', '--max-semi-space-size=8', 'bin/kizuna.js', 'serve'],
     { ...serverEnv, KIZUNA_CACHE: mode === 'on' ? '1' : '0' },
     apiPort,
     '/healthz',

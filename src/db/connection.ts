@@ -11,7 +11,14 @@ export interface Db {
   db: Kysely<Database>;
   engine: Engine;
   close: () => Promise<void>;
+  /** The data version (count of committed changes): read on every cached answer, so kept cheap. */
+  dataVersion: () => Promise<number>;
 }
+
+const versionOf = (db: Kysely<Database>) => {
+  const query = db.selectFrom('data_version').select('version').where('id', '=', 1).compile();
+  return async () => Number((await db.executeQuery(query)).rows[0]?.version ?? 0);
+};
 
 /**
  * Opens the database named by a DATABASE_URL: `file:PATH` for embedded SQLite, `postgres://…`
@@ -28,7 +35,7 @@ export function openDb(url: string, opts: { searchPath?: string; poolSize?: numb
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', close: () => db.destroy(), dataVersion: versionOf(db) };
   }
   if (!url.startsWith('file:')) {
     throw new Error(`DATABASE_URL must start with file: or postgres:// (got "${url.slice(0, 40)}")`);
@@ -41,7 +48,14 @@ export function openDb(url: string, opts: { searchPath?: string; poolSize?: numb
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  // SQLite answers in microseconds: a prepared statement on the handle itself skips the query
+  // builder and the driver's queue (prepared on first use, after migrations made the table).
+  let versionStatement: SQLite.Statement | null = null;
+  const dataVersion = async () => {
+    versionStatement ??= sqlite.prepare('select version from data_version where id = 1');
+    return Number((versionStatement.get() as { version: number } | undefined)?.version ?? 0);
+  };
+  return { db, engine: 'sqlite', close: () => db.destroy(), dataVersion };
 }
 
 /**

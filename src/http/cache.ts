@@ -1,12 +1,10 @@
 import { createMiddleware } from 'hono/factory';
-import type { CompiledQuery, Kysely } from 'kysely';
-import type { Database } from '../db/types.ts';
 import type { AppEnv } from './context.ts';
 
 interface Entry {
   version: number;
-  body: ArrayBuffer;
-  headers: [string, string][];
+  body: Uint8Array;
+  headers: Record<string, string>;
 }
 
 /**
@@ -21,19 +19,9 @@ export class ReadCache {
   private bytes = 0;
 
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly version: () => Promise<number>,
     private readonly maxBytes = 64 * 1024 * 1024,
-  ) {
-    // Compiled once: this query runs on every cached read, so its building cost counts.
-    this.versionQuery = db.selectFrom('data_version').select('version').where('id', '=', 1).compile();
-  }
-
-  private readonly versionQuery: CompiledQuery<{ version: number }>;
-
-  private async version(): Promise<number> {
-    const { rows } = await this.db.executeQuery(this.versionQuery);
-    return Number(rows[0]?.version ?? 0);
-  }
+  ) {}
 
   private store(key: string, entry: Entry) {
     const old = this.entries.get(key);
@@ -58,14 +46,17 @@ export class ReadCache {
       if (hit && hit.version === version) {
         this.entries.delete(key);
         this.entries.set(key, hit);
-        return new Response(hit.body, { status: 200, headers: [...hit.headers, ['x-cache', 'hit']] });
+        // A byte array through c.body takes the Node adapter's direct write path (no stream).
+        return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, { ...hit.headers, 'x-cache': 'hit' });
       }
       await next();
       if (c.res.status !== 200) return;
-      const body = await c.res.clone().arrayBuffer();
+      const body = new Uint8Array(await c.res.clone().arrayBuffer());
       if (body.byteLength > 2 * 1024 * 1024) return;
-      const headers = [...c.res.headers.entries()].filter(([name]) =>
-        /^(content-type|etag|content-disposition)$/.test(name),
+      const headers = Object.fromEntries(
+        [...c.res.headers.entries()].filter(([name]) =>
+          /^(content-type|etag|content-disposition)$/.test(name),
+        ),
       );
       this.store(key, { version, body, headers });
     });
