@@ -67,8 +67,12 @@ function statusOf(st: State, bound: BoundResult | null, breaksProven: boolean): 
   return weightProven && (st.breaks === 0 || breaksProven) ? 'optimal' : 'feasible';
 }
 
-/** The exact MIP of breaks runs on problems with at most this many (meeting, slot) pairs. */
+/**
+ * The exact MIP of breaks runs on problems with at most this many (meeting, slot) pairs and
+ * slots: on the B2B files with 21–22 slots its root node alone outlasts the time limit.
+ */
 export const EXACT_BREAKS_COLUMNS = 2500;
+export const EXACT_BREAKS_SLOTS = 12;
 /** Its deterministic stop: branch-and-bound nodes (the time limit is only a safety net). */
 export const EXACT_BREAKS_NODES = 1000;
 
@@ -81,7 +85,7 @@ async function exactBreaks(st: State, timeLimitS: number, seed: number): Promise
   const md = st.model;
   const [req, unfair, , moved] = keyOf(st);
   if (req > 0 || unfair > 0 || moved > 0 || st.breaks === 0) return st.breaks === 0;
-  if (!breaksModelApplies(md, st.slotOf, EXACT_BREAKS_COLUMNS)) return false;
+  if (md.S > EXACT_BREAKS_SLOTS || !breaksModelApplies(md, st.slotOf, EXACT_BREAKS_COLUMNS)) return false;
   const result = await minimiseBreaks(md, Int32Array.from(st.slotOf), {
     nodes: EXACT_BREAKS_NODES,
     timeLimitS,
