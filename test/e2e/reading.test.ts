@@ -114,8 +114,10 @@ describe('reading the data', () => {
     await page.waitForURL(/q=da\+nang|q=da%20nang/);
     await settled(page);
     const items = page.locator('main .agreement-item');
+    // The URL changes before the filtered page arrives: wait for the list to show the result.
+    await expect.poll(() => items.first().textContent(), { timeout: 15_000 }).toContain('Đà Nẵng');
     expect(await items.count()).toBeGreaterThan(0);
-    expect(await items.first().textContent()).toContain('Đà Nẵng');
+    for (const text of await items.allTextContents()) expect(text).toContain('Đà Nẵng');
     const csv = await page.locator('a.csv-link').first().getAttribute('href');
     expect(csv).toContain('format=csv');
     expect(csv).toContain('q=da');
