@@ -1,10 +1,52 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './context.ts';
+import { type SecuredHeaders, securedResponse, withSecurityHeaders } from './security.ts';
+
+type Encoding = 'br' | 'gzip';
 
 interface Entry {
   version: number;
+  /** The answer as computed, and compressed once when it is worth it (null: sent as is). */
   body: Uint8Array;
-  headers: Record<string, string>;
+  br: Uint8Array | null;
+  gzip: Uint8Array | null;
+  /** The complete head of a hit in each encoding, made once. */
+  heads: Record<Encoding | 'identity', SecuredHeaders>;
+  bytes: number;
+}
+
+/** Below this, compression saves too little to pay for the header and the client's work. */
+const COMPRESS_FROM = 1024;
+/** Brotli quality 5 takes about 1 ms for 100 KB of JSON, and gets within 15% of quality 11 (125 ms). */
+const BROTLI = {
+  params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+};
+
+/**
+ * The encoding to send for an Accept-Encoding header (RFC 9110 §12.5.3): brotli or gzip when
+ * the client accepts it (q > 0, named or through `*`), brotli when both are equally welcome;
+ * null sends the answer uncompressed.
+ */
+export function pickEncoding(accept: string | undefined): Encoding | null {
+  if (!accept) return null;
+  let br = -1;
+  let gzip = -1;
+  let any = -1;
+  for (const part of accept.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    const weight = Number.isFinite(q) ? q : 0;
+    if (name === 'br') br = weight;
+    else if (name === 'gzip' || name === 'x-gzip') gzip = weight;
+    else if (name === '*') any = weight;
+  }
+  if (br < 0) br = any;
+  if (gzip < 0) gzip = any;
+  if (br <= 0 && gzip <= 0) return null;
+  return br >= gzip ? 'br' : 'gzip';
 }
 
 /**
@@ -13,6 +55,11 @@ interface Entry {
  * process made it, so an answer is never served after the data it came from has changed. The
  * version is read before the answer is computed: a write racing with the computation only makes
  * the entry look older than it is, never newer.
+ *
+ * Each answer is compressed once, when it is stored (brotli and gzip), and a client that accepts
+ * one of them gets those bytes: a list of 50 is 30–45 KB of JSON and 3–5 KB compressed, and at
+ * cached rates the server's work is mostly writing bytes. Every cached answer says
+ * `Vary: Accept-Encoding`.
  */
 export class ReadCache {
   private entries = new Map<string, Entry>();
@@ -25,29 +72,31 @@ export class ReadCache {
 
   private store(key: string, entry: Entry) {
     const old = this.entries.get(key);
-    if (old) this.bytes -= old.body.byteLength;
+    if (old) this.bytes -= old.bytes;
     this.entries.delete(key);
     this.entries.set(key, entry);
-    this.bytes += entry.body.byteLength;
+    this.bytes += entry.bytes;
     // Oldest first out: a Map iterates in insertion order, and hits are re-inserted.
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= e.body.byteLength;
+      this.bytes -= e.bytes;
     }
   }
 
-  middleware() {
+  /** The cache for GETs of the paths `cached` matches (one middleware: registered per path, it ran twice on some). */
+  middleware(cached: RegExp) {
     return createMiddleware<AppEnv>(async (c, next) => {
-      if (c.req.method !== 'GET') return next();
+      if (c.req.method !== 'GET' || !cached.test(c.req.path)) return next();
       const key = c.req.url.slice(c.req.url.indexOf('/', 8));
       const version = await this.version();
       const hit = this.entries.get(key);
       if (hit && hit.version === version) {
         this.entries.delete(key);
         this.entries.set(key, hit);
-        // A byte array through c.body takes the Node adapter's direct write path (no stream).
-        return c.body(hit.body as Uint8Array<ArrayBuffer>, 200, { ...hit.headers, 'x-cache': 'hit' });
+        const encoding = hit.br ? pickEncoding(c.req.header('accept-encoding')) : null;
+        const body = encoding === 'br' ? hit.br! : encoding === 'gzip' ? hit.gzip! : hit.body;
+        return securedResponse(body, 200, hit.heads[encoding ?? 'identity']);
       }
       await next();
       if (c.res.status !== 200) return;
@@ -58,7 +107,36 @@ export class ReadCache {
           /^(content-type|etag|content-disposition)$/.test(name),
         ),
       );
-      this.store(key, { version, body, headers });
+      const compress = body.byteLength >= COMPRESS_FROM;
+      const br = compress ? brotliCompressSync(body, BROTLI) : null;
+      const gzip = compress ? gzipSync(body) : null;
+      const head = (bytes: Uint8Array | null, encoding?: Encoding) =>
+        withSecurityHeaders({
+          ...headers,
+          ...(encoding ? { 'content-encoding': encoding } : {}),
+          'content-length': String(bytes?.byteLength ?? body.byteLength),
+          vary: 'Accept-Encoding',
+          'x-cache': 'hit',
+        });
+      const entry: Entry = {
+        version,
+        body,
+        br,
+        gzip,
+        heads: { identity: head(body), br: head(br, 'br'), gzip: head(gzip, 'gzip') },
+        bytes: body.byteLength + (br?.byteLength ?? 0) + (gzip?.byteLength ?? 0),
+      };
+      this.store(key, entry);
+      c.res = firstAnswer(c, entry);
     });
   }
+}
+
+/** A first answer, sent as the next ones will be (the handler's other headers are kept). */
+function firstAnswer(c: Context<AppEnv>, e: Entry): Response {
+  const encoding = e.br ? pickEncoding(c.req.header('accept-encoding')) : null;
+  const body = encoding === 'br' ? e.br! : encoding === 'gzip' ? e.gzip! : e.body;
+  const headers: Record<string, string> = { vary: 'Accept-Encoding', 'x-cache': 'miss' };
+  if (encoding) headers['content-encoding'] = encoding;
+  return c.body(body as Uint8Array<ArrayBuffer>, 200, headers);
 }

@@ -19,7 +19,13 @@ const JSON_NUL = /(?<!\\)(?:\\\\)*\\u0000/i;
  */
 export const refuseNul = createMiddleware(async (c, next) => {
   if (/%00/.test(c.req.url)) throw nul('URL');
-  if (/json/i.test(c.req.header('content-type') ?? '') && JSON_NUL.test(await c.req.text()))
+  // A GET or HEAD body is never read (nor limited): see the body limit in app.ts.
+  if (
+    c.req.method !== 'GET' &&
+    c.req.method !== 'HEAD' &&
+    /json/i.test(c.req.header('content-type') ?? '') &&
+    JSON_NUL.test(await c.req.text())
+  )
     throw nul('body');
   await next();
 });

@@ -1,5 +1,6 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { routePath } from 'hono/route';
+import { matchedRoutes } from 'hono/route';
 
 /**
  * Prometheus text metrics kept in process memory: request counts and a latency histogram per
@@ -8,38 +9,47 @@ import { routePath } from 'hono/route';
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 interface Series {
+  method: string;
+  route: string;
   count: number;
   sum: number;
   buckets: number[];
+  byStatus: Map<number, number>;
 }
 
 export class Metrics {
-  private requests = new Map<string, number>();
-  private durations = new Map<string, Series>();
+  /** One series per method and route pattern, the counts per status inside it. */
+  private series = new Map<string, Series>();
   readonly startedAt = Date.now();
 
   observe(method: string, route: string, status: number, seconds: number) {
-    const key = `method="${method}",route="${route}",status="${status}"`;
-    this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
-    const dkey = `method="${method}",route="${route}"`;
-    const s = this.durations.get(dkey) ?? { count: 0, sum: 0, buckets: BUCKETS.map(() => 0) };
+    const key = `${method} ${route}`;
+    let s = this.series.get(key);
+    if (!s) {
+      s = { method, route, count: 0, sum: 0, buckets: BUCKETS.map(() => 0), byStatus: new Map() };
+      this.series.set(key, s);
+    }
     s.count += 1;
     s.sum += seconds;
-    BUCKETS.forEach((b, i) => {
-      if (seconds <= b) s.buckets[i] += 1;
-    });
-    this.durations.set(dkey, s);
+    for (let i = BUCKETS.length - 1; i >= 0 && seconds <= BUCKETS[i]; i--) s.buckets[i] += 1;
+    s.byStatus.set(status, (s.byStatus.get(status) ?? 0) + 1);
   }
 
   render(): string {
     const lines = [
       '# HELP kizuna_http_requests_total HTTP requests by route and status.',
       '# TYPE kizuna_http_requests_total counter',
-      ...[...this.requests].map(([k, v]) => `kizuna_http_requests_total{${k}} ${v}`),
+    ];
+    const labels = (s: Series) => `method="${s.method}",route="${s.route}"`;
+    for (const s of this.series.values())
+      for (const [status, n] of s.byStatus)
+        lines.push(`kizuna_http_requests_total{${labels(s)},status="${status}"} ${n}`);
+    lines.push(
       '# HELP kizuna_http_request_duration_seconds HTTP request latency.',
       '# TYPE kizuna_http_request_duration_seconds histogram',
-    ];
-    for (const [k, s] of this.durations) {
+    );
+    for (const s of this.series.values()) {
+      const k = labels(s);
       for (const [i, b] of BUCKETS.entries())
         lines.push(`kizuna_http_request_duration_seconds_bucket{${k},le="${b}"} ${s.buckets[i]}`);
       lines.push(`kizuna_http_request_duration_seconds_bucket{${k},le="+Inf"} ${s.count}`);
@@ -62,8 +72,19 @@ export class Metrics {
     return createMiddleware(async (c, next) => {
       const start = performance.now();
       await next();
-      const route = c.req.path.startsWith('/api') ? routePath(c) : 'other';
+      const route = c.req.path.startsWith('/api') ? handlerRoute(c) : 'other';
       this.observe(c.req.method, route, c.res.status, (performance.now() - start) / 1000);
     });
   }
+}
+
+/**
+ * The pattern of the route that answers the request (`/api/organizations/:id`), also when a
+ * middleware answered first (a read cache hit): the first matched route that is not a
+ * middleware. Without one (no such route), the pattern of the last step that ran.
+ */
+function handlerRoute(c: Context): string {
+  const routes = matchedRoutes(c);
+  for (const r of routes) if (r.method !== 'ALL') return r.path;
+  return routes[c.req.routeIndex]?.path ?? '';
 }

@@ -1,0 +1,48 @@
+import { createMiddleware } from 'hono/factory';
+
+/**
+ * The security headers of every answer: what hono's `secureHeaders()` sets by default, without a
+ * Content-Security-Policy (the web app sets none yet) and without Cross-Origin-Embedder-Policy.
+ * One plain object, so that a cached answer can carry them from the start (`securedResponse`).
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=15552000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+
+/** A complete head: the security headers and the answer's own (made once, sent many times). */
+export type SecuredHeaders = Readonly<Record<string, string>> & { readonly __secured: true };
+
+export const withSecurityHeaders = (headers: Record<string, string>) =>
+  ({ ...SECURITY_HEADERS, ...headers }) as unknown as SecuredHeaders;
+
+const secured = new WeakSet<Response>();
+
+/**
+ * An answer whose head is one plain object that already holds the security headers: the Node
+ * adapter writes it without building a `Headers` object, and `securityHeaders` leaves it alone.
+ * Setting the eleven headers one by one cost about 15 µs of a 100 µs cached answer.
+ */
+export function securedResponse(body: Uint8Array, status: number, headers: SecuredHeaders): Response {
+  const res = new Response(body as Uint8Array<ArrayBuffer>, { status, headers });
+  secured.add(res);
+  return res;
+}
+
+/** Adds the security headers to every answer that does not carry them yet. */
+export const securityHeaders = createMiddleware(async (c, next) => {
+  await next();
+  if (secured.has(c.res)) return;
+  const headers = c.res.headers;
+  for (const name in SECURITY_HEADERS) headers.set(name, SECURITY_HEADERS[name]);
+  headers.delete('x-powered-by');
+});
