@@ -166,6 +166,31 @@ describe('reading the data', () => {
     await context.close();
   }, 90_000);
 
+  it("shows a locality's newest agreements and appends the rest on 'Show more'", async () => {
+    // Ho Chi Minh City has more agreements in the reference data than the detail embeds.
+    const detail = await getJson<{ agreements: { id: string }[]; agreementsTotal: number }>(
+      '/api/localities/VN-HO-CHI-MINH-CITY',
+    );
+    expect(detail.agreementsTotal).toBeGreaterThan(detail.agreements.length);
+    const { context, page } = await open('/localities/VN-HO-CHI-MINH-CITY', { locale: 'en-GB' });
+    const section = page.locator('section[aria-labelledby="agreements-h"]');
+    const cards = section.locator('li.card');
+    expect(await cards.count()).toBe(detail.agreements.length);
+    expect(await section.locator('.show-more p').textContent()).toBe(
+      `Showing ${detail.agreements.length} of ${detail.agreementsTotal}.`,
+    );
+    expect(await axe(page)).toEqual([]);
+    await section.getByRole('button', { name: 'Show more' }).click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('section[aria-labelledby="agreements-h"] li.card').length === n,
+      detail.agreementsTotal,
+    );
+    const ids = await cards.locator('h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(new Set(ids).size).toBe(detail.agreementsTotal);
+    expect(await section.locator('.show-more').count()).toBe(0);
+    await context.close();
+  }, 90_000);
+
   it('draws every locality on the map and shows a pair on hover', async () => {
     const all = await getJson<{ total: number }>('/api/localities?limit=1');
     const { context, page, errors } = await open('/map', { locale: 'ja-JP' });

@@ -123,6 +123,34 @@ export const Agreement = z
   .meta({ id: 'Agreement' });
 export type Agreement = z.infer<typeof Agreement>;
 
+/**
+ * What a list on a page shows of an agreement: no sources, notes or history. A locality's
+ * detail embeds these; `/api/agreements` gives the full records.
+ */
+export const AgreementSummary = z
+  .object({
+    id: z.string(),
+    title: LocalizedText,
+    kind: AgreementKind,
+    fields: z.array(z.string()),
+    signedOn: z.string().nullable(),
+    signedPrecision: z.enum(['year', 'month', 'day']).nullable(),
+    status: AgreementStatus,
+    parties: z.array(
+      z
+        .object({
+          type: z.enum(['locality', 'organization']),
+          code: z.string(),
+          name: LocalizedText,
+          country: CountryCode,
+        })
+        .meta({ id: 'PartySummary' }),
+    ),
+    synthetic: z.boolean(),
+  })
+  .meta({ id: 'AgreementSummary' });
+export type AgreementSummary = z.infer<typeof AgreementSummary>;
+
 export const AgreementQuery = ListQuery.extend({
   country: CountryCode.optional(),
   locality: z.string().max(100).optional(),

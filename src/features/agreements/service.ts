@@ -13,7 +13,13 @@ import { decodeCursor, toPage } from '../shared/pagination.ts';
 import { datePrecision } from '../shared/schemas.ts';
 import { agreementIdFor, type ImportRow } from './import.ts';
 import { type AgreementFilter, agreementsRepo } from './repository.ts';
-import type { Agreement, AgreementCreate, AgreementQuery, AgreementUpdate } from './schemas.ts';
+import type {
+  Agreement,
+  AgreementCreate,
+  AgreementQuery,
+  AgreementSummary,
+  AgreementUpdate,
+} from './schemas.ts';
 
 type Q = Kysely<Database>;
 type PartyRow = Awaited<ReturnType<typeof agreementsRepo.partiesOf>>[number];
@@ -59,6 +65,18 @@ export async function present(db: Q, rows: AgreementRow[]): Promise<Agreement[]>
     updatedAt: r.updated_at,
   }));
 }
+
+export const toAgreementSummary = (a: Agreement): AgreementSummary => ({
+  id: a.id,
+  title: a.title,
+  kind: a.kind,
+  fields: a.fields,
+  signedOn: a.signedOn,
+  signedPrecision: a.signedPrecision,
+  status: a.status,
+  parties: a.parties.map((p) => ({ type: p.type, code: p.code, name: p.name, country: p.country })),
+  synthetic: a.synthetic,
+});
 
 async function toFilter(db: Q, q: AgreementQuery): Promise<AgreementFilter> {
   const [words, localities, organizations] = q.q

@@ -272,6 +272,69 @@ describe.each(ENGINES)('localities on %s', (engine) => {
     });
   });
 
+  describe('detail, embedded lists', () => {
+    const ids = (items: { id: string }[]) => items.map((i) => i.id);
+
+    it('embeds summaries of the first organisations and agreements; the list endpoints continue them', async () => {
+      const { headers } = await t.signIn('admin');
+      for (let i = 0; i < 12; i++) {
+        const org = { kind: 'company', name: { en: `Embedded Test ${i}` }, localityCode: 'JP-42' };
+        expect((await t.req('/api/organizations', { method: 'POST', headers, body: org })).status).toBe(201);
+        const agreement = {
+          kind: 'mou',
+          signedOn: `20${10 + i}`,
+          parties: [
+            { type: 'locality', code: 'JP-42' },
+            { type: 'locality', code: 'VN-HANOI' },
+          ],
+        };
+        expect((await t.req('/api/agreements', { method: 'POST', headers, body: agreement })).status).toBe(
+          201,
+        );
+      }
+      const detail = await (await t.req('/api/localities/JP-42')).json();
+      for (const [list, summaryKeys] of [
+        ['organizations', ['id', 'kind', 'locality', 'name', 'sectors', 'synthetic']],
+        [
+          'agreements',
+          ['fields', 'id', 'kind', 'parties', 'signedOn', 'signedPrecision', 'status', 'synthetic', 'title'],
+        ],
+      ] as const) {
+        const whole = await (await t.req(`/api/${list}?locality=JP-42&limit=200`)).json();
+        const embedded = detail[list] as { id: string }[];
+        const total = detail[`${list}Total`];
+        const cursor = detail[`${list}NextCursor`];
+        expect(total, list).toBe(whole.total);
+        expect(embedded, list).toHaveLength(10);
+        expect(ids(embedded), list).toEqual(ids(whole.items.slice(0, 10)));
+        for (const item of embedded) expect(Object.keys(item).sort(), list).toEqual(summaryKeys);
+        // What the page shows is what the full record says.
+        const first = whole.items[0];
+        for (const key of summaryKeys) {
+          if (key === 'parties')
+            expect(embedded[0][key as never], list).toEqual(
+              first.parties.map(({ note: _, ...p }: { note: unknown }) => p),
+            );
+          else expect(embedded[0][key as never], `${list}.${key}`).toEqual(first[key]);
+        }
+        // The cursor continues the list endpoint: every item once, in order.
+        const rest = await (
+          await t.req(`/api/${list}?locality=JP-42&limit=200&cursor=${encodeURIComponent(cursor)}`)
+        ).json();
+        expect([...ids(embedded), ...ids(rest.items)], list).toEqual(ids(whole.items));
+        expect(rest.nextCursor).toBeNull();
+      }
+    });
+
+    it('says there is no more when the detail holds every item', async () => {
+      const detail = await (await t.req('/api/localities/JP-27-SAKAI')).json();
+      expect(detail.agreements.length).toBe(detail.agreementsTotal);
+      expect(detail.agreementsNextCursor).toBeNull();
+      expect(detail.organizations.length).toBe(detail.organizationsTotal);
+      expect(detail.organizationsNextCursor).toBeNull();
+    });
+  });
+
   describe('writes', () => {
     it('lets an editor of a prefecture add a city below it, and nowhere else', async () => {
       expect((await t.req('/api/localities', { method: 'POST', body: newCity })).status).toBe(401);

@@ -4,9 +4,9 @@ import type { Database, LocalityRow } from '../../db/types.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditLocality } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
-import { listAgreements, partnersOf } from '../agreements/service.ts';
+import { listAgreements, partnersOf, toAgreementSummary } from '../agreements/service.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
-import { listOrganizations } from '../organizations/service.ts';
+import { listOrganizations, toOrganizationSummary } from '../organizations/service.ts';
 import { indexRecord, matchingIds } from '../search/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
@@ -31,9 +31,14 @@ export async function getLocality(db: Q, code: string): Promise<Locality> {
   return toLocality(row);
 }
 
+/** How many agreements and organisations a locality's detail embeds; the list endpoints page on. */
+export const DETAIL_ITEMS = 10;
+
 /**
- * A locality with what its page shows: parent, children, partners, and the first page of its
- * agreements (50 newest) and organisations (100), with their totals; the lists page further.
+ * A locality with what its page shows: parent, children, partners, and summaries of its newest
+ * agreements and first organisations, with their totals and the cursors that continue them in
+ * `/api/agreements?locality=CODE` and `/api/organizations?locality=CODE`. (Embedding 50 and 100
+ * full records made the answer 110 KB, most of it never shown.)
  */
 export async function getLocalityDetail(db: Q, code: string) {
   const locality = await getLocality(db, code);
@@ -41,18 +46,20 @@ export async function getLocalityDetail(db: Q, code: string) {
     locality.parentCode ? localitiesRepo.get(db, locality.parentCode) : undefined,
     localitiesRepo.children(db, code),
     partnersOf(db, code),
-    listAgreements(db, { locality: code, limit: 50, format: 'json' }),
-    listOrganizations(db, { locality: code, limit: 100, format: 'json' }),
+    listAgreements(db, { locality: code, limit: DETAIL_ITEMS, format: 'json' }),
+    listOrganizations(db, { locality: code, limit: DETAIL_ITEMS, format: 'json' }),
   ]);
   return {
     ...locality,
     parent: parent ? toSummary(parent) : null,
     children: children.map(toSummary),
     partners,
-    agreements: agreements.items,
+    agreements: agreements.items.map(toAgreementSummary),
     agreementsTotal: agreements.total,
-    organizations: organizations.items,
+    agreementsNextCursor: agreements.nextCursor,
+    organizations: organizations.items.map(toOrganizationSummary),
     organizationsTotal: organizations.total,
+    organizationsNextCursor: organizations.nextCursor,
   };
 }
 

@@ -61,6 +61,19 @@ export const Organization = z
   .meta({ id: 'Organization' });
 export type Organization = z.infer<typeof Organization>;
 
+/** What a list on a page shows of an organisation; a locality's detail embeds these. */
+export const OrganizationSummary = z
+  .object({
+    id: z.string(),
+    kind: OrganizationKind,
+    name: LocalizedText,
+    locality: LocalitySummary,
+    sectors: z.array(z.string()),
+    synthetic: z.boolean(),
+  })
+  .meta({ id: 'OrganizationSummary' });
+export type OrganizationSummary = z.infer<typeof OrganizationSummary>;
+
 export const OrganizationQuery = ListQuery.extend({
   country: CountryCode.optional(),
   locality: z.string().max(100).optional(),

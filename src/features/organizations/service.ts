@@ -12,7 +12,13 @@ import { indexRecord, insertTerms, matchingIds, unindexRecord } from '../search/
 import { localized, nowIso, parseJson } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
 import { type OrganizationFilter, organizationsRepo } from './repository.ts';
-import type { Organization, OrganizationCreate, OrganizationQuery, OrganizationUpdate } from './schemas.ts';
+import type {
+  Organization,
+  OrganizationCreate,
+  OrganizationQuery,
+  OrganizationSummary,
+  OrganizationUpdate,
+} from './schemas.ts';
 
 type Q = Kysely<Database>;
 
@@ -39,6 +45,15 @@ async function present(db: Q, rows: OrganizationRow[]): Promise<Organization[]> 
     updatedAt: r.updated_at,
   }));
 }
+
+export const toOrganizationSummary = (o: Organization): OrganizationSummary => ({
+  id: o.id,
+  kind: o.kind,
+  name: o.name,
+  locality: o.locality,
+  sectors: o.sectors,
+  synthetic: o.synthetic,
+});
 
 async function toFilter(db: Q, q: OrganizationQuery): Promise<OrganizationFilter> {
   return {

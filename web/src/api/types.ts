@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { User as UserRecord } from '../../../src/features/accounts/schemas.ts';
-import type { Agreement } from '../../../src/features/agreements/schemas.ts';
+import type { Agreement, AgreementSummary } from '../../../src/features/agreements/schemas.ts';
 import type { Locality, LocalitySummary } from '../../../src/features/localities/schemas.ts';
-import type { Organization } from '../../../src/features/organizations/schemas.ts';
+import type { Organization, OrganizationSummary } from '../../../src/features/organizations/schemas.ts';
 import type {
   Matches as MatchesSchema,
   MatchReason as MatchReasonSchema,
@@ -11,7 +11,15 @@ import type {
 
 // Record types are the server's zod response schemas (type-only imports: nothing of the
 // server reaches the bundle). Aggregates the server builds in its routes are declared here.
-export type { Agreement, Locality, LocalitySummary, Organization, Profile };
+export type {
+  Agreement,
+  AgreementSummary,
+  Locality,
+  LocalitySummary,
+  Organization,
+  OrganizationSummary,
+  Profile,
+};
 /** `GET /api/matches`: the profile asked about and its ranked partners with their reasons. */
 export type Matches = z.infer<typeof MatchesSchema>;
 export type MatchReason = z.infer<typeof MatchReasonSchema>;
@@ -43,11 +51,15 @@ export interface LocalityDetail extends Locality {
   parent: LocalitySummary | null;
   children: LocalitySummary[];
   partners: { locality: LocalitySummary; agreements: number }[];
-  agreements: Agreement[];
-  organizations: Organization[];
-  /** Totals: the detail carries only the newest agreements and first organisations. */
+  /** The newest agreements and first organisations, as summaries; the list endpoints continue them. */
+  agreements: AgreementSummary[];
   agreementsTotal: number;
+  /** Continues `/api/agreements?locality=CODE` (null: all are here). */
+  agreementsNextCursor: string | null;
+  organizations: OrganizationSummary[];
   organizationsTotal: number;
+  /** Continues `/api/organizations?locality=CODE` (null: all are here). */
+  organizationsNextCursor: string | null;
 }
 
 export interface Stats {

@@ -1,10 +1,11 @@
 import { sectorLabel } from '../../../src/domain/sectors.ts';
-import type { Agreement } from '../api/types.ts';
+import type { AgreementSummary } from '../api/types.ts';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 import { AgreementTitle, Badge, Name } from './common.tsx';
 
-export function AgreementItem({ a }: { a: Agreement }) {
+/** One agreement in a list: a full record or the summary a locality's detail embeds. */
+export function AgreementItem({ a }: { a: AgreementSummary }) {
   const { t, lang, date } = useLang();
   return (
     <li className="card agreement-item">
@@ -35,7 +36,7 @@ export function AgreementItem({ a }: { a: Agreement }) {
   );
 }
 
-export function AgreementList({ items }: { items: Agreement[] }) {
+export function AgreementList({ items }: { items: AgreementSummary[] }) {
   const { t } = useLang();
   if (items.length === 0) return <p className="muted">{t('agreements.none')}</p>;
   return (

@@ -1,10 +1,11 @@
 import { sectorLabel } from '../../../src/domain/sectors.ts';
-import type { Organization } from '../api/types.ts';
+import type { OrganizationSummary } from '../api/types.ts';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 import { Badge, LocalityLink, Name } from './common.tsx';
 
-export function OrganizationList({ items }: { items: Organization[] }) {
+/** Organisations in a list: full records or the summaries a locality's detail embeds. */
+export function OrganizationList({ items }: { items: OrganizationSummary[] }) {
   const { t, lang } = useLang();
   if (items.length === 0) return <p className="muted">{t('organizations.none')}</p>;
   return (

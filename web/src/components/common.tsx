@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { type ApiError, csvUrl } from '../api/client.ts';
-import type { Agreement, LocalitySummary, LocalizedText } from '../api/types.ts';
+import type { AgreementSummary, LocalitySummary, LocalizedText } from '../api/types.ts';
 import { textLang, useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 
@@ -105,7 +105,7 @@ export function Badge({ kind, children }: { kind: string; children: ReactNode })
  * An agreement's title; many sources give none, so it falls back to its kind and parties
  * ("Memorandum of understanding: Da Nang – Nagasaki") in the reader's language.
  */
-export function AgreementTitle({ a }: { a: Pick<Agreement, 'title' | 'kind' | 'parties'> }) {
+export function AgreementTitle({ a }: { a: Pick<AgreementSummary, 'title' | 'kind' | 'parties'> }) {
   const { t, text } = useLang();
   if (text(a.title)) return <Name value={a.title} />;
   const parties = a.parties.map((p) => text(p.name)).join(' – ');

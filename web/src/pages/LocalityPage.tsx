@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { useApi } from '../api/client.ts';
-import type { LocalityDetail } from '../api/types.ts';
+import type { Agreement, LocalityDetail, Organization } from '../api/types.ts';
 import { AgreementList } from '../components/AgreementList.tsx';
-import { Async, CsvLink, Loading, LocalityLink, Name, PageTitle } from '../components/common.tsx';
+import { Async, CsvLink, ErrorNote, Loading, LocalityLink, Name, PageTitle } from '../components/common.tsx';
 import { EgoGraph } from '../components/NetworkGraph.tsx';
 import { OrganizationList } from '../components/OrganizationList.tsx';
 import { useLang } from '../i18n/format.ts';
+import { type More, useMore } from '../lib/more.ts';
 import { Link } from '../router.tsx';
 
 // The partner profile shares its code with the lazy partners page, so it loads on demand too:
@@ -14,6 +15,51 @@ import { Link } from '../router.tsx';
 const ProfileSection = lazy(() =>
   import('../components/ProfileView.tsx').then((m) => ({ default: m.ProfileSection })),
 );
+
+/** "Showing 10 of 240" and a button that appends the next page from the list endpoint. */
+function ShowMore({ shown, total, rest }: { shown: number; total: number; rest: More<unknown> }) {
+  const { t, num } = useLang();
+  if (total <= shown && !rest.error) return null;
+  return (
+    <div className="show-more">
+      <p aria-live="polite">{t('locality.shown', { shown: num(shown), total: num(total) })}</p>
+      {rest.error && <ErrorNote error={rest.error} />}
+      {rest.cursor && (
+        <button type="button" className="secondary" onClick={rest.more} disabled={rest.loading}>
+          {rest.loading ? t('common.loading') : t('common.showMore')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function LocalityAgreements({ code, detail }: { code: string; detail: LocalityDetail }) {
+  const rest = useMore<Agreement>(
+    `/api/agreements?locality=${encodeURIComponent(code)}`,
+    detail.agreementsNextCursor,
+  );
+  const items = [...detail.agreements, ...rest.items];
+  return (
+    <>
+      <AgreementList items={items} />
+      <ShowMore shown={items.length} total={detail.agreementsTotal} rest={rest} />
+    </>
+  );
+}
+
+function LocalityOrganizations({ code, detail }: { code: string; detail: LocalityDetail }) {
+  const rest = useMore<Organization>(
+    `/api/organizations?locality=${encodeURIComponent(code)}`,
+    detail.organizationsNextCursor,
+  );
+  const items = [...detail.organizations, ...rest.items];
+  return (
+    <>
+      <OrganizationList items={items} />
+      <ShowMore shown={items.length} total={detail.organizationsTotal} rest={rest} />
+    </>
+  );
+}
 
 export function LocalityPage({ params }: { params: Record<string, string> }) {
   const { t, num } = useLang();
@@ -115,7 +161,7 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
               <h2 id="agreements-h">{t('nav.agreements')}</h2>
               <CsvLink listPath={`/api/agreements?locality=${encodeURIComponent(code)}`} />
             </div>
-            <AgreementList items={l.agreements} />
+            <LocalityAgreements key={code} code={code} detail={l} />
             <p>
               <Link to={`/agreements?locality=${encodeURIComponent(code)}`}>
                 {t('locality.allAgreements')}
@@ -127,13 +173,9 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
               <h2 id="orgs-h">{t('nav.organizations')}</h2>
               <CsvLink listPath={`/api/organizations?locality=${encodeURIComponent(code)}`} />
             </div>
-            <OrganizationList items={l.organizations} />
+            <LocalityOrganizations key={code} code={code} detail={l} />
             {l.organizationsTotal > l.organizations.length && (
               <p>
-                {t('locality.shown', {
-                  shown: num(l.organizations.length),
-                  total: num(l.organizationsTotal),
-                })}{' '}
                 <Link to={`/organizations?locality=${encodeURIComponent(code)}`}>
                   {t('locality.allOrganizations')}
                 </Link>
