@@ -2,7 +2,12 @@
  * API benchmark: seeds 100,000 synthetic organisations and 20,000 agreements, starts the server
  * and a bare Hono "hello" route (the ceiling), and loads both with autocannon.
  *
- *   node --import tsx bench/api/run.ts [--engine sqlite|postgres] [--orgs 100000] [--duration 10] [--connections 50] [--cache on|off|both]
+ *   node --import tsx bench/api/run.ts [--engine sqlite|postgres] [--orgs 100000] [--duration 10] [--connections 50] [--cache on|off|both] [--encoding browser|none|both]
+ *
+ * `--encoding browser` sends `Accept-Encoding: gzip, deflate, br, zstd` as Chrome and Firefox do
+ * (cached answers then come compressed); `none` sends no Accept-Encoding (every answer as is);
+ * `both` (the default) measures the cached server both ways. The computed path (cache off)
+ * compresses nothing, so it is measured once, with the browser's header.
  *
  * PostgreSQL uses TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) in a fresh schema.
  */
@@ -22,11 +27,16 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     cache: { type: 'string', default: 'both' },
+    encoding: { type: 'string', default: 'both' },
   },
 });
 const ROOT = new URL('../../', import.meta.url).pathname;
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+/** What a browser sends (Chrome 120+, Firefox 126+): the server picks brotli or gzip from it. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+type Encoding = 'browser' | 'none';
+type Row = Awaited<ReturnType<typeof load>>;
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -98,12 +108,13 @@ const memoryMb = (pid: number) => {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 };
 
-async function load(name: string, base: string, paths: string[]) {
+async function load(name: string, base: string, paths: string[], encoding: Encoding = 'none') {
   let i = 0;
   const result = await autocannon({
     url: base,
     connections,
     duration,
+    headers: encoding === 'browser' ? { 'accept-encoding': BROWSER_ACCEPT_ENCODING } : {},
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
   });
   const row = {
@@ -113,9 +124,11 @@ async function load(name: string, base: string, paths: string[]) {
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    /** Bytes received per answer, head included. */
+    bytes: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
   };
   process.stderr.write(
-    `${name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}\n`,
+    `${name} (${encoding}): ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.bytes} B/answer, non-2xx ${row.non2xx}\n`,
   );
   return row;
 }
@@ -134,9 +147,12 @@ async function main() {
   const helloPort = await freePort();
   const hello = await start(['--import', 'tsx', 'bench/api/hello.ts'], {}, helloPort, '/hello');
   const modes = values.cache === 'both' ? ['on', 'off'] : [values.cache ?? 'on'];
+  const encodings: Encoding[] =
+    values.encoding === 'both' ? ['browser', 'none'] : [values.encoding === 'none' ? 'none' : 'browser'];
   try {
     const ceiling = await load('bare Hono hello (ceiling)', `http://127.0.0.1:${helloPort}`, ['/hello']);
-    for (const mode of modes) await scenario(serverEnv, mode, ceiling, orgs, seedSeconds);
+    for (const mode of modes)
+      await scenario(serverEnv, mode, mode === 'on' ? encodings : ['browser'], ceiling, orgs, seedSeconds);
   } finally {
     hello.kill('SIGTERM');
     await drop();
@@ -146,7 +162,8 @@ async function main() {
 async function scenario(
   serverEnv: NodeJS.ProcessEnv,
   mode: string,
-  ceiling: Awaited<ReturnType<typeof load>>,
+  encodings: Encoding[],
+  ceiling: Row,
   orgs: number,
   seedSeconds: number,
 ) {
@@ -179,63 +196,55 @@ async function scenario(
       'Synthetic Foods 00042',
       'ホーチミン',
     ].map(encodeURIComponent);
-    const rows = [ceiling];
-    rows.push(
-      await load('list organisations (50)', base, [
-        '/api/organizations?limit=50',
-        '/api/organizations?limit=50&country=JP',
-        '/api/organizations?limit=50&sector=tourism',
-      ]),
-    );
-    rows.push(
-      await load('list agreements (50)', base, [
-        '/api/agreements?limit=50',
-        '/api/agreements?limit=50&field=tourism',
-        '/api/agreements?limit=50&yearFrom=2020',
-      ]),
-    );
-    rows.push(
-      await load(
+    const groups: [string, string[]][] = [
+      [
+        'list organisations (50)',
+        [
+          '/api/organizations?limit=50',
+          '/api/organizations?limit=50&country=JP',
+          '/api/organizations?limit=50&sector=tourism',
+        ],
+      ],
+      [
+        'list agreements (50)',
+        [
+          '/api/agreements?limit=50',
+          '/api/agreements?limit=50&field=tourism',
+          '/api/agreements?limit=50&yearFrom=2020',
+        ],
+      ],
+      [
         'search (agreements, organisations, localities)',
-        base,
         queries.flatMap((q) => [
           `/api/agreements?q=${q}`,
           `/api/organizations?q=${q}`,
           `/api/localities?q=${q}`,
         ]),
-      ),
-    );
-    rows.push(
-      await load(
-        'detail organisation',
-        base,
-        orgIds.map((id: string) => `/api/organizations/${id}`),
-      ),
-    );
-    rows.push(
-      await load(
-        'detail agreement',
-        base,
-        agrIds.map((id: string) => `/api/agreements/${id}`),
-      ),
-    );
-    rows.push(
-      await load(
-        'detail locality',
-        base,
-        codes.map((c: string) => `/api/localities/${c}`),
-      ),
-    );
+      ],
+      ['detail organisation', orgIds.map((id: string) => `/api/organizations/${id}`)],
+      ['detail agreement', agrIds.map((id: string) => `/api/agreements/${id}`)],
+      ['detail locality', codes.map((c: string) => `/api/localities/${c}`)],
+    ];
+    const tables: { encoding: Encoding; rows: Row[] }[] = [];
+    for (const encoding of encodings) {
+      const rows = [ceiling];
+      for (const [name, paths] of groups) rows.push(await load(name, base, paths, encoding));
+      tables.push({ encoding, rows });
+    }
     const mem = memoryMb(server.pid!);
-    console.log(
-      `\n### ${values.engine}, read cache ${mode}: ${orgs} organisations, ${orgs / 5} agreements, ${connections} connections, ${duration} s each (seeded in ${seedSeconds.toFixed(0)} s)\n`,
-    );
-    console.log('| endpoint | req/s | vs bare route | p50 ms | p99 ms | non-2xx |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of rows)
+    for (const { encoding, rows } of tables) {
+      const sent =
+        encoding === 'browser' ? `Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}` : 'no Accept-Encoding';
       console.log(
-        `| ${r.name} | ${r.rps} | ${((100 * r.rps) / ceiling.rps).toFixed(0)}% | ${r.p50} | ${r.p99} | ${r.non2xx + r.errors} |`,
+        `\n### ${values.engine}, read cache ${mode}, ${sent}: ${orgs} organisations, ${orgs / 5} agreements, ${connections} connections, ${duration} s each (seeded in ${seedSeconds.toFixed(0)} s)\n`,
       );
+      console.log('| endpoint | req/s | vs bare route | p50 ms | p99 ms | bytes/answer | non-2xx |');
+      console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+      for (const r of rows)
+        console.log(
+          `| ${r.name} | ${r.rps} | ${((100 * r.rps) / ceiling.rps).toFixed(0)}% | ${r.p50} | ${r.p99} | ${r.bytes} | ${r.non2xx + r.errors} |`,
+        );
+    }
     console.log(
       `\nserver memory after the run: RSS ${mem.rss.toFixed(0)} MB, peak ${mem.peak.toFixed(0)} MB`,
     );
