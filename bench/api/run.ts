@@ -1,6 +1,9 @@
 /**
  * API benchmark: seeds 100,000 synthetic organisations and 20,000 agreements, starts the server
- * and a bare Hono "hello" route (the ceiling), and loads both with autocannon.
+ * and a bare Hono "hello" route (the ceiling), and loads both with autocannon. Each endpoint
+ * group is measured right after the bare route, and its ratio is against that measurement: the
+ * machine's other load changes during a run, and a ceiling measured minutes earlier would not
+ * be the same machine. The load average at the end of each measurement is in the tables.
  *
  *   node --import tsx bench/api/run.ts [--engine sqlite|postgres] [--orgs 100000] [--duration 10] [--connections 50] [--cache on|off|both] [--encoding browser|none|both]
  *
@@ -124,6 +127,8 @@ async function load(name: string, base: string, paths: string[], encoding: Encod
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    /** The 1-minute load average when the measurement ended. */
+    load: readFileSync('/proc/loadavg', 'utf8').split(' ')[0],
     /** Bytes received per answer, head included. */
     bytes: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
   };
@@ -150,7 +155,7 @@ async function main() {
   const encodings: Encoding[] =
     values.encoding === 'both' ? ['browser', 'none'] : [values.encoding === 'none' ? 'none' : 'browser'];
   try {
-    const ceiling = await load('bare Hono hello (ceiling)', `http://127.0.0.1:${helloPort}`, ['/hello']);
+    const ceiling = () => load('bare Hono hello (ceiling)', `http://127.0.0.1:${helloPort}`, ['/hello']);
     for (const mode of modes)
       await scenario(serverEnv, mode, mode === 'on' ? encodings : ['browser'], ceiling, orgs, seedSeconds);
   } finally {
@@ -163,7 +168,7 @@ async function scenario(
   serverEnv: NodeJS.ProcessEnv,
   mode: string,
   encodings: Encoding[],
-  ceiling: Row,
+  ceiling: () => Promise<Row>,
   orgs: number,
   seedSeconds: number,
 ) {
@@ -225,10 +230,13 @@ async function scenario(
       ['detail agreement', agrIds.map((id: string) => `/api/agreements/${id}`)],
       ['detail locality', codes.map((c: string) => `/api/localities/${c}`)],
     ];
-    const tables: { encoding: Encoding; rows: Row[] }[] = [];
+    const tables: { encoding: Encoding; rows: { row: Row; bare: Row }[] }[] = [];
     for (const encoding of encodings) {
-      const rows = [ceiling];
-      for (const [name, paths] of groups) rows.push(await load(name, base, paths, encoding));
+      const rows: { row: Row; bare: Row }[] = [];
+      for (const [name, paths] of groups) {
+        const bare = await ceiling();
+        rows.push({ row: await load(name, base, paths, encoding), bare });
+      }
       tables.push({ encoding, rows });
     }
     const mem = memoryMb(server.pid!);
@@ -238,11 +246,13 @@ async function scenario(
       console.log(
         `\n### ${values.engine}, read cache ${mode}, ${sent}: ${orgs} organisations, ${orgs / 5} agreements, ${connections} connections, ${duration} s each (seeded in ${seedSeconds.toFixed(0)} s)\n`,
       );
-      console.log('| endpoint | req/s | vs bare route | p50 ms | p99 ms | bytes/answer | non-2xx |');
-      console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-      for (const r of rows)
+      console.log(
+        '| endpoint | req/s | bare route just before | vs bare route | p50 ms | p99 ms | bytes/answer | non-2xx | load avg |',
+      );
+      console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+      for (const { row: r, bare } of rows)
         console.log(
-          `| ${r.name} | ${r.rps} | ${((100 * r.rps) / ceiling.rps).toFixed(0)}% | ${r.p50} | ${r.p99} | ${r.bytes} | ${r.non2xx + r.errors} |`,
+          `| ${r.name} | ${r.rps} | ${bare.rps} | ${((100 * r.rps) / bare.rps).toFixed(0)}% | ${r.p50} | ${r.p99} | ${r.bytes} | ${r.non2xx + r.errors} | ${r.load} |`,
         );
     }
     console.log(
