@@ -120,7 +120,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     now: () => performance.now(),
     onProgress: (p) =>
       io.stderr.write(
-        `schedule: ${p.iteration} moves, best weight ${p.weight} (bound ${p.bound}), breaks ${p.breaks}${p.valid ? '' : ', rules not yet met'}\n`,
+        p.breaksLowerBound === undefined
+          ? `schedule: ${p.iteration} moves, best weight ${p.weight} (bound ${p.bound}), breaks ${p.breaks}${p.valid ? '' : ', rules not yet met'}\n`
+          : `schedule: every meeting held; breaks ${p.breaks}, at least ${p.breaksLowerBound} proven necessary (SAT)\n`,
       ),
   });
   const json = `${JSON.stringify(schedule, null, 2)}\n`;

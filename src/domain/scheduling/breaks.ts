@@ -1,46 +1,45 @@
-import { solver } from './bound.ts';
+import { Cadical } from 'cadical-wasm';
 import type { Model } from './model.ts';
 
-// An exact MIP of the breaks for the case where every meeting is held (the B2B benchmark):
-// with the weight fixed at its maximum, only the slots matter. Some meetings are *free*, the
-// others stay in their slot (all free: the whole problem; a few: a large-neighbourhood move).
-//   x[m,s]  free meeting m in slot s (a candidate slot of m where neither party is held by a
-//           fixed meeting), Σ_s x[m,s] = 1;
-//   y[p,s]  = c[p,s] + Σ_{free m of p} x[m,s] ≤ 1, c[p,s] = 1 when a fixed meeting of p is in s;
-//   z[p,s]  p starts a block of meetings in s, exactly z = y[s]·(1 − y[s−1]):
-//           z ≥ y[s] − y[s−1], z ≤ y[s], z ≤ 1 − y[s−1] (y[s−1] = 0 at the start of a day);
-//   u[p,d]  p meets on day d: u ≥ y[p,s] for s in d, u ≤ Σ_{s in d} y[p,s].
-// p's breaks are its blocks minus its days, B[p] = Σ z − Σ u (exact, since z and u are), so
-// fairness is Bmin ≤ B[p] ≤ Bmax, Bmax − Bmin ≤ d over the participants with a meeting (all
-// of them meet, since every meeting is held). Tables: Σ x[m,s] ≤ tables[s] − fixed ones;
-// precedence: Σ s·x[m,s] ≥ Σ s·x[a,s] + 1. The objective Σ z − Σ u is the total breaks of
-// the participants touched by a free meeting; the others' breaks do not change.
+// Breaks minimised by SAT (CaDiCaL, WebAssembly) when every meeting is held and no meeting
+// needs an interpreter (the B2B benchmark): the slots are all that matter, and the question
+// "is there a schedule holding every meeting with at most B breaks?" is a CNF formula.
+//   x[m,s]   meeting m in slot s, for its candidate slots; exactly one per meeting;
+//   u[p,s]   p is busy in s, u ↔ ∨ x[m,s] over p's meetings, which are at most one per slot;
+//   h[p,s]   p has met by s on the same day (a prefix "or" of u);
+//   e[p,s]   a break of p ends in s: u[p,s] ∧ ¬u[p,s−1] ∧ h[p,s−2], defined both ways;
+//   per participant, a totalizer counts its e (unary "at least k" literals, exact both ways),
+//   which gives fairness: "someone has ≥ k+d+1 breaks" → "everyone has ≥ k+1";
+//   the participants' counters merge into one total (upward clauses only), and "total ≥ B"
+//   is forbidden by a unit clause each time a schedule with B breaks is found.
+// Tables: a sequential counter per slot; precedence: x[m,s] → ∨ x[a,t] over t < s.
+// The search starts from the given schedule (its slots are the solver's preferred phases),
+// so each call asks for one break fewer than the best known until the solver proves that
+// none exists (the minimum is then proven) or its conflict budget or the clock runs out.
+
+export interface BreaksOptions {
+  /** Conflicts per SAT call: the deterministic stop. */
+  conflicts: number;
+  /** Total conflict budget over all calls. */
+  totalConflicts: number;
+  /** Wall-clock safety net (ms since the epoch of `now`). */
+  deadline: number;
+  now: () => number;
+  /** Called when a bound moves: the best schedule's breaks and the proven lower bound. */
+  onProgress?: (breaks: number, lowerBound: number) => void;
+}
 
 export interface BreaksResult {
-  /** The slot of every meeting in the best schedule found (never worse than the start). */
+  /** Slot of every meeting in the best schedule found (the start when nothing better). */
   slots: Int32Array;
-  /** Total breaks of that schedule (all participants). */
   breaks: number;
-  /** With every meeting free: HiGHS proved that no schedule holding every meeting has fewer breaks. */
+  /** The solver proved that no schedule holding every meeting has fewer breaks. */
   proven: boolean;
 }
 
-export interface BreaksOptions {
-  /** Node limit: the deterministic stop. */
-  nodes: number;
-  /** Safety net in seconds. */
-  timeLimitS: number;
-  seed?: number;
-  /** The meetings that may move (default: all); the others stay in their `start` slot. */
-  free?: Uint8Array;
-}
-
-/** Whether the exact model applies: every meeting held, no interpreter to match, small enough. */
-export const breaksModelApplies = (md: Model, slotOf: Int32Array, maxColumns: number): boolean =>
-  md.M > 0 &&
-  md.cand.reduce((acc, c) => acc + c.length, 0) <= maxColumns &&
-  md.needs.every((x) => x === 0) &&
-  slotOf.every((s) => s >= 0);
+/** Whether the SAT model applies: every meeting held and no interpreter to match. */
+export const breaksModelApplies = (md: Model, slotOf: ArrayLike<number>): boolean =>
+  md.M > 0 && md.needs.every((x) => x === 0) && Array.from(slotOf).every((s) => s >= 0);
 
 /** Breaks of every participant for a complete slot assignment. */
 export function breaksOf(md: Model, slots: Int32Array): Int32Array {
@@ -54,277 +53,265 @@ export function breaksOf(md: Model, slots: Int32Array): Int32Array {
   return out;
 }
 
-class Lp {
-  readonly rows: string[] = [];
-  row(terms: string[], op: '<=' | '>=' | '=', rhs: number): void {
-    if (terms.length === 0) return;
-    const lines: string[] = [];
-    for (let k = 0; k < terms.length; k += 25) lines.push(terms.slice(k, k + 25).join(' '));
-    this.rows.push(` c${this.rows.length}: ${lines.join('\n  ')} ${op} ${rhs}`);
+class Cnf {
+  vars = 0;
+  readonly clauses: number[][] = [];
+  fresh(): number {
+    return ++this.vars;
+  }
+  add(...lits: number[]): void {
+    this.clauses.push(lits);
+  }
+  /** At most one of `lits`: pairwise for a few, a ladder (sequential counter) beyond. */
+  atMostOne(lits: number[]): void {
+    if (lits.length <= 6) {
+      for (let i = 0; i < lits.length; i++)
+        for (let j = i + 1; j < lits.length; j++) this.add(-lits[i], -lits[j]);
+      return;
+    }
+    this.atMost(lits, 1);
+  }
+  /** At most k of `lits` (Sinz's sequential counter). */
+  atMost(lits: number[], k: number): void {
+    const n = lits.length;
+    if (k >= n) return;
+    if (k === 0) {
+      for (const l of lits) this.add(-l);
+      return;
+    }
+    // r[i][j]: at least j+1 of the first i+1 literals are true.
+    let prev: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const cur: number[] = [];
+      for (let j = 0; j < Math.min(k, i + 1); j++) cur.push(this.fresh());
+      this.add(-lits[i], cur[0]);
+      for (let j = 0; j < prev.length; j++) {
+        this.add(-prev[j], cur[j]);
+        if (j + 1 < cur.length) this.add(-lits[i], -prev[j], cur[j + 1]);
+      }
+      if (prev.length === k) this.add(-lits[i], -prev[k - 1]);
+      prev = cur;
+    }
+  }
+  /**
+   * Merges two unary numbers (a[i] = "at least i+1") into one capped at `cap`: upward
+   * clauses always, downward ones (so that the result is exact) when asked.
+   */
+  merge(a: number[], b: number[], cap: number, exact: boolean): number[] {
+    const n = Math.min(a.length + b.length, cap);
+    const r = Array.from({ length: n }, () => this.fresh());
+    for (let i = 0; i <= a.length; i++) {
+      for (let j = 0; j <= b.length; j++) {
+        if (exact && i + j < n) {
+          // a < i+1 and b < j+1 → r < i+j+1
+          this.add(...[a[i] ?? 0, b[j] ?? 0].filter((l) => l !== 0), -r[i + j]);
+        }
+        if (i + j === 0) continue;
+        const up = [-(a[i - 1] ?? 0), -(b[j - 1] ?? 0)].filter((l) => l !== 0);
+        this.add(...up, r[Math.min(i + j, n) - 1]);
+      }
+    }
+    return r;
+  }
+  /** A unary count of `lits` (totalizer), capped at `cap`. */
+  count(lits: number[], cap: number, exact: boolean): number[] {
+    if (lits.length === 0) return [];
+    if (lits.length === 1) return [lits[0]];
+    const mid = lits.length >> 1;
+    return this.merge(
+      this.count(lits.slice(0, mid), cap, exact),
+      this.count(lits.slice(mid), cap, exact),
+      cap,
+      exact,
+    );
   }
 }
 
+interface Encoding {
+  cnf: Cnf;
+  x: Map<number, number>[];
+  /** total[k] = "the total breaks are at least k+1". */
+  total: number[];
+}
+
+function encode(md: Model, cap: number): Encoding {
+  const { S, P, M } = md;
+  const cnf = new Cnf();
+  const x: Map<number, number>[] = [];
+  for (let m = 0; m < M; m++) {
+    const own = new Map<number, number>();
+    for (const s of md.cand[m]) own.set(s, cnf.fresh());
+    x.push(own);
+    const lits = [...own.values()];
+    cnf.add(...lits);
+    cnf.atMostOne(lits);
+  }
+  for (let m = 0; m < M; m++) {
+    for (const a of md.after[m]) {
+      for (const [s, v] of x[m]) {
+        const earlier: number[] = [];
+        for (const [t, w] of x[a]) if (t < s) earlier.push(w);
+        cnf.add(-v, ...earlier);
+      }
+    }
+  }
+  const counters: number[][] = [];
+  const busyBySlot: number[][] = Array.from({ length: S }, () => []);
+  const exact = md.fairness !== null;
+  for (let p = 0; p < P; p++) {
+    const mine = md.meetingsOf[p];
+    if (mine.length === 0) continue;
+    const u = new Int32Array(S); // 0: p can never be busy in s
+    for (let s = 0; s < S; s++) {
+      const here: number[] = [];
+      for (const m of mine) {
+        const v = x[m].get(s);
+        if (v) here.push(v);
+      }
+      if (here.length === 0) continue;
+      cnf.atMostOne(here);
+      if (here.length === 1) u[s] = here[0];
+      else {
+        u[s] = cnf.fresh();
+        for (const v of here) cnf.add(-v, u[s]);
+        cnf.add(-u[s], ...here);
+      }
+      busyBySlot[s].push(u[s]);
+    }
+    // Implied, and what makes the solver fast: p is busy in exactly as many slots as it has meetings.
+    const busy = cnf.count(
+      Array.from(u).filter((v) => v !== 0),
+      mine.length + 1,
+      true,
+    );
+    if (busy.length > mine.length) cnf.add(-busy[mine.length]);
+    cnf.add(busy[mine.length - 1]);
+    // h[s]: p has met by s within the day (0: certainly not).
+    const h = new Int32Array(S);
+    for (let s = 0; s < S; s++) {
+      const prev = s > 0 && md.dayOf[s - 1] === md.dayOf[s] ? h[s - 1] : 0;
+      if (!u[s]) h[s] = prev;
+      else if (!prev) h[s] = u[s];
+      else {
+        h[s] = cnf.fresh();
+        cnf.add(-prev, h[s]);
+        cnf.add(-u[s], h[s]);
+        cnf.add(-h[s], prev, u[s]);
+      }
+    }
+    const ends: number[] = [];
+    for (let s = 2; s < S; s++) {
+      if (!u[s] || md.dayOf[s - 2] !== md.dayOf[s] || !h[s - 2]) continue;
+      const idle = u[s - 1]; // 0: p is never busy in s−1, so it is idle there
+      const e = cnf.fresh();
+      cnf.add(-u[s], ...(idle ? [idle] : []), -h[s - 2], e);
+      cnf.add(-e, u[s]);
+      if (idle) cnf.add(-e, -idle);
+      cnf.add(-e, h[s - 2]);
+      ends.push(e);
+    }
+    // A break needs a meeting after it: at most (meetings − 1) breaks.
+    const most = mine.length - 1;
+    const counted = cnf.count(ends, most + 1, exact);
+    if (counted.length > most) cnf.add(-counted[most]);
+    counters.push(counted.slice(0, most));
+  }
+  // Tables: a meeting keeps two participants busy, so "at most 2·tables busy" is the table rule.
+  for (let s = 0; s < S; s++) {
+    const limit = 2 * md.tables[s];
+    const c = cnf.count(busyBySlot[s], limit + 1, false);
+    if (c.length > limit) cnf.add(-c[limit]);
+  }
+  if (md.fairness !== null) {
+    const d = md.fairness;
+    const longest = Math.max(0, ...counters.map((c) => c.length));
+    for (let k = 0; k + d + 1 <= longest; k++) {
+      // Someone with ≥ k+d+1 breaks forces everyone to ≥ k+1.
+      const minAtLeast = cnf.fresh();
+      for (const c of counters) if (c.length >= k + d + 1) cnf.add(-c[k + d], minAtLeast);
+      for (const c of counters) cnf.add(-minAtLeast, ...(c.length >= k + 1 ? [c[k]] : []));
+    }
+  }
+  // The total: a balanced merge of the participants' counters.
+  let layer = counters.filter((c) => c.length > 0);
+  while (layer.length > 1) {
+    const next: number[][] = [];
+    for (let i = 0; i < layer.length; i += 2) {
+      next.push(i + 1 < layer.length ? cnf.merge(layer[i], layer[i + 1], cap, false) : layer[i]);
+    }
+    layer = next;
+  }
+  return { cnf, x, total: (layer[0] ?? []).slice(0, cap) };
+}
+
 /**
- * Minimises the total breaks over the schedules that hold every meeting and keep the
- * non-free meetings in place, starting from `start` (which must hold every meeting and obey
- * every rule, fairness included). Returns null when HiGHS fails.
+ * Looks for schedules with fewer breaks than `start` (which holds every meeting and obeys
+ * every rule), and for a proof that none has fewer. Two searches share one solver and what
+ * it learns: a lower-bound probe asks for at most `lb` breaks (an assumption; "no" raises the
+ * lower bound), an upper-bound step asks for one break fewer than the best schedule (a
+ * permanent clause, started from that schedule's slots). Both get a conflict budget, doubled
+ * whenever neither settles its question; it ends when the bounds meet (the minimum is proven)
+ * or the budget or the clock runs out. Never returns a worse schedule than the start.
  */
 export async function minimiseBreaks(
   md: Model,
   start: Int32Array,
   opts: BreaksOptions,
-): Promise<BreaksResult | null> {
-  const { S, P } = md;
-  const free = opts.free ?? new Uint8Array(md.M).fill(1);
-  const fixedBusy = new Uint8Array(P * S);
-  const fixedCount = new Int32Array(S);
-  const touched = new Uint8Array(P);
-  for (let m = 0; m < md.M; m++) {
-    if (free[m]) {
-      touched[md.ma[m]] = 1;
-      touched[md.mb[m]] = 1;
-      continue;
-    }
-    fixedBusy[md.ma[m] * S + start[m]] = 1;
-    fixedBusy[md.mb[m] * S + start[m]] = 1;
-    fixedCount[start[m]]++;
-  }
-  const before = breaksOf(md, start);
-  const xs = (m: number, s: number) => `x${m}_${s}`;
-  const lp = new Lp();
-  const yVars: string[][] = Array.from({ length: P * S }, () => []);
-  const bySlot: string[][] = Array.from({ length: S }, () => []);
-  const domain: number[][] = [];
-  const binaries: string[] = [];
-  for (let m = 0; m < md.M; m++) {
-    domain.push([]);
-    if (!free[m]) continue;
-    const own: string[] = [];
-    for (const s of md.cand[m]) {
-      if (fixedBusy[md.ma[m] * S + s] || fixedBusy[md.mb[m] * S + s]) continue;
-      if (fixedCount[s] >= md.tables[s]) continue;
-      domain[m].push(s);
-      const v = xs(m, s);
-      own.push(`+ ${v}`);
-      binaries.push(v);
-      bySlot[s].push(`+ ${v}`);
-      yVars[md.ma[m] * S + s].push(v);
-      yVars[md.mb[m] * S + s].push(v);
-    }
-    if (own.length === 0) return null;
-    lp.row(own, '=', 1);
-  }
-  for (let s = 0; s < S; s++) {
-    if (bySlot[s].length > md.tables[s] - fixedCount[s])
-      lp.row(bySlot[s], '<=', md.tables[s] - fixedCount[s]);
-  }
-  const plus = (vs: string[]) => vs.map((v) => `+ ${v}`);
-  const minus = (vs: string[]) => vs.map((v) => `- ${v}`);
-  const objective: string[] = [];
-  let objConst = 0;
-  const days = Math.max(...md.dayOf) + 1;
-  const fair = md.fairness;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  let untouched = 0;
-  for (let p = 0; p < P; p++) {
-    if (md.meetingsOf[p].length === 0) continue;
-    if (!touched[p]) {
-      lo = Math.min(lo, before[p]);
-      hi = Math.max(hi, before[p]);
-      untouched += before[p];
-      continue;
-    }
-    const bTerms: string[] = [];
-    let bConst = 0;
-    for (let s = 0; s < S; s++) {
-      const y = yVars[p * S + s];
-      const c = fixedBusy[p * S + s];
-      if (y.length > 1) lp.row(plus(y), '<=', 1);
-      if (y.length === 0 && !c) continue;
-      const sameDay = s > 0 && md.dayOf[s - 1] === md.dayOf[s];
-      const prev = sameDay ? yVars[p * S + s - 1] : [];
-      const pc = sameDay ? fixedBusy[p * S + s - 1] : 0;
-      if (y.length === 0 && prev.length === 0) {
-        // Both constant: a block starts here exactly when s is busy and s−1 is not.
-        const z = c && !pc ? 1 : 0;
-        objConst += z;
-        bConst += z;
-        continue;
-      }
-      const z = `z${p}_${s}`;
-      binaries.push(z);
-      objective.push(`+ ${z}`);
-      bTerms.push(`+ ${z}`);
-      lp.row([`+ ${z}`, ...minus(y), ...plus(prev)], '>=', c - pc);
-      lp.row([`+ ${z}`, ...minus(y)], '<=', c);
-      lp.row([`+ ${z}`, ...plus(prev)], '<=', 1 - pc);
-    }
-    for (let d = 0; d < days; d++) {
-      const inDay: string[] = [];
-      let cDay = 0;
-      for (let s = 0; s < S; s++) {
-        if (md.dayOf[s] !== d) continue;
-        inDay.push(...yVars[p * S + s]);
-        cDay += fixedBusy[p * S + s];
-      }
-      if (cDay > 0) {
-        objConst -= 1;
-        bConst -= 1;
-        continue;
-      }
-      if (inDay.length === 0) continue;
-      const u = `u${p}_${d}`;
-      binaries.push(u);
-      objective.push(`- ${u}`);
-      bTerms.push(`- ${u}`);
-      lp.row([`+ ${u}`, ...minus(inDay)], '<=', 0);
-      for (let s = 0; s < S; s++) {
-        if (md.dayOf[s] === d && yVars[p * S + s].length)
-          lp.row([`+ ${u}`, ...minus(yVars[p * S + s])], '>=', 0);
-      }
-    }
-    if (days === 1) {
-      // Strengthening (not needed for correctness): p either meets in one block of k slots,
-      // starting at some a (w[p,a]), or is marked v[p] = 1 and has at least one break.
-      const k = md.meetingsOf[p].length;
-      const open = (s: number) => yVars[p * S + s].length > 0 || fixedBusy[p * S + s] === 1;
-      const choice: string[] = [];
-      const cover: string[][] = Array.from({ length: S }, () => []);
-      for (let a = 0; a + k <= S; a++) {
-        let ok = true;
-        for (let s = a; s < a + k && ok; s++) ok = open(s);
-        for (let s = 0; s < S && ok; s++) if ((s < a || s >= a + k) && fixedBusy[p * S + s]) ok = false;
-        if (!ok) continue;
-        const w = `w${p}_${a}`;
-        binaries.push(w);
-        choice.push(`+ ${w}`);
-        for (let s = a; s < a + k; s++) cover[s].push(`- ${w}`);
-      }
-      const v = `v${p}`;
-      binaries.push(v);
-      lp.row([...choice, `+ ${v}`], '=', 1);
-      for (let s = 0; s < S; s++) {
-        if (cover[s].length) lp.row([...plus(yVars[p * S + s]), ...cover[s]], '>=', -fixedBusy[p * S + s]);
-      }
-      lp.row([...bTerms, `- ${v}`], '>=', -bConst);
-    }
-    if (fair !== null) {
-      lp.row([...bTerms, '- bmax'], '<=', -bConst);
-      lp.row([...bTerms, '- bmin'], '>=', -bConst);
-    }
-  }
-  if (fair !== null) lp.row(['+ bmax', '- bmin'], '<=', fair);
-  for (let m = 0; m < md.M; m++) {
-    for (const a of md.after[m]) {
-      if (!free[m] && !free[a]) continue;
-      const terms: string[] = [];
-      let rhs = 1;
-      if (free[m]) terms.push(...domain[m].map((s) => `+ ${s + 1} ${xs(m, s)}`));
-      else rhs -= start[m] + 1;
-      if (free[a]) terms.push(...domain[a].map((s) => `- ${s + 1} ${xs(a, s)}`));
-      else rhs += start[a] + 1;
-      lp.row(terms, '>=', rhs);
-    }
-  }
-  const bounds: string[] = [];
-  if (fair !== null) {
-    bounds.push(Number.isFinite(hi) ? ` ${hi} <= bmax <= 1000` : ' 0 <= bmax <= 1000');
-    bounds.push(Number.isFinite(lo) ? ` 0 <= bmin <= ${lo}` : ' 0 <= bmin <= 1000');
-  }
-  const text = [
-    'Minimize',
-    ` obj: ${objective.join(' ') || '0 x_none'}`,
-    'Subject To',
-    ...lp.rows,
-    ...(lp.rows.length ? [] : [' c_none: 0 x_none >= 0']),
-    'Bounds',
-    ...bounds,
-    'Binary',
-    ` ${binaries.join(' ')}`,
-    'End',
-  ].join('\n');
-
-  const highs = await solver();
-  const model = highs.createModel({ format: 'lp', data: text });
+): Promise<BreaksResult> {
+  let best: Int32Array = Int32Array.from(start);
+  let ub = sum(breaksOf(md, best));
+  if (ub === 0) return { slots: best, breaks: 0, proven: true };
+  const { cnf, x, total } = encode(md, ub);
+  const solver = await Cadical.create({ quiet: true, phase: false });
   try {
-    model.options.set({
-      output_flag: false,
-      mip_max_nodes: opts.nodes,
-      time_limit: Math.max(0.1, opts.timeLimitS),
-      random_seed: opts.seed ?? 0,
-      mip_rel_gap: 0,
-      mip_abs_gap: 0.5,
-    });
-    // The start as a MIP start: HiGHS then only looks for better schedules.
-    const colValue = new Float64Array(model.getDimensions().numCols);
-    const col = (name: string) => {
-      try {
-        return model.getColByName(name);
-      } catch {
-        return -1;
-      }
+    solver.ensureVars(cnf.vars);
+    for (const c of cnf.clauses) solver.addClause(c);
+    solver.setTerminate(() => opts.now() > opts.deadline);
+    const read = (): Int32Array => {
+      const slots = new Int32Array(md.M);
+      for (let m = 0; m < md.M; m++) for (const [s, v] of x[m]) if (solver.value(v)) slots[m] = s;
+      return slots;
     };
-    const set = (name: string, v: number) => {
-      const j = col(name);
-      if (j >= 0) colValue[j] = v;
+    const improve = (slots: Int32Array): void => {
+      const breaks = sum(breaksOf(md, slots));
+      if (breaks >= ub) throw new Error(`SAT model of breaks is wrong: ${breaks} breaks found, ${ub} known`);
+      best = slots;
+      ub = breaks;
     };
-    const busy = new Uint8Array(P * S);
-    for (let m = 0; m < md.M; m++) {
-      busy[md.ma[m] * S + start[m]] = 1;
-      busy[md.mb[m] * S + start[m]] = 1;
-      if (free[m]) set(xs(m, start[m]), 1);
+    let lb = 0;
+    let budget = opts.conflicts;
+    let spent = 0;
+    const run = (assumptions: number[]) => {
+      const conflicts = Math.max(1, Math.min(budget, opts.totalConflicts - spent));
+      spent += conflicts;
+      return solver.solve({ assumptions, conflicts });
+    };
+    while (lb < ub && spent < opts.totalConflicts && opts.now() < opts.deadline) {
+      if (ub > total.length) break; // cannot happen: the start's breaks are below the counter's cap
+      const probe = run([-total[lb]]);
+      if (probe === 'satisfiable') {
+        improve(read());
+        lb = ub;
+        opts.onProgress?.(ub, lb);
+        break;
+      }
+      if (probe === 'unsatisfiable') {
+        lb++;
+        opts.onProgress?.(ub, lb);
+        continue;
+      }
+      solver.addClause([-total[ub - 1]]);
+      for (let m = 0; m < md.M; m++) for (const [s, v] of x[m]) solver.phase(s === best[m] ? v : -v);
+      const step = run([]);
+      if (step === 'satisfiable') improve(read());
+      else if (step === 'unsatisfiable') lb = ub;
+      else budget *= 2;
+      if (step !== 'unknown') opts.onProgress?.(ub, lb);
     }
-    for (let p = 0; p < P; p++) {
-      if (!touched[p]) continue;
-      for (let s = 0; s < S; s++) {
-        const first = s === 0 || md.dayOf[s - 1] !== md.dayOf[s];
-        set(`z${p}_${s}`, busy[p * S + s] && (first || !busy[p * S + s - 1]) ? 1 : 0);
-      }
-      if (days === 1) {
-        const mine = Array.from(md.meetingsOf[p], (m) => start[m]);
-        const a = Math.min(...mine);
-        const compact = Math.max(...mine) - a + 1 === mine.length;
-        set(compact ? `w${p}_${a}` : `v${p}`, 1);
-      }
-      for (let d = 0; d < days; d++) {
-        let u = 0;
-        for (let s = 0; s < S; s++) if (md.dayOf[s] === d && busy[p * S + s]) u = 1;
-        set(`u${p}_${d}`, u);
-      }
-    }
-    if (fair !== null) {
-      let bl = Number.POSITIVE_INFINITY;
-      let bh = 0;
-      for (let p = 0; p < P; p++) {
-        if (md.meetingsOf[p].length === 0) continue;
-        bl = Math.min(bl, before[p]);
-        bh = Math.max(bh, before[p]);
-      }
-      set('bmax', bh);
-      set('bmin', Number.isFinite(bl) ? bl : 0);
-    }
-    model.setSolution({ colValue });
-    model.run();
-    const status = model.getModelStatus();
-    let startTotal = 0;
-    for (let p = 0; p < P; p++) startTotal += before[p];
-    const slots = Int32Array.from(start);
-    let breaks = startTotal;
-    const value = model.getObjectiveValue();
-    if (Number.isFinite(value) && Math.round(value + objConst) + untouched < startTotal) {
-      const sol = model.getSolution().colValue;
-      for (let m = 0; m < md.M; m++) {
-        if (!free[m]) continue;
-        for (const s of domain[m]) if (sol[col(xs(m, s))] > 0.5) slots[m] = s;
-      }
-      let total = 0;
-      for (const b of breaksOf(md, slots)) total += b;
-      breaks = total;
-    }
-    const all = free.every((f) => f === 1);
-    return { slots, breaks, proven: all && status === 7 };
+    return { slots: best, breaks: ub, proven: lb >= ub };
   } finally {
-    model.dispose();
+    solver.dispose();
   }
 }
+
+const sum = (a: Int32Array): number => a.reduce((acc, v) => acc + v, 0);

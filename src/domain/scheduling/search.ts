@@ -7,6 +7,8 @@ export interface Progress {
   weight: number;
   breaks: number;
   valid: boolean;
+  /** Set while SAT minimises the breaks: the number of breaks proven necessary so far. */
+  breaksLowerBound?: number;
 }
 
 export interface SearchOptions {

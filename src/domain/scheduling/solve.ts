@@ -67,32 +67,40 @@ function statusOf(st: State, bound: BoundResult | null, breaksProven: boolean): 
   return weightProven && (st.breaks === 0 || breaksProven) ? 'optimal' : 'feasible';
 }
 
-/**
- * The exact MIP of breaks runs on problems with at most this many (meeting, slot) pairs and
- * slots: on the B2B files with 21–22 slots its root node alone outlasts the time limit.
- */
-export const EXACT_BREAKS_COLUMNS = 2500;
-export const EXACT_BREAKS_SLOTS = 12;
-/** Its deterministic stop: branch-and-bound nodes (the time limit is only a safety net). */
-export const EXACT_BREAKS_NODES = 1000;
+/** Conflicts of the first SAT call on breaks (doubled while neither bound moves), and in all. */
+export const SAT_BREAKS_CONFLICTS = 20_000;
+export const SAT_BREAKS_TOTAL_CONFLICTS = 4_000_000;
 
 /**
- * When every meeting is held (so the weight is at its maximum), no interpreter is needed and
- * the problem is small, the breaks are minimised exactly by a MIP (breaks.ts), started from
- * the search's schedule. Returns true when the minimum is proven and `st` holds it.
+ * When every meeting is held (so the weight is at its maximum) and no interpreter is needed,
+ * the breaks are minimised by SAT (satbreaks.ts), started from the search's schedule. Returns
+ * true when the minimum is proven and `st` holds it.
  */
-async function exactBreaks(st: State, timeLimitS: number, seed: number): Promise<boolean> {
+async function exactBreaks(
+  st: State,
+  deadline: number,
+  now: () => number,
+  opts: SolveOptions,
+): Promise<boolean> {
   const md = st.model;
   const [req, unfair, , moved] = keyOf(st);
   if (req > 0 || unfair > 0 || moved > 0 || st.breaks === 0) return st.breaks === 0;
-  if (md.S > EXACT_BREAKS_SLOTS || !breaksModelApplies(md, st.slotOf, EXACT_BREAKS_COLUMNS)) return false;
+  if (!breaksModelApplies(md, st.slotOf)) return false;
   const result = await minimiseBreaks(md, Int32Array.from(st.slotOf), {
-    nodes: EXACT_BREAKS_NODES,
-    timeLimitS,
-    seed,
+    conflicts: SAT_BREAKS_CONFLICTS,
+    totalConflicts: SAT_BREAKS_TOTAL_CONFLICTS,
+    deadline,
+    now,
+    onProgress: (breaks, lowerBound) =>
+      opts.onProgress?.({
+        iteration: 0,
+        weight: st.weight,
+        breaks,
+        valid: true,
+        breaksLowerBound: lowerBound,
+      }),
   });
-  if (!result) return false;
-  // The MIP's schedule is rebuilt in a state and kept only if every rule holds and it is better.
+  // The solver's schedule is rebuilt in a state and kept only if every rule holds and it is better.
   const alt = new State(md);
   const order = Array.from({ length: md.M }, (_, m) => m).sort((a, b) => result.slots[a] - result.slots[b]);
   for (const m of order) {
@@ -150,21 +158,32 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   let keepInfo: KeepInfo | null = null;
   if (opts.keep) keepInfo = applyKept(st, opts.keep);
   construct(md, st);
-  if (st.weight < bound.weight - 1e-9 && !keepInfo) {
-    bound = await tightenBound(md, bound, timeLimitS / 2);
-    if (bound.slots) mipStart(st, bound.slots);
-  }
   const effort = proof ? 200_000 : (opts.effort ?? defaultEffort(md));
-  search(st, {
-    effort,
-    weightGap: st.weight < bound.weight - 1e-9,
+  const rng = makeRng(opts.seed ?? 1);
+  const searchOptions = {
     // 5% of the limit is left for the bound, tables, reasons and the final check.
     deadline: started + timeLimitS * 950,
     now,
-    rng: makeRng(opts.seed ?? 1),
-    isOptimal: (key) =>
-      key[0] === 0 && key[1] === 0 && -key[2] >= bound.weight - 1e-9 && key[3] === 0 && key[4] === 0,
-    onProgress: opts.onProgress ? (p) => opts.onProgress?.({ ...p, bound: bound.weight }) : undefined,
+    rng,
+    onProgress: opts.onProgress
+      ? (p: Progress) => opts.onProgress?.({ ...p, bound: bound.weight })
+      : undefined,
+  };
+  const atBound = (key: number[]) => key[0] === 0 && key[1] === 0 && -key[2] >= bound.weight - 1e-9;
+  if (st.weight < bound.weight - 1e-9 && !keepInfo) {
+    // A tenth of the effort first, stopping at the bound's weight: when that holds every
+    // meeting (as on the B2B files), the MIP below has nothing to add and is skipped.
+    search(st, { ...searchOptions, effort: Math.ceil(effort / 10), weightGap: true, isOptimal: atBound });
+    if (st.weight < bound.weight - 1e-9) {
+      bound = await tightenBound(md, bound, timeLimitS / 2);
+      if (bound.slots) mipStart(st, bound.slots);
+    }
+  }
+  search(st, {
+    ...searchOptions,
+    effort,
+    weightGap: st.weight < bound.weight - 1e-9,
+    isOptimal: (key) => atBound(key) && key[3] === 0 && key[4] === 0,
   });
   // The promise of the issue: never worse than first come, first served.
   const baseline = keepInfo ? null : greedy(md);
@@ -172,10 +191,8 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
 
   let breaksProven = false;
   if (!proof && !keepInfo) {
-    // HiGHS checks its clock only between steps (cut rounds, heuristics) and was seen to
-    // overrun it by up to 12 s, so its share ends at 60% of the limit; under a second: skipped.
-    const left = (started + timeLimitS * 600 - now()) / 1000;
-    if (left >= 1) breaksProven = await exactBreaks(st, Math.min(left, timeLimitS / 2), opts.seed ?? 1);
+    // The SAT solver checks the clock often; its share ends at 90% of the limit.
+    breaksProven = await exactBreaks(st, started + timeLimitS * 900, now, opts);
   }
   const status = proof ? 'infeasible' : statusOf(st, bound, breaksProven);
   const schedule = present(st, status, bound, 0);
