@@ -25,7 +25,7 @@ export interface BreaksOptions {
   /** Wall-clock safety net (ms since the epoch of `now`). */
   deadline: number;
   now: () => number;
-  /** Called when a bound moves: the best schedule's breaks and the proven lower bound. */
+  /** Called when a bound moves, and every second: the best schedule's breaks and the proven lower bound. */
   onProgress?: (breaks: number, lowerBound: number) => void;
 }
 
@@ -266,7 +266,6 @@ export async function minimiseBreaks(
   try {
     solver.ensureVars(cnf.vars);
     for (const c of cnf.clauses) solver.addClause(c);
-    solver.setTerminate(() => opts.now() > opts.deadline);
     const read = (): Int32Array => {
       const slots = new Int32Array(md.M);
       for (let m = 0; m < md.M; m++) for (const [s, v] of x[m]) if (solver.value(v)) slots[m] = s;
@@ -279,6 +278,16 @@ export async function minimiseBreaks(
       ub = breaks;
     };
     let lb = 0;
+    // The solver polls this while it works: the clock's safety net, and a progress line a second.
+    let reported = opts.now();
+    solver.setTerminate(() => {
+      const t = opts.now();
+      if (t - reported >= 1000) {
+        reported = t;
+        opts.onProgress?.(ub, lb);
+      }
+      return t > opts.deadline;
+    });
     let budget = opts.conflicts;
     let spent = 0;
     const run = (assumptions: number[]) => {
