@@ -37,9 +37,20 @@ export interface BreaksResult {
   proven: boolean;
 }
 
-/** Whether the SAT model applies: every meeting held and no interpreter to match. */
+/**
+ * The largest problem given to the SAT model: (meeting, slot) pairs, and breaks in the start
+ * (the total's counter grows with their square). The B2B files have at most 6,644 pairs and
+ * start with at most about 20 breaks.
+ */
+export const SAT_BREAKS_MAX_PAIRS = 20_000;
+export const SAT_BREAKS_MAX_START = 200;
+
+/** Whether the SAT model applies: every meeting held, no interpreter to match, not too large. */
 export const breaksModelApplies = (md: Model, slotOf: ArrayLike<number>): boolean =>
-  md.M > 0 && md.needs.every((x) => x === 0) && Array.from(slotOf).every((s) => s >= 0);
+  md.M > 0 &&
+  md.needs.every((x) => x === 0) &&
+  Array.from(slotOf).every((s) => s >= 0) &&
+  md.cand.reduce((n, c) => n + c.length, 0) <= SAT_BREAKS_MAX_PAIRS;
 
 /** Breaks of every participant for a complete slot assignment. */
 export function breaksOf(md: Model, slots: Int32Array): Int32Array {
@@ -112,6 +123,26 @@ class Cnf {
       }
     }
     return r;
+  }
+  /**
+   * At most k of `lits` by a totalizer, counting whichever is smaller: the true literals (cap
+   * k+1) or, when k is near the number of literals, the false ones (at least n−k of them).
+   */
+  atMostCounted(lits: number[], k: number): void {
+    const n = lits.length;
+    if (k >= n) return;
+    if (k <= n - k) {
+      const c = this.count(lits, k + 1, false);
+      this.add(-c[k]);
+    } else {
+      // Exact, since "at least" needs the downward clauses.
+      const c = this.count(
+        lits.map((l) => -l),
+        n - k,
+        true,
+      );
+      this.add(c[n - k - 1]);
+    }
   }
   /** A unary count of `lits` (totalizer), capped at `cap`. */
   count(lits: number[], cap: number, exact: boolean): number[] {
@@ -217,11 +248,7 @@ function encode(md: Model, cap: number): Encoding {
     counters.push(counted.slice(0, most));
   }
   // Tables: a meeting keeps two participants busy, so "at most 2·tables busy" is the table rule.
-  for (let s = 0; s < S; s++) {
-    const limit = 2 * md.tables[s];
-    const c = cnf.count(busyBySlot[s], limit + 1, false);
-    if (c.length > limit) cnf.add(-c[limit]);
-  }
+  for (let s = 0; s < S; s++) cnf.atMostCounted(busyBySlot[s], 2 * md.tables[s]);
   if (md.fairness !== null) {
     const d = md.fairness;
     const longest = Math.max(0, ...counters.map((c) => c.length));
@@ -261,6 +288,7 @@ export async function minimiseBreaks(
   let best: Int32Array = Int32Array.from(start);
   let ub = sum(breaksOf(md, best));
   if (ub === 0) return { slots: best, breaks: 0, proven: true };
+  if (ub > SAT_BREAKS_MAX_START) return { slots: best, breaks: ub, proven: false };
   const { cnf, x, total } = encode(md, ub);
   const solver = await Cadical.create({ quiet: true, phase: false });
   try {
