@@ -122,7 +122,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(
         p.breaksLowerBound === undefined
           ? `schedule: ${p.iteration} moves, best weight ${p.weight} (bound ${p.bound}), breaks ${p.breaks}${p.valid ? '' : ', rules not yet met'}\n`
-          : `schedule: every meeting held; breaks ${p.breaks}, at least ${p.breaksLowerBound} proven necessary (SAT)\n`,
+          : `schedule: SAT on breaks, best weight ${p.weight} (bound ${p.bound}, every meeting held), breaks ${p.breaks}, at least ${p.breaksLowerBound} proven necessary\n`,
       ),
   });
   const json = `${JSON.stringify(schedule, null, 2)}\n`;

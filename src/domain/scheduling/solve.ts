@@ -78,6 +78,7 @@ export const SAT_BREAKS_TOTAL_CONFLICTS = 4_000_000;
  */
 async function exactBreaks(
   st: State,
+  boundWeight: number,
   deadline: number,
   now: () => number,
   opts: SolveOptions,
@@ -97,6 +98,7 @@ async function exactBreaks(
         weight: st.weight,
         breaks,
         valid: true,
+        bound: boundWeight,
         breaksLowerBound: lowerBound,
       }),
   });
@@ -192,7 +194,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   let breaksProven = false;
   if (!proof && !keepInfo) {
     // The SAT solver checks the clock often; its share ends at 90% of the limit.
-    breaksProven = await exactBreaks(st, started + timeLimitS * 900, now, opts);
+    breaksProven = await exactBreaks(st, bound.weight, started + timeLimitS * 900, now, opts);
   }
   const status = proof ? 'infeasible' : statusOf(st, bound, breaksProven);
   const schedule = present(st, status, bound, 0);
