@@ -16,7 +16,7 @@ import { profileRoutes } from './features/profiles/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
 import { ReadCache } from './http/cache.ts';
 import type { AppEnv, Deps } from './http/context.ts';
-import { refuseNul, unstorableText } from './http/input.ts';
+import { bodyless, refuseNul, unstorableText } from './http/input.ts';
 import { Metrics } from './http/metrics.ts';
 import { securityHeaders } from './http/security.ts';
 
@@ -28,7 +28,6 @@ export interface AppOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
-const BODYLESS = new Set(['GET', 'HEAD']);
 /** The public reads that the read cache keeps: the atlas, statistics, profiles, matches, sectors. */
 const CACHED =
   /^\/api\/(?:(?:localities|organizations|agreements)(?:\/|$)|(?:stats|matches|sectors)$|profiles\/)/;
@@ -69,7 +68,7 @@ export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptio
   // A GET or HEAD body means nothing and nothing reads it (refuseNul neither), so those skip the
   // limit: looking for a body makes the Node adapter build a full undici Request with an
   // AbortController, which was a third of the server's time on a cached read.
-  app.use('/api/*', (c, next) => (BODYLESS.has(c.req.method) ? next() : limitBody(c, next)));
+  app.use('/api/*', (c, next) => (bodyless(c.req.method) ? next() : limitBody(c, next)));
   app.use('/api/*', refuseNul);
   app.use('/api/*', authenticate(deps));
   if (cache) app.use('/api/*', new ReadCache(deps.db.dataVersion).middleware(CACHED));

@@ -17,12 +17,14 @@ const JSON_NUL = /(?<!\\)(?:\\\\)*\\u0000/i;
  * PostgreSQL cannot store NUL in text, and SQLite would: refuse it in the URL and in JSON
  * bodies up front, so that both engines answer the same 400 instead of one of them a 500.
  */
+/** GET and HEAD: methods whose body means nothing, so nothing reads or limits it. */
+export const bodyless = (method: string): boolean => method === 'GET' || method === 'HEAD';
+
 export const refuseNul = createMiddleware(async (c, next) => {
   if (/%00/.test(c.req.url)) throw nul('URL');
   // A GET or HEAD body is never read (nor limited): see the body limit in app.ts.
   if (
-    c.req.method !== 'GET' &&
-    c.req.method !== 'HEAD' &&
+    !bodyless(c.req.method) &&
     /json/i.test(c.req.header('content-type') ?? '') &&
     JSON_NUL.test(await c.req.text())
   )

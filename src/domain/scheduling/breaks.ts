@@ -10,12 +10,10 @@ import type { Model } from './model.ts';
 //   e[p,s]   a break of p ends in s: u[p,s] ∧ ¬u[p,s−1] ∧ h[p,s−2], defined both ways;
 //   per participant, a totalizer counts its e (unary "at least k" literals, exact both ways),
 //   which gives fairness: "someone has ≥ k+d+1 breaks" → "everyone has ≥ k+1";
-//   the participants' counters merge into one total (upward clauses only), and "total ≥ B"
-//   is forbidden by a unit clause each time a schedule with B breaks is found.
-// Tables: a sequential counter per slot; precedence: x[m,s] → ∨ x[a,t] over t < s.
-// The search starts from the given schedule (its slots are the solver's preferred phases),
-// so each call asks for one break fewer than the best known until the solver proves that
-// none exists (the minimum is then proven) or its conflict budget or the clock runs out.
+//   the participants' counters merge into one total (upward clauses only).
+// Implied constraints, which make the solver fast: p is busy in exactly as many slots as it has
+// meetings; at most 2·tables participants are busy in a slot (that is the table rule itself).
+// Precedence: x[m,s] → ∨ x[a,t] over t < s. How the solver is asked: `minimiseBreaks`.
 
 export interface BreaksOptions {
   /** Conflicts per SAT call: the deterministic stop. */
@@ -324,7 +322,6 @@ export async function minimiseBreaks(
       return solver.solve({ assumptions, conflicts });
     };
     while (lb < ub && spent < opts.totalConflicts && opts.now() < opts.deadline) {
-      if (ub > total.length) break; // cannot happen: the start's breaks are below the counter's cap
       const probe = run([-total[lb]]);
       if (probe === 'satisfiable') {
         improve(read());

@@ -73,7 +73,7 @@ export const SAT_BREAKS_TOTAL_CONFLICTS = 4_000_000;
 
 /**
  * When every meeting is held (so the weight is at its maximum) and no interpreter is needed,
- * the breaks are minimised by SAT (satbreaks.ts), started from the search's schedule. Returns
+ * the breaks are minimised by SAT (breaks.ts), started from the search's schedule. Returns
  * true when the minimum is proven and `st` holds it.
  */
 async function exactBreaks(
