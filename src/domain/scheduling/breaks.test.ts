@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breaksOf, minimiseBreaks } from './breaks.ts';
+import { breaksOf, minimiseBreaks, TABLE_FORMS } from './breaks.ts';
+import { construct } from './greedy.ts';
 import { buildModel, type Model } from './model.ts';
+import { makeRng } from './rng.ts';
+import { State } from './state.ts';
 import type { Problem } from './types.ts';
 
 const problem = (days: string[], fairness: number | null = null): Problem => ({
@@ -96,24 +99,61 @@ describe('minimiseBreaks (SAT)', () => {
     expect(r.proven).toBe(true);
   });
 
-  it('keeps the table rule when it is what forces breaks', async () => {
-    // Six people in two rounds of three meetings: without the table rule, two slots hold every
-    // meeting with no break; with two tables, two people must skip the middle slot (two breaks).
-    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
-    const pairs = ['ab', 'cd', 'ef', 'ad', 'cf', 'eb'];
+  it.each(TABLE_FORMS)(
+    'keeps the table rule when it is what forces breaks (tables counted on %s)',
+    async (form) => {
+      // Six people in two rounds of three meetings: without the table rule, two slots hold every
+      // meeting with no break; with two tables, two people must skip the middle slot (two breaks).
+      const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+      const pairs = ['ab', 'cd', 'ef', 'ad', 'cf', 'eb'];
+      const md = buildModel({
+        slots: ['s1', 's2', 's3'].map((id) => ({ id })),
+        tables: 2,
+        fairness: 2,
+        participants: ids.map((id) => ({ id })),
+        meetings: pairs.map((p) => ({ id: p, participants: [p[0], p[1]], required: true })),
+      });
+      expect(bruteForce(md)?.breaks).toBe(2);
+      // Every valid schedule has two breaks; the solver must prove that no valid one has fewer.
+      const r = await minimiseBreaks(md, bruteForceWorst(md)!, { ...options, forms: [form] });
+      expect(valid(md, r.slots)).toBe(true);
+      expect(r.breaks).toBe(2);
+      expect(r.proven).toBe(true);
+    },
+  );
+
+  it('returns the same schedule with the second solver in a worker thread as in one thread', async () => {
+    // Rounds start from shared bounds, so which solver finishes first must not matter. Budgets of
+    // a few conflicts make many rounds, with steps from the first.
+    const rng = makeRng(11);
+    const ids = Array.from({ length: 9 }, (_, i) => `p${i}`);
+    const seen = new Set<string>();
+    const meetings: Problem['meetings'] = [];
+    while (meetings.length < 16) {
+      const a = Math.floor(rng() * ids.length);
+      const b = Math.floor(rng() * ids.length);
+      if (a === b || seen.has(`${Math.min(a, b)}-${Math.max(a, b)}`)) continue;
+      seen.add(`${Math.min(a, b)}-${Math.max(a, b)}`);
+      meetings.push({ id: `m${meetings.length}`, participants: [ids[a], ids[b]], required: true });
+    }
     const md = buildModel({
-      slots: ['s1', 's2', 's3'].map((id) => ({ id })),
-      tables: 2,
+      slots: Array.from({ length: 8 }, (_, i) => ({ id: `s${i}` })),
+      tables: 3,
       fairness: 2,
       participants: ids.map((id) => ({ id })),
-      meetings: pairs.map((p) => ({ id: p, participants: [p[0], p[1]], required: true })),
+      meetings,
     });
-    expect(bruteForce(md)?.breaks).toBe(2);
-    // Every valid schedule has two breaks; the solver must prove that no valid one has fewer.
-    const r = await minimiseBreaks(md, bruteForceWorst(md)!, options);
-    expect(valid(md, r.slots)).toBe(true);
-    expect(r.breaks).toBe(2);
-    expect(r.proven).toBe(true);
+    const st = construct(md, new State(md));
+    expect(st.slotOf.every((s) => s >= 0)).toBe(true);
+    const start = Int32Array.from(st.slotOf);
+    expect(total(md, start)).toBeGreaterThan(0);
+    const run = (threads: boolean) =>
+      minimiseBreaks(md, start, { ...options, conflicts: 2, stepAfterDoublings: 0, threads });
+    const [one, two] = [await run(false), await run(true)];
+    expect(valid(md, two.slots)).toBe(true);
+    expect(two.proven).toBe(true);
+    expect(Array.from(two.slots)).toEqual(Array.from(one.slots));
+    expect(two.breaks).toBe(one.breaks);
   });
 
   // Two shapes: few people with many meetings each (breaks, fairness), and more people on few
@@ -180,17 +220,19 @@ describe('minimiseBreaks (SAT)', () => {
         const md = buildModel(p);
         const exact = bruteForce(md);
         if (!exact) return; // no schedule holds every meeting: not this function's question
-        // From an optimal start, it must prove the minimum.
+        // Each solver alone, with upper-bound steps from the first turn: from an optimal start
+        // it must prove the minimum; from any other valid start, reach and prove it.
         solved++;
-        const r = await minimiseBreaks(md, exact.slots, options);
-        expect(valid(md, r.slots)).toBe(true);
-        expect(r.breaks).toBe(exact.breaks);
-        expect(r.proven).toBe(true);
-        // And from any other valid start, it reaches the same minimum.
         const worse = bruteForceWorst(md);
-        if (worse) {
-          if (total(md, worse) > exact.breaks) improved++;
-          const again = await minimiseBreaks(md, worse, options);
+        if (worse && total(md, worse) > exact.breaks) improved++;
+        for (const form of TABLE_FORMS) {
+          const alone = { ...options, forms: [form], stepAfterDoublings: 0 };
+          const r = await minimiseBreaks(md, exact.slots, alone);
+          expect(valid(md, r.slots)).toBe(true);
+          expect(r.breaks).toBe(exact.breaks);
+          expect(r.proven).toBe(true);
+          if (!worse) continue;
+          const again = await minimiseBreaks(md, worse, alone);
           expect(valid(md, again.slots)).toBe(true);
           expect(again.breaks).toBe(exact.breaks);
           expect(again.proven).toBe(true);

@@ -1,4 +1,12 @@
-import { Cadical } from 'cadical-wasm';
+import {
+  type Formula,
+  inThread,
+  inWorker,
+  type TurnInput,
+  type TurnOutput,
+  type TurnTaker,
+} from './breaks-engine.ts';
+import { Cnf } from './cnf.ts';
 import type { Model } from './model.ts';
 
 // Breaks minimised by SAT (CaDiCaL, WebAssembly) when every meeting is held and no meeting
@@ -6,14 +14,22 @@ import type { Model } from './model.ts';
 // "is there a schedule holding every meeting with at most B breaks?" is a CNF formula.
 //   x[m,s]   meeting m in slot s, for its candidate slots; exactly one per meeting;
 //   u[p,s]   p is busy in s, u ↔ ∨ x[m,s] over p's meetings, which are at most one per slot;
-//   h[p,s]   p has met by s on the same day (a prefix "or" of u);
+//   h[p,s]   p has met by s on the same day (a prefix "or" of u); f[p,s] p meets in s or later;
 //   e[p,s]   a break of p ends in s: u[p,s] ∧ ¬u[p,s−1] ∧ h[p,s−2], defined both ways;
 //   per participant, a totalizer counts its e (unary "at least k" literals, exact both ways),
 //   which gives fairness: "someone has ≥ k+d+1 breaks" → "everyone has ≥ k+1";
 //   the participants' counters merge into one total (upward clauses only).
 // Implied constraints, which make the solver fast: p is busy in exactly as many slots as it has
-// meetings; at most 2·tables participants are busy in a slot (that is the table rule itself).
-// Precedence: x[m,s] → ∨ x[a,t] over t < s. How the solver is asked: `minimiseBreaks`.
+// meetings; without a break, p is busy between its first and last meeting and those are at most
+// (meetings − 1) slots apart.
+// The table rule has two equivalent forms, and CaDiCaL's speed differs by orders of magnitude
+// between them from one file to the next (proving "no schedule without a break" on the 12-table
+// B2B files takes 1 s counting meetings, 60 s counting participants; finding the schedule on the
+// 14-table ones goes the other way). So there are two solvers, one per form, on both cores:
+//   "meetings"      at most `tables` meetings per slot;
+//   "participants"  at most 2·tables participants busy per slot.
+// Precedence: x[m,s] → ∨ x[a,t] over t < s. How the solvers are asked: `minimiseBreaks`; what a
+// solver does in its turn: breaks-engine.ts; the second solver's thread: breaks-worker.ts.
 
 export interface BreaksOptions {
   /** Conflicts per SAT call: the deterministic stop. */
@@ -25,6 +41,12 @@ export interface BreaksOptions {
   now: () => number;
   /** Called when a bound moves, and every second: the best schedule's breaks and the proven lower bound. */
   onProgress?: (breaks: number, lowerBound: number) => void;
+  /** The solvers to run (default: both forms of the table rule). */
+  forms?: readonly TableForm[];
+  /** Probes alone until a solver's budget has doubled this often (default STEP_AFTER_DOUBLINGS). */
+  stepAfterDoublings?: number;
+  /** Run the second and later solvers in worker threads (the result is the same either way). */
+  threads?: boolean;
 }
 
 export interface BreaksResult {
@@ -62,108 +84,11 @@ export function breaksOf(md: Model, slots: Int32Array): Int32Array {
   return out;
 }
 
-class Cnf {
-  vars = 0;
-  readonly clauses: number[][] = [];
-  fresh(): number {
-    return ++this.vars;
-  }
-  add(...lits: number[]): void {
-    this.clauses.push(lits);
-  }
-  /** At most one of `lits`: pairwise for a few, a ladder (sequential counter) beyond. */
-  atMostOne(lits: number[]): void {
-    if (lits.length <= 6) {
-      for (let i = 0; i < lits.length; i++)
-        for (let j = i + 1; j < lits.length; j++) this.add(-lits[i], -lits[j]);
-      return;
-    }
-    this.atMost(lits, 1);
-  }
-  /** At most k of `lits` (Sinz's sequential counter). */
-  atMost(lits: number[], k: number): void {
-    const n = lits.length;
-    if (k >= n) return;
-    if (k === 0) {
-      for (const l of lits) this.add(-l);
-      return;
-    }
-    // r[i][j]: at least j+1 of the first i+1 literals are true.
-    let prev: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const cur: number[] = [];
-      for (let j = 0; j < Math.min(k, i + 1); j++) cur.push(this.fresh());
-      this.add(-lits[i], cur[0]);
-      for (let j = 0; j < prev.length; j++) {
-        this.add(-prev[j], cur[j]);
-        if (j + 1 < cur.length) this.add(-lits[i], -prev[j], cur[j + 1]);
-      }
-      if (prev.length === k) this.add(-lits[i], -prev[k - 1]);
-      prev = cur;
-    }
-  }
-  /**
-   * Merges two unary numbers (a[i] = "at least i+1") into one capped at `cap`: upward
-   * clauses always, downward ones (so that the result is exact) when asked.
-   */
-  merge(a: number[], b: number[], cap: number, exact: boolean): number[] {
-    const n = Math.min(a.length + b.length, cap);
-    const r = Array.from({ length: n }, () => this.fresh());
-    for (let i = 0; i <= a.length; i++) {
-      for (let j = 0; j <= b.length; j++) {
-        if (exact && i + j < n) {
-          // a < i+1 and b < j+1 → r < i+j+1
-          this.add(...[a[i] ?? 0, b[j] ?? 0].filter((l) => l !== 0), -r[i + j]);
-        }
-        if (i + j === 0) continue;
-        const up = [-(a[i - 1] ?? 0), -(b[j - 1] ?? 0)].filter((l) => l !== 0);
-        this.add(...up, r[Math.min(i + j, n) - 1]);
-      }
-    }
-    return r;
-  }
-  /**
-   * At most k of `lits` by a totalizer, counting whichever is smaller: the true literals (cap
-   * k+1) or, when k is near the number of literals, the false ones (at least n−k of them).
-   */
-  atMostCounted(lits: number[], k: number): void {
-    const n = lits.length;
-    if (k >= n) return;
-    if (k <= n - k) {
-      const c = this.count(lits, k + 1, false);
-      this.add(-c[k]);
-    } else {
-      // Exact, since "at least" needs the downward clauses.
-      const c = this.count(
-        lits.map((l) => -l),
-        n - k,
-        true,
-      );
-      this.add(c[n - k - 1]);
-    }
-  }
-  /** A unary count of `lits` (totalizer), capped at `cap`. */
-  count(lits: number[], cap: number, exact: boolean): number[] {
-    if (lits.length === 0) return [];
-    if (lits.length === 1) return [lits[0]];
-    const mid = lits.length >> 1;
-    return this.merge(
-      this.count(lits.slice(0, mid), cap, exact),
-      this.count(lits.slice(mid), cap, exact),
-      cap,
-      exact,
-    );
-  }
-}
+/** The two forms of the table rule, one solver each (see the header). */
+export type TableForm = 'meetings' | 'participants';
+export const TABLE_FORMS: readonly TableForm[] = ['meetings', 'participants'];
 
-interface Encoding {
-  cnf: Cnf;
-  x: Map<number, number>[];
-  /** total[k] = "the total breaks are at least k+1". */
-  total: number[];
-}
-
-function encode(md: Model, cap: number): Encoding {
+function encode(md: Model, cap: number, form: TableForm): Formula {
   const { S, P, M } = md;
   const cnf = new Cnf();
   const x: Map<number, number>[] = [];
@@ -187,6 +112,7 @@ function encode(md: Model, cap: number): Encoding {
   const counters: number[][] = [];
   const busyBySlot: number[][] = Array.from({ length: S }, () => []);
   const exact = md.fairness !== null;
+  const sameDay = (s: number, t: number) => md.dayOf[s] === md.dayOf[t];
   for (let p = 0; p < P; p++) {
     const mine = md.meetingsOf[p];
     if (mine.length === 0) continue;
@@ -207,7 +133,7 @@ function encode(md: Model, cap: number): Encoding {
       }
       busyBySlot[s].push(u[s]);
     }
-    // Implied, and what makes the solver fast: p is busy in exactly as many slots as it has meetings.
+    // Implied: p is busy in exactly as many slots as it has meetings.
     const busy = cnf.count(
       Array.from(u).filter((v) => v !== 0),
       mine.length + 1,
@@ -215,22 +141,22 @@ function encode(md: Model, cap: number): Encoding {
     );
     if (busy.length > mine.length) cnf.add(-busy[mine.length]);
     cnf.add(busy[mine.length - 1]);
-    // h[s]: p has met by s within the day (0: certainly not).
+    // h[s]: p has met by s within the day; f[s]: p meets in s or later within the day (0: certainly not).
     const h = new Int32Array(S);
-    for (let s = 0; s < S; s++) {
-      const prev = s > 0 && md.dayOf[s - 1] === md.dayOf[s] ? h[s - 1] : 0;
-      if (!u[s]) h[s] = prev;
-      else if (!prev) h[s] = u[s];
-      else {
-        h[s] = cnf.fresh();
-        cnf.add(-prev, h[s]);
-        cnf.add(-u[s], h[s]);
-        cnf.add(-h[s], prev, u[s]);
-      }
-    }
+    const f = new Int32Array(S);
+    const orOf = (prev: number, own: number): number => {
+      if (!own || !prev) return own || prev;
+      const v = cnf.fresh();
+      cnf.add(-prev, v);
+      cnf.add(-own, v);
+      cnf.add(-v, prev, own);
+      return v;
+    };
+    for (let s = 0; s < S; s++) h[s] = orOf(s > 0 && sameDay(s - 1, s) ? h[s - 1] : 0, u[s]);
+    for (let s = S - 1; s >= 0; s--) f[s] = orOf(s + 1 < S && sameDay(s + 1, s) ? f[s + 1] : 0, u[s]);
     const ends: number[] = [];
     for (let s = 2; s < S; s++) {
-      if (!u[s] || md.dayOf[s - 2] !== md.dayOf[s] || !h[s - 2]) continue;
+      if (!u[s] || !sameDay(s - 2, s) || !h[s - 2]) continue;
       const idle = u[s - 1]; // 0: p is never busy in s−1, so it is idle there
       const e = cnf.fresh();
       cnf.add(-u[s], ...(idle ? [idle] : []), -h[s - 2], e);
@@ -244,9 +170,30 @@ function encode(md: Model, cap: number): Encoding {
     const counted = cnf.count(ends, most + 1, exact);
     if (counted.length > most) cnf.add(-counted[most]);
     counters.push(counted.slice(0, most));
+    if (counted.length === 0) continue;
+    // Implied, without a break (¬counted[0]): busy between the first and the last meeting,
+    // and the last at most (meetings − 1) slots after the first.
+    const k = mine.length;
+    for (let s = 1; s + 1 < S; s++) {
+      if (!h[s - 1] || !f[s + 1] || !sameDay(s - 1, s + 1)) continue;
+      cnf.add(counted[0], -h[s - 1], -f[s + 1], ...(u[s] ? [u[s]] : []));
+    }
+    for (let s = 0; s + k < S; s++) {
+      if (!h[s] || !f[s + k] || !sameDay(s, s + k)) continue;
+      cnf.add(counted[0], -h[s], -f[s + k]);
+    }
   }
-  // Tables: a meeting keeps two participants busy, so "at most 2·tables busy" is the table rule.
-  for (let s = 0; s < S; s++) cnf.atMostCounted(busyBySlot[s], 2 * md.tables[s]);
+  for (let s = 0; s < S; s++) {
+    if (form === 'participants') cnf.atMostCounted(busyBySlot[s], 2 * md.tables[s]);
+    else {
+      const here: number[] = [];
+      for (let m = 0; m < M; m++) {
+        const v = x[m].get(s);
+        if (v) here.push(v);
+      }
+      cnf.atMostCounted(here, md.tables[s]);
+    }
+  }
   if (md.fairness !== null) {
     const d = md.fairness;
     const longest = Math.max(0, ...counters.map((c) => c.length));
@@ -266,17 +213,37 @@ function encode(md: Model, cap: number): Encoding {
     }
     layer = next;
   }
-  return { cnf, x, total: (layer[0] ?? []).slice(0, cap) };
+  const flat = new Int32Array(cnf.clauses.reduce((n, c) => n + c.length + 1, 0));
+  let at = 0;
+  for (const c of cnf.clauses) {
+    flat.set(c, at);
+    at += c.length + 1;
+  }
+  const triples: number[] = [];
+  for (let m = 0; m < M; m++) for (const [s, v] of x[m]) triples.push(m, s, v);
+  return {
+    vars: cnf.vars,
+    clauses: flat,
+    x: Int32Array.from(triples),
+    total: Int32Array.from((layer[0] ?? []).slice(0, cap)),
+    meetings: M,
+  };
 }
 
 /**
  * Looks for schedules with fewer breaks than `start` (which holds every meeting and obeys
- * every rule), and for a proof that none has fewer. Two searches share one solver and what
- * it learns: a lower-bound probe asks for at most `lb` breaks (an assumption; "no" raises the
- * lower bound), an upper-bound step asks for one break fewer than the best schedule (a
- * permanent clause, started from that schedule's slots). Both get a conflict budget, doubled
- * whenever neither settles its question; it ends when the bounds meet (the minimum is proven)
- * or the budget or the clock runs out. Never returns a worse schedule than the start.
+ * every rule), and for a proof that none has fewer. The solvers of `opts.forms` work in rounds,
+ * on both cores when `opts.threads` is set; each round starts from the bounds and best schedule
+ * shared at its start, so the result does not depend on which solver finishes first. In its
+ * turn a solver probes the lower bound lb: "at most lb breaks?" (an assumption). "No" raises lb
+ * and probes again; "yes" is a schedule with the fewest breaks. Each round doubles the solvers'
+ * conflict budgets (20,000 at first). Once a budget has doubled `stepAfterDoublings` times, an
+ * undecided probe is followed by a step: one break fewer than the best schedule (a permanent
+ * clause, started from that schedule's slots), so that a hard lower bound does not leave the
+ * start unimproved. Both bounds hold for every solver, so they are shared. It ends when the
+ * bounds meet (the minimum is proven) or the conflict budget or the clock runs out. Never
+ * returns a worse schedule than the start; deterministic, since every stop but the clock's
+ * counts conflicts.
  */
 export async function minimiseBreaks(
   md: Model,
@@ -287,65 +254,75 @@ export async function minimiseBreaks(
   let ub = sum(breaksOf(md, best));
   if (ub === 0) return { slots: best, breaks: 0, proven: true };
   if (ub > SAT_BREAKS_MAX_START) return { slots: best, breaks: ub, proven: false };
-  const { cnf, x, total } = encode(md, ub);
-  const solver = await Cadical.create({ quiet: true, phase: false });
+  let lb = 0;
+  // The solver in this thread polls this while it works: the clock's safety net, and a progress
+  // line a second.
+  let reported = opts.now();
+  const terminate = () => {
+    const t = opts.now();
+    if (t - reported >= 1000) {
+      reported = t;
+      opts.onProgress?.(ub, lb);
+    }
+    return t > opts.deadline;
+  };
+  const forms = opts.forms ?? TABLE_FORMS;
+  const solvers: TurnTaker[] = [];
   try {
-    solver.ensureVars(cnf.vars);
-    for (const c of cnf.clauses) solver.addClause(c);
-    const read = (): Int32Array => {
-      const slots = new Int32Array(md.M);
-      for (let m = 0; m < md.M; m++) for (const [s, v] of x[m]) if (solver.value(v)) slots[m] = s;
-      return slots;
-    };
-    const improve = (slots: Int32Array): void => {
-      const breaks = sum(breaksOf(md, slots));
-      if (breaks >= ub) throw new Error(`SAT model of breaks is wrong: ${breaks} breaks found, ${ub} known`);
-      best = slots;
-      ub = breaks;
-    };
-    let lb = 0;
-    // The solver polls this while it works: the clock's safety net, and a progress line a second.
-    let reported = opts.now();
-    solver.setTerminate(() => {
-      const t = opts.now();
-      if (t - reported >= 1000) {
-        reported = t;
-        opts.onProgress?.(ub, lb);
-      }
-      return t > opts.deadline;
-    });
-    let budget = opts.conflicts;
+    for (const [i, form] of forms.entries()) {
+      const formula = encode(md, ub, form);
+      solvers.push(
+        i > 0 && opts.threads
+          ? await inWorker(formula, () => opts.deadline - opts.now())
+          : await inThread(formula, terminate),
+      );
+    }
+    const budgets = forms.map(() => opts.conflicts);
+    const stepAfter = opts.conflicts * 2 ** (opts.stepAfterDoublings ?? STEP_AFTER_DOUBLINGS);
     let spent = 0;
-    const run = (assumptions: number[]) => {
-      const conflicts = Math.max(1, Math.min(budget, opts.totalConflicts - spent));
-      spent += conflicts;
-      return solver.solve({ assumptions, conflicts });
-    };
     while (lb < ub && spent < opts.totalConflicts && opts.now() < opts.deadline) {
-      const probe = run([-total[lb]]);
-      if (probe === 'satisfiable') {
-        improve(read());
-        lb = ub;
-        opts.onProgress?.(ub, lb);
-        break;
+      const left = Math.ceil((opts.totalConflicts - spent) / solvers.length);
+      const inputs: TurnInput[] = budgets.map((conflicts) => ({
+        lb,
+        ub,
+        best,
+        conflicts,
+        left,
+        step: conflicts >= stepAfter,
+      }));
+      // The workers' turns start first; the one in this thread runs while they work.
+      const order = solvers.map((_, i) => i);
+      if (opts.threads) order.push(order.shift() ?? 0);
+      const pending: Promise<TurnOutput>[] = [];
+      for (const i of order) pending[i] = solvers[i].turn(inputs[i]);
+      const outputs = await Promise.all(pending);
+      const ubBefore = ub;
+      for (const [i, o] of outputs.entries()) {
+        spent += o.spent;
+        budgets[i] *= 2;
+        lb = Math.max(lb, o.lb);
+        if (!o.slots) continue;
+        const breaks = sum(breaksOf(md, o.slots));
+        if (breaks >= ubBefore)
+          throw new Error(`SAT model of breaks is wrong: ${breaks} breaks found, ${ubBefore} known`);
+        if (o.optimal) lb = Math.max(lb, breaks);
+        if (breaks < ub) {
+          best = o.slots;
+          ub = breaks;
+        }
       }
-      if (probe === 'unsatisfiable') {
-        lb++;
-        opts.onProgress?.(ub, lb);
-        continue;
-      }
-      solver.addClause([-total[ub - 1]]);
-      for (let m = 0; m < md.M; m++) for (const [s, v] of x[m]) solver.phase(s === best[m] ? v : -v);
-      const step = run([]);
-      if (step === 'satisfiable') improve(read());
-      else if (step === 'unsatisfiable') lb = ub;
-      else budget *= 2;
-      if (step !== 'unknown') opts.onProgress?.(ub, lb);
+      opts.onProgress?.(ub, lb);
     }
     return { slots: best, breaks: ub, proven: lb >= ub };
   } finally {
-    solver.dispose();
+    for (const s of solvers) s.dispose();
   }
 }
+
+/**
+ * Probes alone until a solver's budget has doubled this often, then upper-bound steps too: on the
+ * B2B files the probes find the optimum sooner than steps of one break at a time would.
+ */
+export const STEP_AFTER_DOUBLINGS = 3;
 
 const sum = (a: Int32Array): number => a.reduce((acc, v) => acc + v, 0);

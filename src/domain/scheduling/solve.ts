@@ -90,6 +90,7 @@ async function exactBreaks(
   const result = await minimiseBreaks(md, Int32Array.from(st.slotOf), {
     conflicts: SAT_BREAKS_CONFLICTS,
     totalConflicts: SAT_BREAKS_TOTAL_CONFLICTS,
+    threads: true,
     deadline,
     now,
     onProgress: (breaks, lowerBound) =>
