@@ -101,6 +101,12 @@ export class BreaksEngine {
     return out({ slots: null, optimal: false });
   }
 
+  /** Any model of the formula: its slots, 'impossible' when there is none, null when undecided. */
+  any(conflicts: number): Int32Array | 'impossible' | null {
+    const r = this.solver.solve({ conflicts });
+    return r === 'satisfiable' ? this.read() : r === 'unsatisfiable' ? 'impossible' : null;
+  }
+
   private read(): Int32Array {
     const slots = new Int32Array(this.f.meetings);
     const x = this.f.x;

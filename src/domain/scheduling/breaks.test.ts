@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breaksOf, minimiseBreaks, TABLE_FORMS } from './breaks.ts';
+import { breaksOf, holdEveryMeeting, minimiseBreaks, TABLE_FORMS } from './breaks.ts';
 import { construct } from './greedy.ts';
 import { buildModel, type Model } from './model.ts';
 import { makeRng } from './rng.ts';
@@ -161,89 +161,106 @@ describe('minimiseBreaks (SAT)', () => {
   it.each([
     { name: 'many meetings each', slots: [3, 6], tables: [1, 3], people: [3, 4], pairs: 8, runs: 300 },
     { name: 'tables binding', slots: [3, 4], tables: [1, 2], people: [5, 6], pairs: 7, runs: 150 },
-  ])('finds the brute-force minimum on small random problems, within every rule ($name)', async (shape) => {
-    const instance = fc.record({
-      slots: fc.integer({ min: shape.slots[0], max: shape.slots[1] }),
-      days: fc.boolean(),
-      tables: fc.integer({ min: shape.tables[0], max: shape.tables[1] }),
-      fairness: fc.option(fc.integer({ min: 0, max: 1 }), { nil: null }),
-      people: fc.integer({ min: shape.people[0], max: shape.people[1] }),
-      pairs: fc.array(
-        fc.tuple(
-          fc.nat(shape.people[1] - 1),
-          fc.nat(shape.people[1] - 1),
-          fc.option(fc.nat(8), { nil: undefined }),
+  ])(
+    'finds the brute-force minimum on small random problems, within every rule, and says when none holds every meeting ($name)',
+    async (shape) => {
+      const instance = fc.record({
+        slots: fc.integer({ min: shape.slots[0], max: shape.slots[1] }),
+        days: fc.boolean(),
+        tables: fc.integer({ min: shape.tables[0], max: shape.tables[1] }),
+        fairness: fc.option(fc.integer({ min: 0, max: 1 }), { nil: null }),
+        people: fc.integer({ min: shape.people[0], max: shape.people[1] }),
+        pairs: fc.array(
+          fc.tuple(
+            fc.nat(shape.people[1] - 1),
+            fc.nat(shape.people[1] - 1),
+            fc.option(fc.nat(8), { nil: undefined }),
+          ),
+          { minLength: 3, maxLength: shape.pairs },
         ),
-        { minLength: 3, maxLength: shape.pairs },
-      ),
-      away: fc.array(fc.tuple(fc.nat(4), fc.nat(4)), { maxLength: 4 }),
-      precedence: fc.option(fc.tuple(fc.nat(5), fc.nat(5)), { nil: undefined }),
-    });
-    let solved = 0;
-    let improved = 0;
-    await fc.assert(
-      fc.asyncProperty(instance, async (g) => {
-        const ids = Array.from({ length: g.people }, (_, i) => `p${i}`);
-        const slotIds = Array.from({ length: g.slots }, (_, i) => `s${i}`);
-        const seen = new Set<string>();
-        const meetings: Problem['meetings'] = [];
-        for (const [a, b, fixed] of g.pairs) {
-          const pa = a % g.people;
-          const pb = b % g.people;
-          const key = `${Math.min(pa, pb)}-${Math.max(pa, pb)}`;
-          if (pa === pb || seen.has(key)) continue;
-          seen.add(key);
-          meetings.push({
-            id: `m${meetings.length}`,
-            participants: [ids[pa], ids[pb]],
-            required: true,
-            ...(fixed !== undefined && fixed < g.slots ? { fixedSlot: slotIds[fixed] } : {}),
+        away: fc.array(fc.tuple(fc.nat(4), fc.nat(4)), { maxLength: 4 }),
+        precedence: fc.option(fc.tuple(fc.nat(5), fc.nat(5)), { nil: undefined }),
+      });
+      let solved = 0;
+      let improved = 0;
+      let impossible = 0;
+      await fc.assert(
+        fc.asyncProperty(instance, async (g) => {
+          const ids = Array.from({ length: g.people }, (_, i) => `p${i}`);
+          const slotIds = Array.from({ length: g.slots }, (_, i) => `s${i}`);
+          const seen = new Set<string>();
+          const meetings: Problem['meetings'] = [];
+          for (const [a, b, fixed] of g.pairs) {
+            const pa = a % g.people;
+            const pb = b % g.people;
+            const key = `${Math.min(pa, pb)}-${Math.max(pa, pb)}`;
+            if (pa === pb || seen.has(key)) continue;
+            seen.add(key);
+            meetings.push({
+              id: `m${meetings.length}`,
+              participants: [ids[pa], ids[pb]],
+              required: true,
+              ...(fixed !== undefined && fixed < g.slots ? { fixedSlot: slotIds[fixed] } : {}),
+            });
+          }
+          if (meetings.length === 0) return;
+          if (g.precedence) {
+            const [m, a] = g.precedence;
+            if (m < meetings.length && a < meetings.length && m !== a) meetings[m].after = [meetings[a].id];
+          }
+          const p: Problem = {
+            slots: slotIds.map((id, i) => ({ id, day: g.days && i >= g.slots / 2 ? 'd2' : 'd1' })),
+            tables: g.tables,
+            fairness: g.fairness,
+            participants: ids.map((id, i) => ({
+              id,
+              unavailable: g.away
+                .filter(([q, s]) => q % g.people === i && s < g.slots)
+                .map(([, s]) => slotIds[s]),
+            })),
+            meetings,
+          };
+          const md = buildModel(p);
+          const exact = bruteForce(md);
+          // Holding every meeting at all: SAT agrees with brute force both ways.
+          const any = await holdEveryMeeting(md, {
+            conflicts: 1_000_000,
+            deadline: Number.POSITIVE_INFINITY,
+            now: () => 0,
           });
-        }
-        if (meetings.length === 0) return;
-        if (g.precedence) {
-          const [m, a] = g.precedence;
-          if (m < meetings.length && a < meetings.length && m !== a) meetings[m].after = [meetings[a].id];
-        }
-        const p: Problem = {
-          slots: slotIds.map((id, i) => ({ id, day: g.days && i >= g.slots / 2 ? 'd2' : 'd1' })),
-          tables: g.tables,
-          fairness: g.fairness,
-          participants: ids.map((id, i) => ({
-            id,
-            unavailable: g.away
-              .filter(([q, s]) => q % g.people === i && s < g.slots)
-              .map(([, s]) => slotIds[s]),
-          })),
-          meetings,
-        };
-        const md = buildModel(p);
-        const exact = bruteForce(md);
-        if (!exact) return; // no schedule holds every meeting: not this function's question
-        // Each solver alone, with upper-bound steps from the first turn: from an optimal start
-        // it must prove the minimum; from any other valid start, reach and prove it.
-        solved++;
-        const worse = bruteForceWorst(md);
-        if (worse && total(md, worse) > exact.breaks) improved++;
-        for (const form of TABLE_FORMS) {
-          const alone = { ...options, forms: [form], stepAfterDoublings: 0 };
-          const r = await minimiseBreaks(md, exact.slots, alone);
-          expect(valid(md, r.slots)).toBe(true);
-          expect(r.breaks).toBe(exact.breaks);
-          expect(r.proven).toBe(true);
-          if (!worse) continue;
-          const again = await minimiseBreaks(md, worse, alone);
-          expect(valid(md, again.slots)).toBe(true);
-          expect(again.breaks).toBe(exact.breaks);
-          expect(again.proven).toBe(true);
-        }
-      }),
-      { numRuns: shape.runs, seed: 7 },
-    );
-    // The generator must reach the interesting cases: schedules to solve, and starts to improve.
-    expect(solved).toBeGreaterThan(shape.runs / 3);
-    expect(improved).toBeGreaterThan(shape.runs / 15);
-  });
+          if (!exact) {
+            expect(any).toBe('impossible');
+            impossible++;
+            return;
+          }
+          expect(any).toBeInstanceOf(Int32Array);
+          expect(valid(md, any as Int32Array)).toBe(true);
+          // Each solver alone, with upper-bound steps from the first turn: from an optimal start
+          // it must prove the minimum; from any other valid start, reach and prove it.
+          solved++;
+          const worse = bruteForceWorst(md);
+          if (worse && total(md, worse) > exact.breaks) improved++;
+          for (const form of TABLE_FORMS) {
+            const alone = { ...options, forms: [form], stepAfterDoublings: 0 };
+            const r = await minimiseBreaks(md, exact.slots, alone);
+            expect(valid(md, r.slots)).toBe(true);
+            expect(r.breaks).toBe(exact.breaks);
+            expect(r.proven).toBe(true);
+            if (!worse) continue;
+            const again = await minimiseBreaks(md, worse, alone);
+            expect(valid(md, again.slots)).toBe(true);
+            expect(again.breaks).toBe(exact.breaks);
+            expect(again.proven).toBe(true);
+          }
+        }),
+        { numRuns: shape.runs, seed: 7 },
+      );
+      // The generator must reach the interesting cases: schedules to solve, and starts to improve.
+      expect(solved).toBeGreaterThan(shape.runs / 3);
+      expect(improved).toBeGreaterThan(shape.runs / 15);
+      expect(impossible).toBeGreaterThan(shape.runs / 30);
+    },
+  );
 });
 
 /** The valid assignment with the most breaks (a start the solver must improve from). */

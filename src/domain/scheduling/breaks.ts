@@ -1,4 +1,5 @@
 import {
+  BreaksEngine,
   type Formula,
   inThread,
   inWorker,
@@ -71,6 +72,33 @@ export const breaksModelApplies = (md: Model, slotOf: ArrayLike<number>): boolea
   md.needs.every((x) => x === 0) &&
   Array.from(slotOf).every((s) => s >= 0) &&
   md.cand.reduce((n, c) => n + c.length, 0) <= SAT_BREAKS_MAX_PAIRS;
+
+/**
+ * Whether SAT may look for a schedule holding every meeting when the search found none: every
+ * meeting required (so that "impossible" proves the problem infeasible), no interpreter, not too large.
+ */
+export const holdAllApplies = (md: Model): boolean =>
+  md.M > 0 &&
+  md.required.every((r) => r === 1) &&
+  md.needs.every((x) => x === 0) &&
+  md.cand.reduce((n, c) => n + c.length, 0) <= SAT_BREAKS_MAX_PAIRS;
+
+/**
+ * A schedule holding every meeting within every rule (slots, tables, precedence, fairness), by
+ * one SAT call on the breaks model without its total; 'impossible' when the solver proves there
+ * is none; null when the conflicts or the clock run out first.
+ */
+export async function holdEveryMeeting(
+  md: Model,
+  opts: { conflicts: number; deadline: number; now: () => number },
+): Promise<Int32Array | 'impossible' | null> {
+  const engine = await BreaksEngine.create(encode(md, 0, 'participants'), () => opts.now() > opts.deadline);
+  try {
+    return engine.any(opts.conflicts);
+  } finally {
+    engine.dispose();
+  }
+}
 
 /** Breaks of every participant for a complete slot assignment. */
 export function breaksOf(md: Model, slots: Int32Array): Int32Array {
@@ -205,7 +233,7 @@ function encode(md: Model, cap: number, form: TableForm): Formula {
     }
   }
   // The total: a balanced merge of the participants' counters.
-  let layer = counters.filter((c) => c.length > 0);
+  let layer = cap > 0 ? counters.filter((c) => c.length > 0) : [];
   while (layer.length > 1) {
     const next: number[][] = [];
     for (let i = 0; i < layer.length; i += 2) {

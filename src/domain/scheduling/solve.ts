@@ -1,5 +1,5 @@
 import { type BoundResult, tightenBound, weightBound } from './bound.ts';
-import { breaksModelApplies, minimiseBreaks } from './breaks.ts';
+import { breaksModelApplies, holdAllApplies, holdEveryMeeting, minimiseBreaks } from './breaks.ts';
 import { checkSchedule } from './check.ts';
 import { construct, greedy } from './greedy.ts';
 import { findInfeasibility } from './infeasible.ts';
@@ -103,16 +103,24 @@ async function exactBreaks(
         breaksLowerBound: lowerBound,
       }),
   });
-  // The solver's schedule is rebuilt in a state and kept only if every rule holds and it is better.
+  return adopt(st, result.slots) && result.proven && st.breaks === result.breaks;
+}
+
+/**
+ * A SAT solver's complete slot assignment (no interpreters) is rebuilt in a state and kept only
+ * if every rule holds there and it is better; returns whether it was valid.
+ */
+function adopt(st: State, slots: Int32Array): boolean {
+  const md = st.model;
   const alt = new State(md);
-  const order = Array.from({ length: md.M }, (_, m) => m).sort((a, b) => result.slots[a] - result.slots[b]);
+  const order = Array.from({ length: md.M }, (_, m) => m).sort((a, b) => slots[a] - slots[b]);
   for (const m of order) {
-    const s = result.slots[m];
+    const s = slots[m];
     if (!alt.canPlace(m, s)) return false;
     alt.assign(m, s, -1);
   }
   if (better(keyOf(alt), keyOf(st))) st.restore(alt.snapshot());
-  return result.proven && st.breaks === result.breaks;
+  return true;
 }
 
 /**
@@ -156,7 +164,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const timeLimitS = opts.timeLimitS ?? 60;
   const md = buildModel(problem);
   let bound = await weightBound(md, timeLimitS);
-  const proof = findInfeasibility(md) ?? relaxationProof(md, bound);
+  let proof = findInfeasibility(md) ?? relaxationProof(md, bound);
   const st = new State(md);
   let keepInfo: KeepInfo | null = null;
   if (opts.keep) keepInfo = applyKept(st, opts.keep);
@@ -192,6 +200,20 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const baseline = keepInfo ? null : greedy(md);
   if (baseline && better(keyOf(baseline), keyOf(st))) st.restore(baseline.snapshot());
 
+  const [missing, unfair] = keyOf(st);
+  if (!proof && !keepInfo && (missing > 0 || unfair > 0) && holdAllApplies(md)) {
+    // Every meeting is required and the search did not hold them all within the rules: SAT
+    // either finds such a schedule (the start of the breaks' minimisation below) or proves that
+    // there is none.
+    const slots = await holdEveryMeeting(md, {
+      conflicts: SAT_BREAKS_TOTAL_CONFLICTS,
+      deadline: started + timeLimitS * 900,
+      now,
+    });
+    if (slots === 'impossible') {
+      proof = `no schedule holds all ${md.M} required meetings within the rules: the SAT model of slots, tables, precedence${md.fairness !== null ? ' and fairness' : ''} has no solution`;
+    } else if (slots) adopt(st, slots);
+  }
   let breaksProven = false;
   if (!proof && !keepInfo) {
     // The SAT solver checks the clock often; its share ends at 90% of the limit.
