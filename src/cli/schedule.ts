@@ -120,9 +120,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     now: () => performance.now(),
     onProgress: (p) =>
       io.stderr.write(
-        p.breaksLowerBound === undefined
-          ? `schedule: ${p.iteration} moves, best weight ${p.weight} (bound ${p.bound}), breaks ${p.breaks}${p.valid ? '' : ', rules not yet met'}\n`
-          : `schedule: SAT on breaks, best weight ${p.weight} (bound ${p.bound}, every meeting held), breaks ${p.breaks}, at least ${p.breaksLowerBound} proven necessary\n`,
+        p.holdingAll
+          ? `schedule: SAT looking for a schedule that holds every meeting (the search holds weight ${p.weight} of bound ${p.bound})\n`
+          : p.breaksLowerBound === undefined
+            ? `schedule: ${p.iteration} moves, best weight ${p.weight} (bound ${p.bound}), breaks ${p.breaks}${p.valid ? '' : ', rules not yet met'}\n`
+            : `schedule: SAT on breaks, best weight ${p.weight} (bound ${p.bound}, every meeting held), breaks ${p.breaks}, at least ${p.breaksLowerBound} proven necessary\n`,
       ),
   });
   const json = `${JSON.stringify(schedule, null, 2)}\n`;

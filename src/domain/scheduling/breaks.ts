@@ -86,13 +86,21 @@ export const holdAllApplies = (md: Model): boolean =>
 /**
  * A schedule holding every meeting within every rule (slots, tables, precedence, fairness), by
  * one SAT call on the breaks model without its total; 'impossible' when the solver proves there
- * is none; null when the conflicts or the clock run out first.
+ * is none; null when the conflicts or the clock run out first. Progress: a call a second.
  */
 export async function holdEveryMeeting(
   md: Model,
-  opts: { conflicts: number; deadline: number; now: () => number },
+  opts: { conflicts: number; deadline: number; now: () => number; onProgress?: () => void },
 ): Promise<Int32Array | 'impossible' | null> {
-  const engine = await BreaksEngine.create(encode(md, 0, 'participants'), () => opts.now() > opts.deadline);
+  let reported = opts.now();
+  const engine = await BreaksEngine.create(encode(md, 0, 'participants'), () => {
+    const t = opts.now();
+    if (t - reported >= 1000) {
+      reported = t;
+      opts.onProgress?.();
+    }
+    return t > opts.deadline;
+  });
   try {
     return engine.any(opts.conflicts);
   } finally {

@@ -9,6 +9,8 @@ export interface Progress {
   valid: boolean;
   /** Set while SAT minimises the breaks: the number of breaks proven necessary so far. */
   breaksLowerBound?: number;
+  /** Set while SAT looks for a schedule holding every meeting (the search found none). */
+  holdingAll?: boolean;
 }
 
 export interface SearchOptions {

@@ -209,6 +209,15 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
       conflicts: SAT_BREAKS_TOTAL_CONFLICTS,
       deadline: started + timeLimitS * 900,
       now,
+      onProgress: () =>
+        opts.onProgress?.({
+          iteration: 0,
+          weight: st.weight,
+          breaks: st.breaks,
+          valid: false,
+          bound: bound.weight,
+          holdingAll: true,
+        }),
     });
     if (slots === 'impossible') {
       proof = `no schedule holds all ${md.M} required meetings within the rules: the SAT model of slots, tables, precedence${md.fairness !== null ? ' and fairness' : ''} has no solution`;
