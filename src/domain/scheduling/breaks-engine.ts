@@ -32,6 +32,9 @@ export interface TurnInput {
   step: boolean;
 }
 
+/** Whether a turn's output ends the search: an optimum found, or the lower bound at ub. */
+export const settles = (o: TurnOutput, t: TurnInput): boolean => o.optimal || o.lb >= t.ub;
+
 export interface TurnOutput {
   /** The lower bound after the turn's probes (ub when a step proved ub minimal). */
   lb: number;
@@ -132,7 +135,15 @@ export async function inThread(formula: Formula, terminate: () => boolean): Prom
 
 type Reply = { type: 'ready' } | { type: 'turn'; output: TurnOutput } | { type: 'error'; message: string };
 
-export async function inWorker(formula: Formula, remainingMs: () => number): Promise<TurnTaker> {
+/**
+ * A solver in a worker thread. When one of its turns settles the search, it sets `settled[0]`
+ * (shared memory) before answering, so that the solver of this thread can stop at once.
+ */
+export async function inWorker(
+  formula: Formula,
+  remainingMs: () => number,
+  settled: Int32Array,
+): Promise<TurnTaker> {
   const worker = new Worker(new URL('./breaks-worker.js', import.meta.url));
   let waiting: { resolve: (r: Reply) => void; reject: (e: Error) => void } | null = null;
   const settle = (f: (w: NonNullable<typeof waiting>) => void) => {
@@ -152,7 +163,7 @@ export async function inWorker(formula: Formula, remainingMs: () => number): Pro
       return r;
     });
   try {
-    await ask({ type: 'load', formula });
+    await ask({ type: 'load', formula, settled });
   } catch (error) {
     void worker.terminate();
     throw error;

@@ -3,6 +3,7 @@ import {
   type Formula,
   inThread,
   inWorker,
+  settles,
   type TurnInput,
   type TurnOutput,
   type TurnTaker,
@@ -294,13 +295,15 @@ export async function minimiseBreaks(
   // The solver in this thread polls this while it works: the clock's safety net, and a progress
   // line a second.
   let reported = opts.now();
+  // Raised by a worker whose turn settles the search: the turn in this thread is then moot.
+  const settled = new Int32Array(new SharedArrayBuffer(4));
   const terminate = () => {
     const t = opts.now();
     if (t - reported >= 1000) {
       reported = t;
       opts.onProgress?.(ub, lb);
     }
-    return t > opts.deadline;
+    return t > opts.deadline || Atomics.load(settled, 0) !== 0;
   };
   const forms = opts.forms ?? TABLE_FORMS;
   const solvers: TurnTaker[] = [];
@@ -309,7 +312,7 @@ export async function minimiseBreaks(
       const formula = encode(md, ub, form);
       solvers.push(
         i > 0 && opts.threads
-          ? await inWorker(formula, () => opts.deadline - opts.now())
+          ? await inWorker(formula, () => opts.deadline - opts.now(), settled)
           : await inThread(formula, terminate),
       );
     }
@@ -329,11 +332,18 @@ export async function minimiseBreaks(
       // The workers' turns start first; the one in this thread runs while they work.
       const order = solvers.map((_, i) => i);
       if (opts.threads) order.push(order.shift() ?? 0);
+      Atomics.store(settled, 0, 0);
       const pending: Promise<TurnOutput>[] = [];
       for (const i of order) pending[i] = solvers[i].turn(inputs[i]);
       const outputs = await Promise.all(pending);
+      // The answers combine in a fixed order, the first solver's last. When a later solver's turn
+      // settles the search, the first solver's turn of that round is left out (in a worker run it
+      // was stopped when that answer came), so the result never depends on which thread finished first.
       const ubBefore = ub;
-      for (const [i, o] of outputs.entries()) {
+      const later = outputs.slice(1).some((o, i) => settles(o, inputs[i + 1]));
+      for (const i of [...outputs.keys()].slice(1).concat(0)) {
+        const o = outputs[i];
+        if (i === 0 && later) continue;
         spent += o.spent;
         budgets[i] *= 2;
         lb = Math.max(lb, o.lb);
