@@ -310,11 +310,12 @@ export async function minimiseBreaks(
   try {
     for (const [i, form] of forms.entries()) {
       const formula = encode(md, ub, form);
-      solvers.push(
+      // A worker that cannot start leaves its solver in this thread: slower, the same result.
+      const worker =
         i > 0 && opts.threads
-          ? await inWorker(formula, () => opts.deadline - opts.now(), settled)
-          : await inThread(formula, terminate),
-      );
+          ? await inWorker(formula, () => opts.deadline - opts.now(), settled).catch(() => null)
+          : null;
+      solvers.push(worker ?? (await inThread(formula, terminate)));
     }
     const budgets = forms.map(() => opts.conflicts);
     const stepAfter = opts.conflicts * 2 ** (opts.stepAfterDoublings ?? STEP_AFTER_DOUBLINGS);
