@@ -128,9 +128,21 @@ export interface TurnTaker {
   dispose(): void;
 }
 
-export async function inThread(formula: Formula, terminate: () => boolean): Promise<TurnTaker> {
+/** A solver in this thread; when `settled` is given, a turn that settles the search sets it. */
+export async function inThread(
+  formula: Formula,
+  terminate: () => boolean,
+  settled?: Int32Array,
+): Promise<TurnTaker> {
   const engine = await BreaksEngine.create(formula, terminate);
-  return { turn: async (input) => engine.turn(input), dispose: () => engine.dispose() };
+  return {
+    turn: async (input) => {
+      const output = engine.turn(input);
+      if (settled && settles(output, input)) Atomics.store(settled, 0, 1);
+      return output;
+    },
+    dispose: () => engine.dispose(),
+  };
 }
 
 type Reply = { type: 'ready' } | { type: 'turn'; output: TurnOutput } | { type: 'error'; message: string };

@@ -295,7 +295,7 @@ export async function minimiseBreaks(
   // The solver in this thread polls this while it works: the clock's safety net, and a progress
   // line a second.
   let reported = opts.now();
-  // Raised by a worker whose turn settles the search: the turn in this thread is then moot.
+  // Raised by a later solver whose turn settles the search: the first solver's turn is then moot.
   const settled = new Int32Array(new SharedArrayBuffer(4));
   const terminate = () => {
     const t = opts.now();
@@ -315,7 +315,7 @@ export async function minimiseBreaks(
         i > 0 && opts.threads
           ? await inWorker(formula, () => opts.deadline - opts.now(), settled).catch(() => null)
           : null;
-      solvers.push(worker ?? (await inThread(formula, terminate)));
+      solvers.push(worker ?? (await inThread(formula, terminate, i > 0 ? settled : undefined)));
     }
     const budgets = forms.map(() => opts.conflicts);
     const stepAfter = opts.conflicts * 2 ** (opts.stepAfterDoublings ?? STEP_AFTER_DOUBLINGS);
@@ -330,19 +330,18 @@ export async function minimiseBreaks(
         left,
         step: conflicts >= stepAfter,
       }));
-      // The workers' turns start first; the one in this thread runs while they work.
-      const order = solvers.map((_, i) => i);
-      if (opts.threads) order.push(order.shift() ?? 0);
+      // The first solver's turn starts last (workers' turns run while it works) and its answer
+      // combines last. When a later solver's turn settles the search, it raises `settled`, which
+      // stops the first solver's turn, and that turn is left out: so the result never depends on
+      // which thread finished first, and is the same in one thread.
+      const order = [...solvers.keys()].slice(1).concat(0);
       Atomics.store(settled, 0, 0);
       const pending: Promise<TurnOutput>[] = [];
       for (const i of order) pending[i] = solvers[i].turn(inputs[i]);
       const outputs = await Promise.all(pending);
-      // The answers combine in a fixed order, the first solver's last. When a later solver's turn
-      // settles the search, the first solver's turn of that round is left out (in a worker run it
-      // was stopped when that answer came), so the result never depends on which thread finished first.
       const ubBefore = ub;
       const later = outputs.slice(1).some((o, i) => settles(o, inputs[i + 1]));
-      for (const i of [...outputs.keys()].slice(1).concat(0)) {
+      for (const i of order) {
         const o = outputs[i];
         if (i === 0 && later) continue;
         spent += o.spent;
