@@ -48,15 +48,20 @@ function valid(md: Model, slots: Int32Array): boolean {
   return true;
 }
 
-/** The fewest breaks over every valid assignment, or null when none is valid. */
-function bruteForce(md: Model): { breaks: number; slots: Int32Array } | null {
-  let best: { breaks: number; slots: Int32Array } | null = null;
+type Found = { breaks: number; slots: Int32Array };
+
+/** The valid assignments with the fewest and the most breaks (a start to improve from), or null when none is valid. */
+function bruteForce(md: Model): { fewest: Found; most: Found } | null {
+  let found: { fewest: Found; most: Found } | null = null;
   const slots = new Int32Array(md.M);
   const walk = (m: number) => {
     if (m === md.M) {
       if (!valid(md, slots)) return;
       const b = total(md, slots);
-      if (!best || b < best.breaks) best = { breaks: b, slots: Int32Array.from(slots) };
+      const here = () => ({ breaks: b, slots: Int32Array.from(slots) });
+      if (!found) found = { fewest: here(), most: here() };
+      else if (b < found.fewest.breaks) found.fewest = here();
+      else if (b > found.most.breaks) found.most = here();
       return;
     }
     for (const s of md.cand[m]) {
@@ -65,7 +70,7 @@ function bruteForce(md: Model): { breaks: number; slots: Int32Array } | null {
     }
   };
   walk(0);
-  return best;
+  return found;
 }
 
 describe('minimiseBreaks (SAT)', () => {
@@ -113,9 +118,9 @@ describe('minimiseBreaks (SAT)', () => {
         participants: ids.map((id) => ({ id })),
         meetings: pairs.map((p) => ({ id: p, participants: [p[0], p[1]], required: true })),
       });
-      expect(bruteForce(md)?.breaks).toBe(2);
+      expect(bruteForce(md)?.fewest.breaks).toBe(2);
       // Every valid schedule has two breaks; the solver must prove that no valid one has fewer.
-      const r = await minimiseBreaks(md, bruteForceWorst(md)!, { ...options, forms: [form] });
+      const r = await minimiseBreaks(md, bruteForce(md)!.most.slots, { ...options, forms: [form] });
       expect(valid(md, r.slots)).toBe(true);
       expect(r.breaks).toBe(2);
       expect(r.proven).toBe(true);
@@ -221,14 +226,14 @@ describe('minimiseBreaks (SAT)', () => {
             meetings,
           };
           const md = buildModel(p);
-          const exact = bruteForce(md);
+          const found = bruteForce(md);
           // Holding every meeting at all: SAT agrees with brute force both ways.
           const any = await holdEveryMeeting(md, {
             conflicts: 1_000_000,
             deadline: Number.POSITIVE_INFINITY,
             now: () => 0,
           });
-          if (!exact) {
+          if (!found) {
             expect(any).toBe('impossible');
             impossible++;
             return;
@@ -238,15 +243,15 @@ describe('minimiseBreaks (SAT)', () => {
           // Each solver alone, with upper-bound steps from the first turn: from an optimal start
           // it must prove the minimum; from any other valid start, reach and prove it.
           solved++;
-          const worse = bruteForceWorst(md);
-          if (worse && total(md, worse) > exact.breaks) improved++;
+          const { fewest: exact, most } = found;
+          const worse = most.slots;
+          if (most.breaks > exact.breaks) improved++;
           for (const form of TABLE_FORMS) {
             const alone = { ...options, forms: [form], stepAfterDoublings: 0 };
             const r = await minimiseBreaks(md, exact.slots, alone);
             expect(valid(md, r.slots)).toBe(true);
             expect(r.breaks).toBe(exact.breaks);
             expect(r.proven).toBe(true);
-            if (!worse) continue;
             const again = await minimiseBreaks(md, worse, alone);
             expect(valid(md, again.slots)).toBe(true);
             expect(again.breaks).toBe(exact.breaks);
@@ -262,23 +267,3 @@ describe('minimiseBreaks (SAT)', () => {
     },
   );
 });
-
-/** The valid assignment with the most breaks (a start the solver must improve from). */
-function bruteForceWorst(md: Model): Int32Array | null {
-  let worst: { breaks: number; slots: Int32Array } | null = null;
-  const slots = new Int32Array(md.M);
-  const walk = (m: number) => {
-    if (m === md.M) {
-      if (!valid(md, slots)) return;
-      const b = total(md, slots);
-      if (!worst || b > worst.breaks) worst = { breaks: b, slots: Int32Array.from(slots) };
-      return;
-    }
-    for (const s of md.cand[m]) {
-      slots[m] = s;
-      walk(m + 1);
-    }
-  };
-  walk(0);
-  return worst ? (worst as { slots: Int32Array }).slots : null;
-}
