@@ -1,6 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useApi } from '../api/client.ts';
-import type { Agreement, LocalityDetail, Organization } from '../api/types.ts';
+import type { LocalityDetail } from '../api/types.ts';
 import { AgreementList } from '../components/AgreementList.tsx';
 import { Async, CsvLink, ErrorNote, Loading, LocalityLink, Name, PageTitle } from '../components/common.tsx';
 import { EgoGraph } from '../components/NetworkGraph.tsx';
@@ -33,30 +33,20 @@ function ShowMore({ shown, total, rest }: { shown: number; total: number; rest: 
   );
 }
 
-function LocalityAgreements({ code, detail }: { code: string; detail: LocalityDetail }) {
-  const rest = useMore<Agreement>(
-    `/api/agreements?locality=${encodeURIComponent(code)}`,
-    detail.agreementsNextCursor,
-  );
-  const items = [...detail.agreements, ...rest.items];
+/** The first page the locality detail carries, then the rest from the list endpoint on demand. */
+function Paged<T>(props: {
+  listPath: string;
+  first: T[];
+  cursor: string | null;
+  total: number;
+  List: (p: { items: T[] }) => ReactNode;
+}) {
+  const rest = useMore<T>(props.listPath, props.cursor);
+  const items = [...props.first, ...rest.items];
   return (
     <>
-      <AgreementList items={items} />
-      <ShowMore shown={items.length} total={detail.agreementsTotal} rest={rest} />
-    </>
-  );
-}
-
-function LocalityOrganizations({ code, detail }: { code: string; detail: LocalityDetail }) {
-  const rest = useMore<Organization>(
-    `/api/organizations?locality=${encodeURIComponent(code)}`,
-    detail.organizationsNextCursor,
-  );
-  const items = [...detail.organizations, ...rest.items];
-  return (
-    <>
-      <OrganizationList items={items} />
-      <ShowMore shown={items.length} total={detail.organizationsTotal} rest={rest} />
+      <props.List items={items} />
+      <ShowMore shown={items.length} total={props.total} rest={rest} />
     </>
   );
 }
@@ -161,7 +151,14 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
               <h2 id="agreements-h">{t('nav.agreements')}</h2>
               <CsvLink listPath={`/api/agreements?locality=${encodeURIComponent(code)}`} />
             </div>
-            <LocalityAgreements key={code} code={code} detail={l} />
+            <Paged
+              key={code}
+              listPath={`/api/agreements?locality=${encodeURIComponent(code)}`}
+              first={l.agreements}
+              cursor={l.agreementsNextCursor}
+              total={l.agreementsTotal}
+              List={AgreementList}
+            />
             <p>
               <Link to={`/agreements?locality=${encodeURIComponent(code)}`}>
                 {t('locality.allAgreements')}
@@ -173,7 +170,14 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
               <h2 id="orgs-h">{t('nav.organizations')}</h2>
               <CsvLink listPath={`/api/organizations?locality=${encodeURIComponent(code)}`} />
             </div>
-            <LocalityOrganizations key={code} code={code} detail={l} />
+            <Paged
+              key={code}
+              listPath={`/api/organizations?locality=${encodeURIComponent(code)}`}
+              first={l.organizations}
+              cursor={l.organizationsNextCursor}
+              total={l.organizationsTotal}
+              List={OrganizationList}
+            />
             {l.organizationsTotal > l.organizations.length && (
               <p>
                 <Link to={`/organizations?locality=${encodeURIComponent(code)}`}>
