@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
-import addFormats from 'ajv-formats';
+import formats from 'ajv-formats';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { programmeCalendar, sessionUid } from './calendar.ts';
@@ -18,7 +18,8 @@ const schema = JSON.parse(
 function validator() {
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addMetaSchema(draft06);
-  addFormats(ajv);
+  // ajv-formats is CommonJS: its function is the default export's default.
+  (formats as unknown as { default: (a: Ajv) => void }).default(ajv);
   ajv.addFormat('color', /^#[0-9a-fA-F]{3,8}$/);
   return ajv.compile(schema);
 }
