@@ -26,11 +26,13 @@ export function speakerLine(s: SpeakerInfo, lang: Lang): string {
 export function sessionTitle(s: SessionInfo, lang: Lang): string {
   const picked = pickText(s.title, lang);
   let title = picked?.text || KIND_LABELS[s.kind][lang];
-  if (picked && picked.status !== 'original') {
-    const mark = picked.status === 'official' ? WORDS.officialTranslation : WORDS.unofficialTranslation;
-    title += ` [${mark[lang]}]`;
-  } else if (picked?.fallback) {
-    title += ` [${LANGUAGE_NAMES[picked.lang][lang]}]`;
+  if (picked) {
+    // Say which language a fallback is in, and whether the text is a translation.
+    const marks: string[] = [];
+    if (picked.fallback) marks.push(LANGUAGE_NAMES[picked.lang][lang]);
+    if (picked.status === 'official') marks.push(WORDS.officialTranslation[lang]);
+    if (picked.status === 'unofficial') marks.push(WORDS.unofficialTranslation[lang]);
+    if (marks.length) title += ` [${marks.join(' · ')}]`;
   }
   if (s.precision !== 'exact') {
     const when = s.partOfDay ? PART_OF_DAY_LABELS[s.partOfDay][lang] : WORDS.timeNotKnown[lang];
