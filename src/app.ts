@@ -10,6 +10,7 @@ import { AppError, fieldErrorsFromZod, problemBody, validationError } from './er
 import { authenticate } from './features/accounts/middleware.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
+import { forumRoutes } from './features/forums/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { profileRoutes } from './features/profiles/routes.ts';
@@ -81,6 +82,7 @@ export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptio
     accountRoutes,
     statsRoutes,
     profileRoutes,
+    forumRoutes,
   ])
     api.route('/', routes(deps));
   app.route('/api', api);

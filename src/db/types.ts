@@ -161,6 +161,88 @@ export interface MetaTable {
   value: string;
 }
 
+export interface ForumsTable {
+  id: string;
+  acronym: string;
+  title: string; // JSON Texts
+  theme: string;
+  description: string;
+  venue: string;
+  host_code: string | null;
+  zone: string;
+  first_day: string;
+  last_day: string;
+  languages: string; // JSON ['vi', 'ja', …]
+  capacity: number | null;
+  state: string;
+  synthetic: number;
+  historical: number;
+  organisers: string; // JSON Texts[] (named organising bodies)
+  facts: string; // JSON [{ fact, sources }]
+  sources: string; // JSON { id: { url, publisher, date } }
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ForumRoomsTable {
+  id: string;
+  forum_id: string;
+  name: string;
+  capacity: number | null;
+  booths: string;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ForumPeopleTable {
+  id: string;
+  forum_id: string;
+  name_native: string | null;
+  name_latin: string | null;
+  position: string;
+  party: string;
+  sources: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ForumSessionsTable {
+  id: string;
+  forum_id: string;
+  slug: string;
+  kind: string;
+  title: string;
+  abstract: string;
+  themes: string;
+  room_id: string | null;
+  start_at: string;
+  end_at: string;
+  precision: string;
+  part_of_day: string | null;
+  floor_language: string | null;
+  interpretation: string;
+  speaker_ids: string;
+  capacity: number | null;
+  cancelled: number;
+  sources: string;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ForumReleasesTable {
+  forum_id: string;
+  number: number;
+  published_at: string;
+  published_by: string | null;
+  note: string;
+  snapshot: string;
+  changes: string;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   organizations: OrganizationsTable;
@@ -175,6 +257,11 @@ export interface Database {
   audit_log: AuditLogTable;
   search_terms: SearchTermsTable;
   data_version: DataVersionTable;
+  forums: ForumsTable;
+  forum_rooms: ForumRoomsTable;
+  forum_people: ForumPeopleTable;
+  forum_sessions: ForumSessionsTable;
+  forum_releases: ForumReleasesTable;
   profiles: ProfilesTable;
   meta: MetaTable;
 }

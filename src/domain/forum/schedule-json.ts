@@ -114,7 +114,9 @@ export function scheduleJson(p: PublishedProgramme, lang: Lang, baseUrl: string)
         subtitle: null,
         track: s.themes[0] ?? null,
         type: EVENT_TYPES[s.kind],
-        language: s.floorLanguage ?? null,
+        // The format needs a language: a session whose floor language is not recorded is given
+        // the forum's first language (the host's), which is what its programme is printed in.
+        language: s.floorLanguage ?? forum.languages[0] ?? lang,
         abstract: textIn(s.abstract, lang) || null,
         description: d.lines.join('\n') || null,
         participants: s.speakerIds.flatMap((id) => {

@@ -5,7 +5,15 @@ import { parseJson } from '../shared/json.ts';
 import { decodeCursor, invalidCursor, toPage } from '../shared/pagination.ts';
 import { auditRepo } from './repository.ts';
 
-export const EntityType = z.enum(['agreement', 'organization', 'locality', 'profile', 'user', 'token']);
+export const EntityType = z.enum([
+  'agreement',
+  'organization',
+  'locality',
+  'profile',
+  'user',
+  'token',
+  'forum',
+]);
 export type EntityType = z.infer<typeof EntityType>;
 
 export interface Actor {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { checkAgreementCsv, importContext } from '../agreements/import.ts';
 import { importAgreementRows } from '../agreements/service.ts';
+import { seedForums } from '../forums/seed.ts';
 import { insertReferenceLocality } from '../localities/service.ts';
 import { createOrganization, getOrganization } from '../organizations/service.ts';
 import { seedStarterProfiles } from './profiles.ts';
@@ -14,6 +15,7 @@ export interface SeedReport {
   organizations: number;
   agreements: number;
   profiles: number;
+  forums: number;
   skipped: number;
 }
 
@@ -55,8 +57,16 @@ export async function seedReference(db: Q): Promise<SeedReport> {
   }
   const result = await importAgreementRows(db, rows, null);
   const profiles = await seedStarterProfiles(db);
+  const forums = await seedForums(db);
   await markReferenceLoaded(db);
-  return { localities, organizations, agreements: result.added, profiles, skipped: skipped + result.skipped };
+  return {
+    localities,
+    organizations,
+    agreements: result.added,
+    profiles,
+    forums,
+    skipped: skipped + result.skipped,
+  };
 }
 
 const SEEDED = 'reference_data_loaded';
