@@ -30,6 +30,12 @@ const PartnersPage = lazy(() =>
 const ProfileEditPage = lazy(() =>
   import('./pages/ProfileEditPage.tsx').then((m) => ({ default: m.ProfileEditPage })),
 );
+const ForumsPage = lazy(() =>
+  import('./features/forums/ForumsPage.tsx').then((m) => ({ default: m.ForumsPage })),
+);
+const ForumPage = lazy(() =>
+  import('./features/forums/ForumPage.tsx').then((m) => ({ default: m.ForumPage })),
+);
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
@@ -48,6 +54,8 @@ const ROUTES: [string, ComponentType<{ params: Params }>, string][] = [
   ['/organizations/new', OrganizationEditPage, 'edit.newOrganization'],
   ['/organizations/:id/edit', OrganizationEditPage, 'edit.editOrganization'],
   ['/organizations/:id', OrganizationPage, 'nav.organizations'],
+  ['/forums', ForumsPage, 'nav.forums'],
+  ['/forums/:id', ForumPage, 'nav.forums'],
   ['/map', MapPage, 'nav.map'],
   ['/network', NetworkPage, 'nav.network'],
   ['/partners', PartnersPage, 'nav.partners'],
