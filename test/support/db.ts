@@ -52,7 +52,7 @@ export async function freshDb(engine: Engine, { seed = false }: { seed?: boolean
     const db = openDb(url, { searchPath: PG_SCHEMA, poolSize: 4 });
     const drop = async () => {
       await db.close();
-      await adminQuery(base, `drop database if exists ${name} with (force)`);
+      await dropDatabase(base, name);
     };
     return { ...db, url, schema: PG_SCHEMA, drop };
   }
@@ -65,6 +65,23 @@ export async function freshDb(engine: Engine, { seed = false }: { seed?: boolean
   };
   await prepare(db, seed, drop);
   return { ...db, url: base, schema, drop };
+}
+
+/**
+ * Drops a test database once its connections are gone. A closed pool's backends may take a
+ * moment to exit; forcing them out at once makes their clients report an error as they end.
+ */
+async function dropDatabase(base: string, name: string) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await adminQuery(base, `drop database if exists ${name}`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006') throw err; // 55006: still in use
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  await adminQuery(base, `drop database if exists ${name} with (force)`);
 }
 
 function providedTemplates(): Templates | null {
