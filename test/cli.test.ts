@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { main } from '../src/cli/main.ts';
 import { CSV_BOM, parseCsv } from '../src/features/shared/csv.ts';
 import { childEnv, ENGINES, freshDb, type TestDb } from './support/db.ts';
 import { kizuna } from './support/process.ts';
+import { REFERENCE } from './support/reference.ts';
 
 /**
  * The `kizuna` command through its front door: main(argv, io) in-process with captured output,
@@ -69,26 +70,34 @@ describe.each(ENGINES)('the kizuna command on %s', (engine) => {
     return path;
   };
 
-  beforeAll(async () => {
-    t = await freshDb(engine);
-    dir = mkdtempSync(join(tmpdir(), 'kizuna-cli-'));
+  /** Each test works on a database and a folder of its own: a copy of the reference data, or an empty one. */
+  async function openOwnDb(seed: boolean) {
+    await t?.drop();
+    t = await freshDb(engine, { seed });
     env = { DATABASE_URL: t.url, LOG_LEVEL: 'silent' };
     // In-process, node-postgres takes the schema from PGOPTIONS of this process.
     if (t.schema) process.env.PGOPTIONS = `-c search_path=${t.schema}`;
+  }
+  beforeEach(async () => {
+    await openOwnDb(true);
+    dir = mkdtempSync(join(tmpdir(), 'kizuna-cli-'));
   });
-  afterAll(async () => {
+  afterEach(async () => {
+    await t?.drop();
+    t = undefined as unknown as TestDb;
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterAll(() => {
     if (savedPgOptions === undefined) delete process.env.PGOPTIONS;
     else process.env.PGOPTIONS = savedPgOptions;
-    await t?.drop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('seed loads the reference data once: a second run adds nothing', async () => {
+    await openOwnDb(false);
     const first = await run(['seed']);
     expect(first.code, first.stderr).toBe(0);
     const counts = [await count('localities'), await count('organizations'), await count('agreements')];
-    expect(counts[0]).toBe(102);
-    expect(counts[2]).toBe(75);
+    expect(counts).toEqual([REFERENCE.localities, REFERENCE.organizations, REFERENCE.agreements]);
     const again = await run(['seed']);
     expect(again.code).toBe(0);
     // "reference data: 0 localities, 0 organisations, … added; N already present"
@@ -121,7 +130,7 @@ describe.each(ENGINES)('the kizuna command on %s', (engine) => {
     expect(r.stdout.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(r.stdout);
     const [header, ...records] = rows.map((x) => x.fields);
-    expect(records).toHaveLength(75);
+    expect(records).toHaveLength(REFERENCE.agreements);
     expect(header.slice(0, 2)).toEqual(['id', 'parties']);
     // Line ends are CRLF; a bare LF may only be inside a quoted field.
     const bareLf = (r.stdout.match(/(?<!\r)\n/g) ?? []).length;
@@ -166,8 +175,8 @@ describe.each(ENGINES)('the kizuna command on %s', (engine) => {
     const json = await run(['export', 'agreements', '--format', 'json']);
     expect(json.code).toBe(0);
     const items = JSON.parse(json.stdout);
-    expect(items).toHaveLength(75);
-    expect(new Set(items.map((a: { id: string }) => a.id)).size).toBe(75);
+    expect(items).toHaveLength(REFERENCE.agreements);
+    expect(new Set(items.map((a: { id: string }) => a.id)).size).toBe(REFERENCE.agreements);
     const out = join(dir, 'agreements.json');
     const toFile = await run(['export', 'agreements', '--format', 'json', '--output', out]);
     expect(toFile.code).toBe(0);
@@ -176,7 +185,7 @@ describe.each(ENGINES)('the kizuna command on %s', (engine) => {
     expect(existsSync(`${out}.part`)).toBe(false);
     const localities = await run(['export', 'localities', '--output', join(dir, 'l.csv')]);
     expect(localities.code).toBe(0);
-    expect(parseCsv(readFileSync(join(dir, 'l.csv'), 'utf8'))).toHaveLength(103);
+    expect(parseCsv(readFileSync(join(dir, 'l.csv'), 'utf8'))).toHaveLength(REFERENCE.localities + 1);
   });
 
   it('export --output to a missing folder or onto a folder exits 2 naming it, leaving no .part file', async () => {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../src/db/connection.ts';
 import { childEnv, ENGINES, freshDb, type TestDb } from './support/db.ts';
 import { adminSession, call, killAllServers, startServerProcess } from './support/process.ts';
+import { REFERENCE } from './support/reference.ts';
 
 /**
  * Durability and scale-out, with real server processes: a write the server acknowledged is
@@ -236,11 +237,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several servers on one PostgreS
       const servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
       const count = async (table: string) =>
         Number((await admin.query(`select count(*) as n from ${schema}.${table}`)).rows[0].n);
-      expect(await count('localities')).toBe(102);
-      expect(await count('agreements')).toBe(75);
+      expect(await count('localities')).toBe(REFERENCE.localities);
+      expect(await count('agreements')).toBe(REFERENCE.agreements);
       for (const s of servers) {
         const { total } = await (await call(s.url, '/api/agreements?limit=1')).json();
-        expect(total).toBe(75);
+        expect(total).toBe(REFERENCE.agreements);
       }
       const orgs = await count('organizations');
       // The reference organisations are there once: every name appears once per locality.

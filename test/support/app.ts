@@ -2,7 +2,6 @@ import pino from 'pino';
 import { createApp } from '../../src/app.ts';
 import type { Engine } from '../../src/db/connection.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
-import { seedReference } from '../../src/features/seed/service.ts';
 import { freshDb, type TestDb } from './db.ts';
 
 export const ORIGIN = 'http://localhost';
@@ -27,8 +26,7 @@ let counter = 0;
 
 /** The whole application on a fresh database, optionally with the reference data loaded. */
 export async function testApp(engine: Engine, { seed = true } = {}): Promise<TestApp> {
-  const db = await freshDb(engine);
-  if (seed) await seedReference(db.db);
+  const db = await freshDb(engine, { seed });
   const app = createApp({ db, logger: pino({ level: 'silent' }), trustProxy: false });
   const req: TestApp['req'] = (path, init = {}) =>
     Promise.resolve(

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type TestApp, testApp } from '../../../test/support/app.ts';
 import { ENGINES } from '../../../test/support/db.ts';
+import { REFERENCE } from '../../../test/support/reference.ts';
 
 const newAgreement = {
   kind: 'mou',
@@ -22,22 +23,25 @@ describe.each(ENGINES)('agreements on %s', (engine) => {
   afterAll(() => t.close());
 
   it('lists the seeded agreements newest first, with pagination', async () => {
-    const first = await (await t.req('/api/agreements?limit=10')).json();
-    expect(first.total).toBe(75);
+    // A copy of its own: the other tests add agreements to theirs.
+    const own = await testApp(engine);
+    onTestFinished(() => own.close());
+    const first = await (await own.req('/api/agreements?limit=10')).json();
+    expect(first.total).toBe(REFERENCE.agreements);
     expect(first.items).toHaveLength(10);
     const dates = first.items.map((a: { signedOn: string | null }) => a.signedOn ?? '');
     expect([...dates].sort().reverse()).toEqual(dates);
     const seen = new Set(first.items.map((a: { id: string }) => a.id));
     let cursor = first.nextCursor;
     while (cursor) {
-      const page = await (await t.req(`/api/agreements?limit=10&cursor=${cursor}`)).json();
+      const page = await (await own.req(`/api/agreements?limit=10&cursor=${cursor}`)).json();
       for (const a of page.items) {
         expect(seen.has(a.id)).toBe(false);
         seen.add(a.id);
       }
       cursor = page.nextCursor;
     }
-    expect(seen.size).toBe(75);
+    expect(seen.size).toBe(REFERENCE.agreements);
   });
 
   it('keeps the sources, notes and date precision of the seed', async () => {

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, freshDb, type TestDb } from '../../../test/support/db.ts';
+import { REFERENCE } from '../../../test/support/reference.ts';
 import { prepareDatabase } from '../../server.ts';
 import { insertReferenceLocality } from '../localities/service.ts';
 import { referenceLocalities } from './reference.ts';
@@ -26,9 +27,9 @@ describe.each(ENGINES)('reference data on %s', (engine) => {
               .executeTakeFirstOrThrow()
           ).n,
         );
-      expect(await count('localities')).toBe(102);
-      expect(await count('agreements')).toBe(75);
-      expect(await count('profiles')).toBe(102);
+      expect(await count('localities')).toBe(REFERENCE.localities);
+      expect(await count('agreements')).toBe(REFERENCE.agreements);
+      expect(await count('profiles')).toBe(REFERENCE.profiles);
       expect(await referenceLoaded(db.db)).toBe(true);
     } finally {
       await db.close();

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The tests StrykerJS runs against each mutant (npm run test:mutation): those that cover the
+ * authorisation policy, the write rules of the services and the scheduler's rule checker.
+ * Stryker runs them in worker threads (its Vitest runner requires it).
+ */
+export default defineConfig({
+  test: {
+    include: [
+      'src/features/accounts/*.test.ts',
+      'src/features/agreements/*.test.ts',
+      'src/features/organizations/*.test.ts',
+      'src/features/localities/*.test.ts',
+      'src/features/profiles/*.test.ts',
+      'src/domain/scheduling/check*.test.ts',
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    globalSetup: ['test/support/global-setup.ts'],
+  },
+});
