@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 /**
  * The Content-Security-Policy of every answer. Scripts, styles, fonts and data come only from our
  * own origin; no inline script, no eval, no plugin, no framing by another site, no form posting
- * elsewhere. Two allowances, both checked in a browser (test/e2e/csp.test.ts): inline style
+ * elsewhere. Two allowances, both checked in a browser (test/e2e/hardening.test.ts): inline style
  * attributes (React's `style={…}` and Swagger UI set them) and `data:` images (Swagger UI's
  * icons, the web app's empty favicon).
  */
