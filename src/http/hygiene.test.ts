@@ -32,6 +32,7 @@ describe.each(ENGINES)('HTTP hygiene on %s', (engine) => {
   });
   afterAll(async () => {
     rmSync(web, { recursive: true, force: true });
+    rmSync(join(web, '..', 'kizuna-secret.txt'), { force: true });
     await t.close();
   });
 
@@ -119,6 +120,26 @@ describe.each(ENGINES)('HTTP hygiene on %s', (engine) => {
       const res = await req(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toContain('text/html');
+    }
+  });
+
+  it('serves nothing outside the web app and the docs, whatever the path spelling (32 traversal variants)', async () => {
+    // A file beside the web app's folder, and the project's own files, must never come out.
+    writeFileSync(join(web, '..', 'kizuna-secret.txt'), 'TOP SECRET');
+    const targets = ['kizuna-secret.txt', 'package.json', 'etc/passwd'];
+    const ups = ['../', '..%2f', '%2e%2e/', '%2e%2e%2f', '..%5c', '..\\', '.%2e/', '%252e%252e%252f'];
+    const prefixes = ['/', '/assets/', '/docs/assets/', '/api/'];
+    const paths = prefixes.flatMap((p, i) =>
+      ups.map((u, j) => `${p}${u.repeat(2 + ((i + j) % 4))}${targets[(i + j) % 3]}`),
+    );
+    expect(paths.length).toBe(32);
+    for (const path of paths) {
+      const res = await req(path);
+      const text = await res.text();
+      expect(res.status, path).toBeLessThan(500);
+      expect(text, path).not.toContain('TOP SECRET');
+      expect(text, path).not.toContain('"name": "kizuna"');
+      expect(text, path).not.toContain('root:');
     }
   });
 

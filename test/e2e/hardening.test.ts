@@ -125,4 +125,44 @@ describe('the web app with the hardened API', () => {
     expect(await row.locator('[role=alert]').count()).toBe(0);
     await context.close();
   }, 90_000);
+
+  it('shows hostile names and descriptions as text: no stored script runs on any page that shows them', async () => {
+    const cookie = await adminCookie();
+    const payloads = [
+      '<img src=x onerror="window.__xss=1">',
+      '<script>window.__xss=1</script>',
+      '"><svg onload="window.__xss=1">',
+      'javascript:window.__xss=1',
+    ];
+    const ids: string[] = [];
+    for (const [i, payload] of payloads.entries()) {
+      const res = await fetch(`${server.url}/api/organizations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, origin: server.url },
+        body: JSON.stringify({
+          kind: 'association',
+          name: { en: `Hostile ${i} ${payload}` },
+          localityCode: 'VN-DA-NANG',
+          website: 'https://example.org/',
+          description: { en: payload },
+        }),
+      });
+      expect(res.status, payload).toBe(201);
+      ids.push((await res.json()).id);
+    }
+    for (const path of [
+      ...ids.map((id) => `/organizations/${id}`),
+      '/organizations?q=hostile',
+      '/localities/VN-DA-NANG',
+    ]) {
+      const { context, page } = await open(path);
+      await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('Hostile');
+      expect(
+        await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+        path,
+      ).toBeUndefined();
+      expect(await page.locator('main img[src="x"], main svg[onload], main script').count(), path).toBe(0);
+      await context.close();
+    }
+  }, 120_000);
 });
