@@ -15,17 +15,23 @@ import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { profileRoutes } from './features/profiles/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
-import { ReadCache } from './http/cache.ts';
+import { type CacheLimits, ReadCache } from './http/cache.ts';
+import { validatedQueryKey } from './http/cache-key.ts';
 import type { AppEnv, Deps } from './http/context.ts';
-import { bodyless, refuseNul, unstorableText } from './http/input.ts';
+import { headKeepsHeaders } from './http/head.ts';
+import { bodyless, unstorableText, wellFormedInput } from './http/input.ts';
 import { Metrics } from './http/metrics.ts';
-import { securityHeaders } from './http/security.ts';
+import { metricsGuard } from './http/metrics-guard.ts';
+import { isPage } from './http/pages.ts';
+import { noStore, securityHeaders } from './http/security.ts';
 
 export interface AppOptions {
   /** Folder of the built web app, served at / with index.html for client routes. */
   webDist?: string | null;
-  /** Cache public read answers until the data changes (off to measure the uncached path). */
-  cache?: boolean;
+  /** Cache public read answers until the data changes (off to measure the uncached path), within these limits. */
+  cache?: boolean | CacheLimits;
+  /** A secret that also opens /metrics (`Authorization: Bearer …`), for a scraper without an account. */
+  metricsToken?: string | null;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -34,7 +40,10 @@ const CACHED =
   /^\/api\/(?:(?:localities|organizations|agreements)(?:\/|$)|(?:stats|matches|sectors)$|profiles\/)/;
 
 /** Builds the whole HTTP application: API, documentation, health, metrics and the web app. */
-export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptions = {}) {
+export function createApp(
+  deps: Deps,
+  { webDist = null, cache = true, metricsToken = null }: AppOptions = {},
+) {
   const metrics = new Metrics();
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -51,6 +60,7 @@ export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptio
     if (appError.status >= 500) deps.logger.error({ err, path: c.req.path }, 'request failed');
     return c.json(problemBody(appError, c.req.path), appError.status as 400, {
       'content-type': 'application/problem+json',
+      ...(appError.retryAfter !== undefined ? { 'retry-after': String(appError.retryAfter) } : {}),
     });
   });
   app.notFound((c) => {
@@ -70,11 +80,26 @@ export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptio
   // limit: looking for a body makes the Node adapter build a full undici Request with an
   // AbortController, which was a third of the server's time on a cached read.
   app.use('/api/*', (c, next) => (bodyless(c.req.method) ? next() : limitBody(c, next)));
-  app.use('/api/*', refuseNul);
+  app.use('/api/*', wellFormedInput);
+  app.use('/api/*', noStore);
   app.use('/api/*', authenticate(deps));
-  if (cache) app.use('/api/*', new ReadCache(deps.db.dataVersion).middleware(CACHED));
-
   const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
+  const readCache = cache ? new ReadCache(deps.db.dataVersion, cache === true ? {} : cache) : null;
+  if (readCache) {
+    const keyOf = validatedQueryKey(() => api.openAPIRegistry.definitions, '/api');
+    app.use('/api/*', readCache.middleware(CACHED, keyOf));
+    metrics.gauge(
+      'kizuna_read_cache_entries',
+      'Answers held by the read cache.',
+      () => readCache.stats().entries,
+    );
+    metrics.gauge(
+      'kizuna_read_cache_bytes',
+      'Bytes held by the read cache (keys, heads and bodies).',
+      () => readCache.stats().bytes,
+    );
+  }
+
   for (const routes of [
     localityRoutes,
     organizationRoutes,
@@ -102,9 +127,15 @@ export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptio
     await sql`select 1`.execute(deps.db.db);
     return c.json({ status: 'ok', engine: deps.db.engine });
   });
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }));
+  app.get('/metrics', metricsGuard(deps, metricsToken), (c) =>
+    c.text(metrics.render(), 200, {
+      'content-type': 'text/plain; version=0.0.4',
+      'cache-control': 'no-store',
+    }),
+  );
   mountDocs(app);
   if (webDist) mountWeb(app, webDist);
+  headKeepsHeaders(app);
   return app;
 }
 
@@ -189,5 +220,6 @@ function mountWeb(app: OpenAPIHono<AppEnv>, dist: string) {
     }),
   );
   app.use('*', serveStatic({ root: dist, precompressed: true }));
-  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(currentIndex())));
+  // Only what may be a page of the web app gets index.html; `/.env`, `/api/…`, `/x.php` get a 404.
+  app.get('*', (c) => (isPage(c.req.path) ? c.html(currentIndex()) : c.notFound()));
 }

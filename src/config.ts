@@ -18,6 +18,10 @@ const Env = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
+  /** A secret that opens /metrics to a scraper (`Authorization: Bearer …`); admins may read it anyway. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How long a new API token lives unless its creator asks for less, in days. */
+  KIZUNA_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Skip the web build at start (API-only deployments, tests). */
   KIZUNA_NO_WEB: z
     .enum(['0', '1', 'true', 'false'])

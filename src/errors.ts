@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   'reference.unknown': 422,
   'reference.in_use': 409,
   'user.email_taken': 409,
+  'user.last_admin': 409,
   'agreement.version_conflict': 412,
   'organization.version_conflict': 412,
   'locality.version_conflict': 412,
@@ -45,6 +46,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** Seconds after which trying again may succeed (sent as `Retry-After`, with 429). */
+    readonly retryAfter?: number,
   ) {
     super(detail);
     this.status = ERROR_STATUS[code];

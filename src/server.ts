@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.ts';
@@ -7,6 +6,7 @@ import type { Config } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { referenceLoaded, seedReference } from './features/seed/service.ts';
+import { httpServer } from './http/listener.ts';
 
 /**
  * Opens and migrates the database, and loads the reference data until it has loaded once. On
@@ -45,12 +45,11 @@ export async function startServer(config: Config, { webDist = null }: { webDist?
   const logger = pino({ level: config.LOG_LEVEL });
   const db = await prepareDatabase(config.DATABASE_URL, logger);
   const app = createApp(
-    { db, logger, trustProxy: config.TRUST_PROXY },
-    { webDist, cache: config.KIZUNA_CACHE },
+    { db, logger, trustProxy: config.TRUST_PROXY, tokenDays: config.KIZUNA_TOKEN_DAYS },
+    { webDist, cache: config.KIZUNA_CACHE, metricsToken: config.METRICS_TOKEN ?? null },
   );
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
-  });
+  const server = httpServer(app.fetch);
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const url = `http://${shownHost}:${port}`;

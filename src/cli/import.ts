@@ -28,7 +28,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const result = await importAgreementRows(db, rows, null);
     io.stdout.write(
-      `imported ${result.added} agreement(s) from ${file}; ${result.skipped} were there already\n`,
+      `imported ${result.added} agreement(s) from ${file}; ${result.sourcesAdded} already there got a new source; ${result.skipped} were there already\n`,
     );
     return 0;
   });

@@ -110,6 +110,10 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** After this time the token opens nothing (0005_hardening; tokens made before it got 90 days). */
+  expires_at: string | null;
+  /** `read` (GET and HEAD only) or `write` (0005_hardening; tokens made before it: `write`). */
+  scope: Generated<string>;
 }
 
 export interface LoginAttemptsTable {

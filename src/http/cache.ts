@@ -14,8 +14,33 @@ interface Entry {
   gzip: Uint8Array | null;
   /** The complete head of a hit in each encoding, made once. */
   heads: Record<Encoding | 'identity', SecuredHeaders>;
+  /** What the entry holds in memory: its key, bodies and heads, and a fixed overhead. */
   bytes: number;
 }
+
+/**
+ * The cache key of a request, or null when it must not be cached (a query the route will refuse).
+ * Built from the validated query, never the raw URL: parameters the route does not know are left
+ * out, so a stranger cannot make a new entry by adding `pad=<15 KB>` to a URL.
+ */
+export type CacheKey = (c: Context<AppEnv>) => string | null;
+
+export interface CacheLimits {
+  /** Bytes of every entry together, keys and heads included. */
+  maxBytes?: number;
+  /** Entries, whatever their size. */
+  maxEntries?: number;
+}
+
+/** The Map slot, the entry object, three head objects and the Uint8Array wrappers: measured at about 1 KB. */
+const ENTRY_OVERHEAD = 1024;
+/** A JS string may take two bytes per character. */
+const stringBytes = (s: string) => 2 * s.length;
+const headBytes = (h: Readonly<Record<string, string>>) => {
+  let n = 0;
+  for (const k in h) n += stringBytes(k) + stringBytes(h[k]);
+  return n;
+};
 
 /** Below this, compression saves too little to pay for the header and the client's work. */
 const COMPRESS_FROM = 1024;
@@ -64,31 +89,46 @@ export function pickEncoding(accept: string | undefined): Encoding | null {
 export class ReadCache {
   private entries = new Map<string, Entry>();
   private bytes = 0;
+  readonly maxBytes: number;
+  readonly maxEntries: number;
 
   constructor(
     private readonly version: () => Promise<number>,
-    private readonly maxBytes = 64 * 1024 * 1024,
-  ) {}
+    { maxBytes = 64 * 1024 * 1024, maxEntries = 10_000 }: CacheLimits = {},
+  ) {
+    this.maxBytes = maxBytes;
+    this.maxEntries = maxEntries;
+  }
+
+  /** How many entries and bytes the cache holds now (exposed in /metrics). */
+  stats() {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
 
   private store(key: string, entry: Entry) {
     const old = this.entries.get(key);
     if (old) this.bytes -= old.bytes;
     this.entries.delete(key);
+    if (entry.bytes > this.maxBytes) return;
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
     // Oldest first out: a Map iterates in insertion order, and hits are re-inserted.
     for (const [k, e] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
+      if (this.bytes <= this.maxBytes && this.entries.size <= this.maxEntries) break;
       this.entries.delete(k);
       this.bytes -= e.bytes;
     }
   }
 
-  /** The cache for GETs of the paths `cached` matches (one middleware: registered per path, it ran twice on some). */
-  middleware(cached: RegExp) {
+  /**
+   * The cache for GETs of the paths `cached` matches (one middleware: registered per path, it ran
+   * twice on some), keyed by `keyOf`.
+   */
+  middleware(cached: RegExp, keyOf: CacheKey) {
     return createMiddleware<AppEnv>(async (c, next) => {
       if (c.req.method !== 'GET' || !cached.test(c.req.path)) return next();
-      const key = c.req.url.slice(c.req.url.indexOf('/', 8));
+      const key = keyOf(c);
+      if (key === null) return next();
       const version = await this.version();
       const hit = this.entries.get(key);
       if (hit && hit.version === version) {
@@ -124,8 +164,17 @@ export class ReadCache {
         br,
         gzip,
         heads: { identity: head(body), br: head(br, 'br'), gzip: head(gzip, 'gzip') },
-        bytes: body.byteLength + (br?.byteLength ?? 0) + (gzip?.byteLength ?? 0),
+        bytes: 0,
       };
+      entry.bytes =
+        ENTRY_OVERHEAD +
+        stringBytes(key) +
+        body.byteLength +
+        (br?.byteLength ?? 0) +
+        (gzip?.byteLength ?? 0) +
+        headBytes(entry.heads.identity) +
+        headBytes(entry.heads.br) +
+        headBytes(entry.heads.gzip);
       this.store(key, entry);
       c.res = firstAnswer(c, entry);
     });

@@ -10,6 +10,8 @@ export interface Deps {
   logger: Logger;
   /** Behind an HTTPS proxy: Secure cookies, and X-Forwarded-For names the client. */
   trustProxy: boolean;
+  /** The lifetime of a new API token, in days (KIZUNA_TOKEN_DAYS; 90 when not given). */
+  tokenDays?: number;
 }
 
 export type AppEnv = { Variables: { user: User | null; via: 'cookie' | 'token' | null } };

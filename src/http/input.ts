@@ -1,36 +1,94 @@
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../errors.ts';
+import { AppError, type FieldError } from '../errors.ts';
+import { illFormed, TextCheck } from './text.ts';
 
-const nul = (where: string) =>
-  new AppError('validation.invalid', `the ${where} contains a NUL character, which no field accepts`, [
-    {
-      path: where === 'URL' ? '(url)' : '(body)',
-      message: 'contains NUL (\\u0000)',
-      code: 'invalid_character',
-    },
-  ]);
-
-// An escaped NUL in JSON text: `\u0000` not itself preceded by an escaping backslash.
-const JSON_NUL = /(?<!\\)(?:\\\\)*\\u0000/i;
-
-/**
- * PostgreSQL cannot store NUL in text, and SQLite would: refuse it in the URL and in JSON
- * bodies up front, so that both engines answer the same 400 instead of one of them a 500.
- */
 /** GET and HEAD: methods whose body means nothing, so nothing reads or limits it. */
 export const bodyless = (method: string): boolean => method === 'GET' || method === 'HEAD';
 
-export const refuseNul = createMiddleware(async (c, next) => {
-  if (/%00/.test(c.req.url)) throw nul('URL');
+const refuse = (where: string, errors: FieldError[]) =>
+  new AppError(
+    'validation.invalid',
+    `the ${where} holds text that is not well-formed: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+    errors,
+  );
+
+/**
+ * Text must be well-formed before anything reads it: UTF-8 bytes that decode, no lone surrogate
+ * (a `\ud800` escape in JSON), no NUL. PostgreSQL refuses NUL and invalid UTF-8 and SQLite would
+ * store them, and a decoder would silently put U+FFFD in place of bad bytes; refusing them up
+ * front, with the field named, makes both engines answer the same 400 and stores nothing altered.
+ * Checked: the path, each query parameter, and JSON bodies (every string, keys included).
+ */
+export const wellFormedInput = createMiddleware(async (c, next) => {
+  const url = c.req.url;
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const queryAt = url.indexOf('?', start);
+  const errors = checkUrl(
+    url.slice(start, queryAt < 0 ? undefined : queryAt),
+    queryAt < 0 ? '' : url.slice(queryAt + 1),
+  );
+  if (errors.length) throw refuse('URL', errors);
   // A GET or HEAD body is never read (nor limited): see the body limit in app.ts.
-  if (
-    !bodyless(c.req.method) &&
-    /json/i.test(c.req.header('content-type') ?? '') &&
-    JSON_NUL.test(await c.req.text())
-  )
-    throw nul('body');
+  const type = c.req.header('content-type') ?? '';
+  if (!bodyless(c.req.method) && /json/i.test(type)) {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
+    if (charset && !/^utf-?8$/i.test(charset))
+      throw new AppError('request.unsupported_media_type', `JSON bodies must be UTF-8, not ${charset}`, [
+        { path: '(body)', message: `charset ${charset} is not UTF-8`, code: 'invalid_encoding' },
+      ]);
+    const bodyErrors = checkJsonBody(new Uint8Array(await c.req.arrayBuffer()));
+    if (bodyErrors.length) throw refuse('body', bodyErrors);
+  }
   await next();
 });
+
+function checkUrl(path: string, query: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const pathProblem = illFormed(TextCheck.percentDecoded(path));
+  if (pathProblem) errors.push({ path: '(path)', message: pathProblem, code: 'invalid_character' });
+  for (const pair of query.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const rawName = eq < 0 ? pair : pair.slice(0, eq);
+    const name = TextCheck.percentDecoded(rawName.replace(/\+/g, ' '));
+    const value = TextCheck.percentDecoded(eq < 0 ? '' : pair.slice(eq + 1).replace(/\+/g, ' '));
+    const shown = illFormed(name) ? '(name)' : name.text;
+    const problem = illFormed(name) ?? illFormed(value);
+    if (problem) errors.push({ path: `query.${shown}`, message: problem, code: 'invalid_character' });
+    if (errors.length >= 20) break;
+  }
+  return errors;
+}
+
+/** The ill-formed strings of a JSON body, by field path (the body's JSON syntax is the route's to judge). */
+function checkJsonBody(bytes: Uint8Array): FieldError[] {
+  const decoded = TextCheck.utf8(bytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(decoded.text);
+  } catch {
+    return decoded.valid ? [] : [{ path: '(body)', message: 'is not valid UTF-8', code: 'invalid_encoding' }];
+  }
+  const errors: FieldError[] = [];
+  const visit = (v: unknown, path: string[]) => {
+    if (errors.length >= 20) return;
+    if (typeof v === 'string') {
+      const problem = illFormed({ text: v, valid: true });
+      if (problem)
+        errors.push({ path: path.join('.') || '(root)', message: problem, code: 'invalid_character' });
+    } else if (Array.isArray(v)) {
+      for (const [i, item] of v.entries()) visit(item, [...path, String(i)]);
+    } else if (v && typeof v === 'object')
+      for (const [k, item] of Object.entries(v)) {
+        const keyProblem = illFormed({ text: k, valid: true });
+        if (keyProblem)
+          errors.push({ path: [...path, '(key)'].join('.'), message: keyProblem, code: 'invalid_character' });
+        else visit(item, [...path, k]);
+      }
+  };
+  visit(value, []);
+  return errors;
+}
 
 /** A database refusing a character of a text value: the client's input, not a server fault. */
 export function unstorableText(err: unknown): AppError | null {

@@ -17,10 +17,20 @@ interface Series {
   byStatus: Map<number, number>;
 }
 
+/**
+ * The metrics name every route and how often each answered each status (failed sign-ins, admin
+ * activity), so they are not public: see `metricsGuard`.
+ */
 export class Metrics {
   /** One series per method and route pattern, the counts per status inside it. */
   private series = new Map<string, Series>();
+  private gauges: { name: string; help: string; read: () => number }[] = [];
   readonly startedAt = Date.now();
+
+  /** A value read when the metrics are rendered (the read cache's size). */
+  gauge(name: string, help: string, read: () => number) {
+    this.gauges.push({ name, help, read });
+  }
 
   observe(method: string, route: string, status: number, seconds: number) {
     const key = `${method} ${route}`;
@@ -65,6 +75,8 @@ export class Metrics {
       '# TYPE kizuna_process_uptime_seconds gauge',
       `kizuna_process_uptime_seconds ${((Date.now() - this.startedAt) / 1000).toFixed(0)}`,
     );
+    for (const g of this.gauges)
+      lines.push(`# HELP ${g.name} ${g.help}`, `# TYPE ${g.name} gauge`, `${g.name} ${g.read()}`);
     return `${lines.join('\n')}\n`;
   }
 

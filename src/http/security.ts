@@ -1,11 +1,32 @@
 import { createMiddleware } from 'hono/factory';
 
 /**
- * The security headers of every answer: what hono's `secureHeaders()` sets by default, without a
- * Content-Security-Policy (the web app sets none yet) and without Cross-Origin-Embedder-Policy.
- * One plain object, so that a cached answer can carry them from the start (`securedResponse`).
+ * The Content-Security-Policy of every answer. Scripts, styles, fonts and data come only from our
+ * own origin; no inline script, no eval, no plugin, no framing by another site, no form posting
+ * elsewhere. Two allowances, both checked in a browser (test/e2e/hardening.test.ts): inline style
+ * attributes (React's `style={…}` and Swagger UI set them) and `data:` images (Swagger UI's
+ * icons, the web app's empty favicon).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/**
+ * The security headers of every answer: what hono's `secureHeaders()` sets by default, our
+ * Content-Security-Policy, and no Cross-Origin-Embedder-Policy. One plain object, so that a
+ * cached answer can carry them from the start (`securedResponse`).
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
@@ -45,4 +66,16 @@ export const securityHeaders = createMiddleware(async (c, next) => {
   const headers = c.res.headers;
   for (const name in SECURITY_HEADERS) headers.set(name, SECURITY_HEADERS[name]);
   headers.delete('x-powered-by');
+});
+
+/** Answers that carry a secret or depend on who asks: sign-in, the account, tokens, users, audit. */
+const PERSONAL = /^\/api\/(?:auth|tokens|users|audit)(?:\/|$)/;
+
+/**
+ * `Cache-Control: no-store` on the answers that carry secrets (a session, a new token, a one-time
+ * password) or one person's data, so that no browser or proxy cache keeps them.
+ */
+export const noStore = createMiddleware(async (c, next) => {
+  await next();
+  if (PERSONAL.test(c.req.path)) c.res.headers.set('cache-control', 'no-store');
 });

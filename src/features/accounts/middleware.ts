@@ -18,9 +18,12 @@ export const authenticate = (deps: Deps) =>
     const auth = c.req.header('authorization');
     if (auth) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
-      const user = m ? await userForToken(deps.db.db, m[1]) : null;
-      if (!user) throw new AppError('auth.unauthenticated', 'the Bearer token is unknown or revoked');
-      c.set('user', user);
+      const found = m ? await userForToken(deps.db.db, m[1]) : null;
+      if (!found)
+        throw new AppError('auth.unauthenticated', 'the Bearer token is unknown, expired or revoked');
+      if (found.scope === 'read' && !SAFE_METHODS.has(c.req.method))
+        throw new AppError('auth.forbidden', 'this API token may only read (its scope is read)');
+      c.set('user', found.user);
       c.set('via', 'token');
       return next();
     }

@@ -26,6 +26,24 @@ export function assertCanEditOrganization(user: User, org: { id: string; localit
   if (!inScope(user, [org.id, ...withParent(org.localityCode)])) forbid(user, `organisation ${org.id}`);
 }
 
+/**
+ * Moving an organisation hands it to the editors of its new locality, so the mover must be one of
+ * them: scope on the organisation itself is not enough (its editor could give it to another
+ * country's editors).
+ */
+export function assertCanMoveOrganizationTo(user: User, localityCode: string) {
+  if (!inScope(user, withParent(localityCode))) forbid(user, `organisations into locality ${localityCode}`);
+}
+
+/**
+ * Removing (or replacing) a party of an agreement takes it from that party's editors: only an editor
+ * of that party may do it, not the editor of another party of the same agreement. Adding a party is
+ * not restricted, as at creation.
+ */
+export function assertCanRemoveParty(user: User, code: string, partyKeys: string[]) {
+  if (!inScope(user, partyKeys)) forbid(user, `the agreement's party ${code}, which is outside your scope`);
+}
+
 /** `partyKeys` are the parties' locality codes and organisation ids, and the organisations' localities. */
 export function assertCanEditAgreement(user: User, partyKeys: string[]) {
   if (!inScope(user, partyKeys)) forbid(user, 'an agreement none of whose parties is in your scope');

@@ -21,6 +21,19 @@ export const usersRepo = {
     db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst(),
   byId: (db: Q, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
   list: (db: Q) => db.selectFrom('users').selectAll().orderBy('email').execute(),
+  /** Enabled admins, but `exceptId`. */
+  otherActiveAdmins: async (db: Q, exceptId: string) =>
+    Number(
+      (
+        await db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('role', '=', 'admin')
+          .where('disabled', '=', 0)
+          .where('id', '!=', exceptId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
   insert: (db: Q, row: UserRow) => db.insertInto('users').values(row).execute(),
   update: (db: Q, id: string, version: number, patch: Partial<UserRow>) =>
     db
@@ -57,17 +70,35 @@ export const sessionsRepo = {
 export const tokensRepo = {
   insert: (
     db: Q,
-    row: { id: string; user_id: string; name: string; token_hash: string; created_at: string },
+    row: {
+      id: string;
+      user_id: string;
+      name: string;
+      token_hash: string;
+      created_at: string;
+      expires_at: string;
+      scope: string;
+    },
   ) => db.insertInto('api_tokens').values(row).execute(),
-  userFor: (db: Q, tokenHash: string) =>
+  /** The account of a live token (not revoked, not expired), with the token's id and scope. */
+  userFor: (db: Q, tokenHash: string, now: string) =>
     db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
       .selectAll('users')
-      .select('api_tokens.id as token_id')
+      .select(['api_tokens.id as token_id', 'api_tokens.scope as token_scope'])
       .where('api_tokens.token_hash', '=', tokenHash)
       .where('api_tokens.revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
       .executeTakeFirst(),
+  /** Every live token of an account (a password change, disabling the account). */
+  revokeAllFor: (db: Q, userId: string, at: string) =>
+    db
+      .updateTable('api_tokens')
+      .set({ revoked_at: at })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute(),
   touch: (db: Q, id: string, at: string) =>
     db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(),
   listFor: (db: Q, userId: string) =>
@@ -88,8 +119,23 @@ export const tokensRepo = {
 };
 
 export const attemptsRepo = {
-  record: (db: Q, row: { account_key: string; address_key: string; at: string; success: number }) =>
-    db.insertInto('login_attempts').values(row).execute(),
+  /** Records an attempt (as a failure until it is known to succeed); its id. */
+  record: async (db: Q, row: { account_key: string; address_key: string; at: string; success: number }) =>
+    Number((await db.insertInto('login_attempts').values(row).returning('id').executeTakeFirstOrThrow()).id),
+  succeeded: (db: Q, id: number) =>
+    db.updateTable('login_attempts').set({ success: 1 }).where('id', '=', id).execute(),
+  forget: (db: Q, id: number) => db.deleteFrom('login_attempts').where('id', '=', id).execute(),
+  /** The oldest failure since `since` of an account or an address: when its window ends, one more try is allowed. */
+  oldestFailure: async (db: Q, col: 'account_key' | 'address_key', key: string, since: string) =>
+    (
+      await db
+        .selectFrom('login_attempts')
+        .select((eb) => eb.fn.min('at').as('at'))
+        .where(col, '=', key)
+        .where('at', '>', since)
+        .where('success', '=', 0)
+        .executeTakeFirst()
+    )?.at ?? null,
   /** Failed attempts since `since` for an account and for an address. */
   failuresSince: async (db: Q, accountKey: string, addressKey: string, since: string) => {
     const count = (col: 'account_key' | 'address_key', key: string) =>

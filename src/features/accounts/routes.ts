@@ -2,16 +2,25 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { type AppEnv, adminOnly, type Ctx, type Deps, requireUser, signedIn } from '../../http/context.ts';
+import {
+  type AppEnv,
+  adminOnly,
+  type Ctx,
+  type Deps,
+  etag,
+  ifMatchVersion,
+  requireUser,
+  signedIn,
+} from '../../http/context.ts';
 import { AuditEntry, AuditQuery, listAudit } from '../audit/service.ts';
 import { json, jsonBody, readErrors, writeErrors } from '../shared/http.ts';
 import { pageOf } from '../shared/schemas.ts';
 import { SESSION_COOKIE } from './middleware.ts';
 import { ApiToken, PasswordChange, SignIn, TokenCreate, User, UserCreate, UserUpdate } from './schemas.ts';
 import {
+  addUser,
   changePassword,
   createToken,
-  createUser,
   listTokens,
   listUsers,
   revokeToken,
@@ -22,6 +31,8 @@ import {
 } from './service.ts';
 
 const Me = z.object({ user: User }).meta({ id: 'Me' });
+/** What /auth/me answers: the account, or null for a visitor (not an error: every page asks). */
+const MaybeMe = z.object({ user: User.nullable() }).meta({ id: 'MaybeMe' });
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 const auth = ['Accounts'];
 
@@ -45,7 +56,7 @@ function clientAddress(c: Ctx, trustProxy: boolean): string {
 const isHttps = (c: Ctx, trustProxy: boolean) =>
   new URL(c.req.url).protocol === 'https:' || (trustProxy && c.req.header('x-forwarded-proto') === 'https');
 
-export function accountRoutes({ db, trustProxy }: Deps) {
+export function accountRoutes({ db, trustProxy, tokenDays }: Deps) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
@@ -100,10 +111,10 @@ export function accountRoutes({ db, trustProxy }: Deps) {
       method: 'get',
       path: '/auth/me',
       tags: auth,
-      summary: 'The signed-in account',
-      responses: { 200: json(Me, 'The account'), ...writeErrors },
+      summary: 'The signed-in account, or `{ user: null }` for a visitor',
+      responses: { 200: json(MaybeMe, 'The account, or null'), ...writeErrors },
     }),
-    (c) => c.json({ user: requireUser(c) }, 200),
+    (c) => c.json({ user: c.get('user') }, 200),
   );
 
   app.openapi(
@@ -117,12 +128,10 @@ export function accountRoutes({ db, trustProxy }: Deps) {
       responses: { 200: json(Me, 'Changed'), ...writeErrors },
     }),
     async (c) => {
-      const user = await changePassword(
-        db.db,
-        requireUser(c),
-        c.req.valid('json'),
-        getCookie(c, SESSION_COOKIE) ?? null,
-      );
+      const user = await changePassword(db.db, requireUser(c), c.req.valid('json'), {
+        currentSessionId: getCookie(c, SESSION_COOKIE) ?? null,
+        address: clientAddress(c, trustProxy),
+      });
       return c.json({ user }, 200);
     },
   );
@@ -149,7 +158,7 @@ export function accountRoutes({ db, trustProxy }: Deps) {
       request: { body: jsonBody(TokenCreate) },
       responses: { 201: json(ApiToken.extend({ token: z.string() }), 'Created'), ...writeErrors },
     }),
-    async (c) => c.json(await createToken(db.db, requireUser(c), c.req.valid('json').name), 201),
+    async (c) => c.json(await createToken(db.db, requireUser(c), c.req.valid('json'), tokenDays), 201),
   );
 
   app.openapi(
@@ -190,10 +199,7 @@ export function accountRoutes({ db, trustProxy }: Deps) {
       request: { body: jsonBody(UserCreate) },
       responses: { 201: json(z.object({ user: User, password: z.string() }), 'Created'), ...writeErrors },
     }),
-    async (c) => {
-      const admin = requireUser(c);
-      return c.json(await createUser(db.db, c.req.valid('json'), admin), 201);
-    },
+    async (c) => c.json(await addUser(db.db, c.req.valid('json'), requireUser(c)), 201),
   );
 
   app.openapi(
@@ -202,12 +208,20 @@ export function accountRoutes({ db, trustProxy }: Deps) {
       path: '/users/{id}',
       tags: ['Admin'],
       middleware: [adminOnly] as const,
-      summary: 'Change an account: role, scopes, disabled',
+      summary: 'Change an account: role, scopes, disabled (If-Match: the version last read)',
       request: { params: IdParam, body: jsonBody(UserUpdate) },
       responses: { 200: json(User, 'Updated'), ...writeErrors },
     }),
-    async (c) =>
-      c.json(await updateUser(db.db, c.req.valid('param').id, c.req.valid('json'), requireUser(c)), 200),
+    async (c) => {
+      const admin = requireUser(c);
+      const user = await updateUser(db.db, {
+        id: c.req.valid('param').id,
+        version: ifMatchVersion(c),
+        patch: c.req.valid('json'),
+        actor: { id: admin.id, email: admin.email },
+      });
+      return c.json(user, 200, { etag: etag(user.version) });
+    },
   );
 
   app.openapi(

@@ -63,13 +63,26 @@ export const UserUpdate = z
   })
   .strict();
 
-export const TokenCreate = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+/** What a token may do: `read` only GET and HEAD, `write` whatever its account may. */
+export const TokenScope = z.enum(['read', 'write']);
+export type TokenScope = z.infer<typeof TokenScope>;
+
+export const TokenCreate = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scope: TokenScope.default('write'),
+    /** Shorter than the server's lifetime for tokens (KIZUNA_TOKEN_DAYS, 90 by default), never longer. */
+    expiresInDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
 
 export const ApiToken = z
   .object({
     id: z.string(),
     name: z.string(),
+    scope: TokenScope,
     createdAt: z.string(),
+    expiresAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
   })

@@ -2,22 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/types.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type FieldError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { nowIso } from '../shared/json.ts';
-import { hashPassword, newSecret, oneTimePassword, secretHash, verifyPassword } from './passwords.ts';
-import { attemptsRepo, sessionsRepo, tokensRepo, toUser, usersRepo } from './repository.ts';
+import { hashPassword, oneTimePassword, secretHash, verifyPassword } from './passwords.ts';
+import { sessionsRepo, tokensRepo, toUser, usersRepo } from './repository.ts';
 import type { PasswordChange, User, UserCreate, UserUpdate } from './schemas.ts';
+import { takeAttempt } from './signin.ts';
+
+export { RATE_LIMIT, SESSION_DAYS, signIn, signOut, userForSession } from './signin.ts';
+export { createToken, listTokens, revokeToken, userForToken } from './tokens.ts';
 
 type Q = Kysely<Database>;
-
-export const SESSION_DAYS = 14;
-/** Failed sign-ins allowed per window before refusing: per account, and per client address. */
-export const RATE_LIMIT = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
-
-// A real argon2id hash of a random string nobody knows: verifying against it costs the same time.
-const DUMMY_HASH =
-  '$argon2id$v=19$m=19456,p=1,t=2$UScRAgxrwWLaxGzMymvDig$VI0iO1nM/bQIIBfeoXBx/MX2Z6TaoUj7oj4CLJ9h+Do';
 
 const publicActor = (u: User): Actor => ({ id: u.id, email: u.email });
 const auditUser = (u: User) => ({ email: u.email, role: u.role, scopes: u.scopes, disabled: u.disabled });
@@ -57,27 +53,81 @@ export async function createUser(db: Q, input: z.infer<typeof UserCreate>, actor
   return { user, password };
 }
 
-export async function updateUser(db: Q, id: string, patch: z.infer<typeof UserUpdate>, actor: Actor) {
+/** An admin adds an account through the API: its scopes must name records that exist. */
+export async function addUser(db: Q, input: z.infer<typeof UserCreate>, admin: User) {
+  if (input.role === 'editor') await assertScopesExist(db, input.scopes);
+  return createUser(db, input, publicActor(admin));
+}
+
+/** Scopes are locality codes or organisation ids: one that names nothing is refused (422). */
+async function assertScopesExist(db: Q, scopes: string[]) {
+  if (!scopes.length) return;
+  const [localities, organizations] = await Promise.all([
+    db.selectFrom('localities').select('code').where('code', 'in', scopes).execute(),
+    db.selectFrom('organizations').select('id').where('id', 'in', scopes).execute(),
+  ]);
+  const known = new Set([...localities.map((l) => l.code), ...organizations.map((o) => o.id)]);
+  const errors: FieldError[] = scopes.flatMap((s, i) =>
+    known.has(s)
+      ? []
+      : [
+          {
+            path: `scopes.${i}`,
+            message: `${s} is neither a locality code nor an organisation id`,
+            code: 'unknown_reference',
+          },
+        ],
+  );
+  if (errors.length)
+    throw new AppError('reference.unknown', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+}
+
+const versionConflict = (id: string, sent: number) =>
+  new AppError('user.version_conflict', `account ${id} changed since version ${sent}; reload it`);
+
+/**
+ * An admin changes an account's role, scopes or state, from the version it last read (If-Match).
+ * An admin has no scopes (promoting clears them; demoting needs new ones), scopes must exist, the
+ * last enabled admin cannot be demoted or disabled, and disabling ends the account's sessions and
+ * revokes its tokens for good (enabling it again brings none of them back).
+ */
+export async function updateUser(
+  db: Q,
+  {
+    id,
+    version,
+    patch,
+    actor,
+  }: { id: string; version: number; patch: z.infer<typeof UserUpdate>; actor: Actor },
+) {
   const row = await usersRepo.byId(db, id);
   if (!row) throw new AppError('not_found', `user ${id} does not exist`);
+  if (row.version !== version) throw versionConflict(id, version);
   const before = toUser(row);
+  const role = patch.role ?? before.role;
+  // Scopes kept through a promotion and a demotion would come back unasked: an admin holds none.
+  const scopes = role === 'admin' ? [] : (patch.scopes ?? (before.role === 'admin' ? [] : before.scopes));
+  const disabled = patch.disabled ?? before.disabled;
   // The rule of UserCreate, on the account as it will be: emptying an editor's scopes breaks it too.
-  if ((patch.role ?? before.role) === 'editor' && (patch.scopes ?? before.scopes).length === 0) {
+  if (role === 'editor' && scopes.length === 0) {
     throw new AppError('validation.invalid', 'an editor needs at least one scope', [
       { path: 'scopes', message: 'an editor needs at least one scope', code: 'too_small' },
     ]);
   }
-  const set = {
-    ...(patch.role ? { role: patch.role } : {}),
-    ...(patch.scopes ? { scopes: JSON.stringify(patch.scopes) } : {}),
-    ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
-    updated_at: nowIso(),
-  };
+  if (patch.scopes && role === 'editor') await assertScopesExist(db, patch.scopes);
+  const losesAdmin = before.role === 'admin' && !before.disabled && (role !== 'admin' || disabled);
+  const set = { role, scopes: JSON.stringify(scopes), disabled: disabled ? 1 : 0, updated_at: nowIso() };
   return db.transaction().execute(async (tx) => {
-    const res = await usersRepo.update(tx, id, row.version, set);
-    if (Number(res.numUpdatedRows) !== 1)
-      throw new AppError('user.version_conflict', 'the account changed meanwhile; reload');
-    if (patch.disabled) await sessionsRepo.deleteForUser(tx, id);
+    const res = await usersRepo.update(tx, id, version, set);
+    if (Number(res.numUpdatedRows) !== 1) throw versionConflict(id, version);
+    // Counted after the change, inside its transaction: two admins demoting each other one after
+    // the other cannot both succeed.
+    if (losesAdmin && (await usersRepo.otherActiveAdmins(tx, id)) === 0)
+      throw new AppError('user.last_admin', 'this is the last enabled admin: make another admin first');
+    if (disabled && !before.disabled) {
+      await sessionsRepo.deleteForUser(tx, id);
+      await tokensRepo.revokeAllFor(tx, id, nowIso());
+    }
     const after = toUser((await usersRepo.byId(tx, id))!);
     await recordAudit(tx, {
       actor,
@@ -95,144 +145,66 @@ export async function listUsers(db: Q) {
   return (await usersRepo.list(db)).map(toUser);
 }
 
-/**
- * Signs in with email and password. Failed attempts are counted in the database (so every
- * server behind a balancer sees them) per account and per client address.
- */
-export async function signIn(
-  db: Q,
-  { email, password, address }: { email: string; password: string; address: string },
-) {
-  const since = new Date(Date.now() - RATE_LIMIT.windowMinutes * 60_000).toISOString();
-  // Attempts older than the window and expired sessions count for nothing: without this the
-  // tables would keep every address and email ever tried, forever.
-  await attemptsRepo.prune(db, since);
-  await sessionsRepo.deleteExpired(db, nowIso());
-  const failures = await attemptsRepo.failuresSince(db, email, address, since);
-  if (failures.account >= RATE_LIMIT.perAccount || failures.address >= RATE_LIMIT.perAddress) {
-    throw new AppError(
-      'auth.rate_limited',
-      `too many failed sign-ins; try again in ${RATE_LIMIT.windowMinutes} minutes`,
-    );
-  }
-  const row = await usersRepo.byEmail(db, email);
-  // Verify against a hash even for unknown accounts, so timing does not reveal which exist.
-  const ok = await verifyPassword(row?.password_hash ?? DUMMY_HASH, password);
-  await attemptsRepo.record(db, {
-    account_key: email,
-    address_key: address,
-    at: nowIso(),
-    success: ok && row ? 1 : 0,
-  });
-  if (!row || !ok) throw new AppError('auth.invalid_credentials', 'email or password is wrong');
-  if (row.disabled) throw new AppError('auth.account_disabled', 'this account is disabled');
-  await attemptsRepo.clearAccountFailures(db, email);
-  const sessionId = newSecret('ks');
-  const now = new Date();
-  await sessionsRepo.insert(db, {
-    id_hash: secretHash(sessionId),
-    user_id: row.id,
-    created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
-  });
-  return { user: toUser(row), sessionId };
-}
-
-export const signOut = (db: Q, sessionId: string) => sessionsRepo.delete(db, secretHash(sessionId));
-
-export async function userForSession(db: Q, sessionId: string): Promise<User | null> {
-  const row = await sessionsRepo.userFor(db, secretHash(sessionId), nowIso());
-  return row && !row.disabled ? toUser(row) : null;
-}
-
-export async function userForToken(db: Q, token: string): Promise<User | null> {
-  const row = await tokensRepo.userFor(db, secretHash(token));
-  if (!row || row.disabled) return null;
-  await tokensRepo.touch(db, row.token_id, nowIso());
-  return toUser(row);
-}
+const wrongPassword = () =>
+  new AppError('auth.invalid_credentials', 'the current password is wrong', [
+    { path: 'currentPassword', message: 'wrong password', code: 'invalid' },
+  ]);
 
 /**
- * Changes the password and ends every other session of the account, so a session someone else
- * holds does not survive the change; `currentSessionId` (the caller's cookie) stays valid.
+ * Changes the password, ends every other session of the account and revokes its API tokens, so
+ * that nothing someone else holds survives the change; `currentSessionId` (the caller's cookie)
+ * stays valid. The current password is an attempt like a sign-in (same limits). The new hash is
+ * stored only on the version that was checked: if the account changed meanwhile (an admin changed
+ * its scopes), it is read again and the change retried, and if the password itself changed the
+ * current one is checked again. Nothing answers 200 unless the new password was stored.
  */
 export async function changePassword(
   db: Q,
   user: User,
   input: z.infer<typeof PasswordChange>,
-  currentSessionId: string | null = null,
+  {
+    currentSessionId = null,
+    address = 'unknown',
+  }: { currentSessionId?: string | null; address?: string } = {},
 ) {
-  const row = await usersRepo.byId(db, user.id);
-  if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) {
-    throw new AppError('auth.invalid_credentials', 'the current password is wrong', [
-      { path: 'currentPassword', message: 'wrong password', code: 'invalid' },
-    ]);
-  }
+  const attempt = await takeAttempt(db, user.email, address);
+  let row = await usersRepo.byId(db, user.id);
+  if (!row || !(await verifyPassword(row.password_hash, input.currentPassword))) throw wrongPassword();
+  await attempt.succeeded();
   const hash = await hashPassword(input.newPassword);
-  await db.transaction().execute(async (tx) => {
-    await usersRepo.update(tx, user.id, row.version, {
-      password_hash: hash,
-      must_change_password: 0,
-      updated_at: nowIso(),
+  for (let tries = 0; ; tries++) {
+    const checked = row;
+    const stored = await db.transaction().execute(async (tx) => {
+      const res = await usersRepo.update(tx, user.id, checked.version, {
+        password_hash: hash,
+        must_change_password: 0,
+        updated_at: nowIso(),
+      });
+      if (Number(res.numUpdatedRows) !== 1) return false;
+      await sessionsRepo.deleteOthers(tx, user.id, currentSessionId ? secretHash(currentSessionId) : null);
+      await tokensRepo.revokeAllFor(tx, user.id, nowIso());
+      await recordAudit(tx, {
+        actor: publicActor(user),
+        action: 'update',
+        entityType: 'user',
+        entityId: user.id,
+        before: { password: 'changed' },
+        after: { password: 'changed' },
+      });
+      return true;
     });
-    await sessionsRepo.deleteOthers(tx, user.id, currentSessionId ? secretHash(currentSessionId) : null);
-    await recordAudit(tx, {
-      actor: publicActor(user),
-      action: 'update',
-      entityType: 'user',
-      entityId: user.id,
-      before: { password: 'changed' },
-      after: { password: 'changed' },
-    });
-  });
+    if (stored) break;
+    const fresh = await usersRepo.byId(db, user.id);
+    if (!fresh) throw new AppError('not_found', `user ${user.id} does not exist`);
+    if (fresh.disabled) throw new AppError('auth.account_disabled', 'this account is disabled');
+    if (
+      fresh.password_hash !== checked.password_hash &&
+      !(await verifyPassword(fresh.password_hash, input.currentPassword))
+    )
+      throw wrongPassword();
+    if (tries >= 4)
+      throw new AppError('conflict', 'the account keeps changing while the password is changed; try again');
+    row = fresh;
+  }
   return toUser((await usersRepo.byId(db, user.id))!);
-}
-
-export async function createToken(db: Q, user: User, name: string) {
-  const token = newSecret('kz');
-  const row = {
-    id: randomUUID(),
-    user_id: user.id,
-    name,
-    token_hash: secretHash(token),
-    created_at: nowIso(),
-  };
-  await db.transaction().execute(async (tx) => {
-    await tokensRepo.insert(tx, row);
-    await recordAudit(tx, {
-      actor: publicActor(user),
-      action: 'create',
-      entityType: 'token',
-      entityId: row.id,
-      before: null,
-      after: { name },
-    });
-  });
-  return { token, id: row.id, name, createdAt: row.created_at, lastUsedAt: null, revokedAt: null };
-}
-
-export async function listTokens(db: Q, user: User) {
-  return (await tokensRepo.listFor(db, user.id)).map((t) => ({
-    id: t.id,
-    name: t.name,
-    createdAt: t.created_at,
-    lastUsedAt: t.last_used_at,
-    revokedAt: t.revoked_at,
-  }));
-}
-
-export async function revokeToken(db: Q, user: User, id: string) {
-  await db.transaction().execute(async (tx) => {
-    const res = await tokensRepo.revoke(tx, id, user.id, nowIso());
-    if (Number(res.numUpdatedRows) !== 1)
-      throw new AppError('not_found', `token ${id} does not exist or is revoked`);
-    await recordAudit(tx, {
-      actor: publicActor(user),
-      action: 'delete',
-      entityType: 'token',
-      entityId: id,
-      before: null,
-      after: null,
-    });
-  });
 }

@@ -100,6 +100,31 @@ function fieldsOf(text: string, ctx: ImportContext): string[] | string {
   return [...new Set(codes)];
 }
 
+type Resolved = ReturnType<typeof resolveParty>;
+
+/** The country of a resolved party: a locality's code, or its organisation's locality, says it. */
+function countryOf(p: Resolved, ctx: ImportContext): 'VN' | 'JP' | null {
+  if (typeof p === 'string') return null;
+  const code =
+    p.type === 'locality' ? p.code : (ctx.organizations.find((o) => o.id === p.code)?.localityCode ?? '');
+  return code.startsWith('VN-') ? 'VN' : code.startsWith('JP-') ? 'JP' : null;
+}
+
+/**
+ * `vn_party` must be Vietnamese and `jp_party` Japanese: a row with its columns swapped would
+ * otherwise get another stable id and make a second copy of the same agreement.
+ */
+function wrongCountries(line: number, [vn, jp]: Resolved[], ctx: ImportContext): RowProblem[] {
+  const [vnCountry, jpCountry] = [countryOf(vn, ctx), countryOf(jp, ctx)];
+  const swapped = vnCountry === 'JP' && jpCountry === 'VN' ? ' (the two party columns look swapped)' : '';
+  const problems: RowProblem[] = [];
+  if (vnCountry && vnCountry !== 'VN')
+    problems.push({ line, column: 'vn_party', reason: `is not Vietnamese${swapped}` });
+  if (jpCountry && jpCountry !== 'JP')
+    problems.push({ line, column: 'jp_party', reason: `is not Japanese${swapped}` });
+  return problems;
+}
+
 /** Checks every row; returns either all rows ready to insert, or every problem found. */
 export function checkAgreementCsv(
   text: string,
@@ -143,6 +168,7 @@ export function checkAgreementCsv(
       if (typeof p === 'string') rowProblems.push({ line, column: c, reason: p });
       return p;
     });
+    rowProblems.push(...wrongCountries(line, parties, ctx));
     const fields = fieldsOf(col(r, 'fields'), ctx);
     if (typeof fields === 'string') rowProblems.push({ line, column: 'fields', reason: fields });
     const kindText = col(r, 'kind');

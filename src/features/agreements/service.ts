@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AgreementRow, Database } from '../../db/types.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
-import { assertCanEditAgreement, withParent } from '../accounts/policy.ts';
+import { assertCanEditAgreement, assertCanRemoveParty, withParent } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import type { LocalitySummary } from '../localities/schemas.ts';
@@ -298,7 +298,12 @@ export async function updateAgreement(
 ) {
   const before = await getAgreement(db, id);
   assertCanEditAgreement(user, await resolveReferences(db, { parties: before.parties }));
-  if (patch.parties) assertCanEditAgreement(user, await resolveReferences(db, { parties: patch.parties }));
+  if (patch.parties) {
+    assertCanEditAgreement(user, await resolveReferences(db, { parties: patch.parties }));
+    const kept = new Set(patch.parties.map((p) => `${p.type}:${p.code}`));
+    for (const p of before.parties.filter((p) => !kept.has(`${p.type}:${p.code}`)))
+      assertCanRemoveParty(user, p.code, await resolveReferences(db, { parties: [p] }));
+  }
   await resolveReferences(db, { renewsId: patch.renewsId, supersedesId: patch.supersedesId }, id);
   const next = {
     ...before,
@@ -361,15 +366,21 @@ const conflict = (id: string, sent: number) =>
 
 /**
  * Imports checked CSV rows, all in one transaction: either every new row lands or none does.
- * Rows whose stable id exists already are skipped, so a file can be imported again safely.
+ * A row whose stable id exists already (in the database, or earlier in the file) adds nothing,
+ * so a file can be imported again safely; but a source it names that the agreement lacks is added
+ * to it (the same agreement reported by a second source), and counted as such, never as "there".
  */
 export async function importAgreementRows(db: Q, rows: ImportRow[], user: User | null) {
   const ids = rows.map(agreementIdFor);
   if (user) for (const row of rows) assertCanEditAgreement(user, await resolveReferences(db, row.input));
   return db.transaction().execute(async (tx) => {
     let added = 0;
+    let sourced = 0;
     for (const [i, row] of rows.entries()) {
-      if (await agreementExists(tx, ids[i])) continue;
+      if (await agreementExists(tx, ids[i])) {
+        if (await addMissingSources(tx, ids[i], row.input.sources, user)) sourced++;
+        continue;
+      }
       // "(renewed)" rows renew the latest earlier agreement between the same parties.
       const renewsId = /renew/i.test(row.input.kindDetail ?? '')
         ? await previousBetween(tx, row, ids[i])
@@ -383,8 +394,28 @@ export async function importAgreementRows(db: Q, rows: ImportRow[], user: User |
       });
       added++;
     }
-    return { added, skipped: rows.length - added };
+    return { added, sourcesAdded: sourced, skipped: rows.length - added - sourced };
   });
+}
+
+/** Adds to an agreement the sources it does not cite yet; whether there were any. */
+async function addMissingSources(tx: Q, id: string, sources: AgreementCreate['sources'], user: User | null) {
+  const before = await getAgreement(tx, id);
+  const cited = new Set(before.sources.map((s) => JSON.stringify([s.url ?? null, s.note ?? null])));
+  const missing = sources.filter((s) => !cited.has(JSON.stringify([s.url ?? null, s.note ?? null])));
+  if (!missing.length) return false;
+  const set = { sources: JSON.stringify([...before.sources, ...missing]), updated_at: nowIso() };
+  const res = await agreementsRepo.update(tx, id, before.version, set);
+  if (Number(res.numUpdatedRows) !== 1) throw conflict(id, before.version);
+  await recordAudit(tx, {
+    actor: actorOf(user),
+    action: 'update',
+    entityType: 'agreement',
+    entityId: id,
+    before,
+    after: await getAgreement(tx, id),
+  });
+  return true;
 }
 
 async function previousBetween(db: Q, row: ImportRow, selfId: string): Promise<string | null> {

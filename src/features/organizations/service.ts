@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, OrganizationRow } from '../../db/types.ts';
 import { foldForSearch } from '../../domain/search.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { assertCanEditOrganization } from '../accounts/policy.ts';
+import { assertCanEditOrganization, assertCanMoveOrganizationTo } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
 import { listAgreements } from '../agreements/service.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
@@ -168,7 +168,7 @@ export async function updateOrganization(
   const before = await getOrganization(db, id);
   assertCanEditOrganization(user, before);
   if (patch.localityCode && patch.localityCode !== before.localityCode) {
-    assertCanEditOrganization(user, { id, localityCode: patch.localityCode });
+    assertCanMoveOrganizationTo(user, patch.localityCode);
   }
   const locality = await localityOf(db, patch.localityCode ?? before.localityCode);
   const name = patch.name ?? before.name;

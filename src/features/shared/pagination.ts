@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.ts';
+import { wellFormed } from '../../http/text.ts';
 
 /**
  * Keyset cursors: the sort key of the last item of a page, opaque to clients. Keyset (not
@@ -14,7 +15,9 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
     if (
       Array.isArray(key) &&
       key.length === arity &&
-      key.every((k) => typeof k === 'string' || typeof k === 'number')
+      // A string with NUL or a lone surrogate is no key of ours, and PostgreSQL would refuse it
+      // in the query while SQLite answered: refused alike on both.
+      key.every((k) => (typeof k === 'string' && wellFormed(k)) || typeof k === 'number')
     ) {
       return key;
     }

@@ -28,7 +28,7 @@ export type Lang = 'vi' | 'ja' | 'en';
 export type LocalizedText = Partial<Record<Lang, string>>;
 export type Country = 'VN' | 'JP';
 export type Party = Agreement['parties'][number];
-export type User = Pick<UserRecord, 'id' | 'email' | 'role' | 'scopes' | 'mustChangePassword'> & {
+export type User = Pick<UserRecord, 'id' | 'email' | 'role' | 'scopes' | 'mustChangePassword' | 'version'> & {
   disabled?: boolean;
 };
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { type ApiError, csvUrl } from '../api/client.ts';
 import type { AgreementSummary, LocalitySummary, LocalizedText } from '../api/types.ts';
 import { textLang, useLang } from '../i18n/format.ts';
+import { csvBody } from '../lib/csv.ts';
 import { Link } from '../router.tsx';
 
 /** A localized name, tagged with the language actually shown so screen readers pronounce it right. */
@@ -66,7 +67,7 @@ export function CsvLink({ listPath, label }: { listPath: string; label?: string 
   );
 }
 
-/** CSV for data that only exists on the page (a chart's counts): built in the browser. */
+/** CSV for data that only exists on the page (a chart's counts): built in the browser, formula-safe. */
 export function LocalCsvLink({
   name,
   rows,
@@ -76,11 +77,7 @@ export function LocalCsvLink({
   rows: (string | number)[][];
   label: string;
 }) {
-  const cell = (v: string | number) => {
-    const s = String(v);
-    return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const body = `\uFEFF${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  const body = csvBody(rows);
   return (
     <a className="csv-link" href={`data:text/csv;charset=utf-8,${encodeURIComponent(body)}`} download={name}>
       {label}

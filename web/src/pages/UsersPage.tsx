@@ -18,7 +18,12 @@ function UserRow({ u, onChanged }: { u: User; onChanged: () => void }) {
   const patch = async (body: Partial<Pick<User, 'role' | 'scopes' | 'disabled'>>) => {
     setError(null);
     try {
-      await api(`/api/users/${encodeURIComponent(u.id)}`, { method: 'PATCH', body });
+      // The version this row was read at: a change made meanwhile answers 412 instead of being overwritten.
+      await api(`/api/users/${encodeURIComponent(u.id)}`, {
+        method: 'PATCH',
+        body,
+        ifMatch: `"${u.version}"`,
+      });
       onChanged();
     } catch (err) {
       setError(
