@@ -4,13 +4,21 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import type { User } from '../features/accounts/schemas.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
+import type { FileStore } from '../platform/storage/store.ts';
 
 export interface Deps {
   db: Db;
   logger: Logger;
   /** Behind an HTTPS proxy: Secure cookies, and X-Forwarded-For names the client. */
   trustProxy: boolean;
+  /** Where services take the time from (default the system clock; tests pass a TestClock). */
+  clock?: Clock;
+  /** Where uploads are kept, with their size limit (routes that take uploads need it). */
+  files?: FileStore;
 }
+
+export const clockOf = (deps: Deps): Clock => deps.clock ?? systemClock;
 
 export type AppEnv = { Variables: { user: User | null; via: 'cookie' | 'token' | null } };
 

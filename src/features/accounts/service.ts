@@ -104,10 +104,7 @@ export async function signIn(
   { email, password, address }: { email: string; password: string; address: string },
 ) {
   const since = new Date(Date.now() - RATE_LIMIT.windowMinutes * 60_000).toISOString();
-  // Attempts older than the window and expired sessions count for nothing: without this the
-  // tables would keep every address and email ever tried, forever.
-  await attemptsRepo.prune(db, since);
-  await sessionsRepo.deleteExpired(db, nowIso());
+  // Old attempts and expired sessions are removed by the recurring job in ./jobs.ts.
   const failures = await attemptsRepo.failuresSince(db, email, address, since);
   if (failures.account >= RATE_LIMIT.perAccount || failures.address >= RATE_LIMIT.perAddress) {
     throw new AppError(
