@@ -1,7 +1,19 @@
 // Entry of a job's worker thread: loader hooks are per thread, so tsx is registered here before
 // the job's TypeScript module is imported (as bin/kizuna.js does for the main thread).
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
+
+// On Linux a thread has its own nice value: this one yields the CPU to the server's main thread
+// (requests) whenever both want it. /proc/thread-self names this thread's id; threads the job
+// starts inherit the value. Elsewhere the thread keeps the process's priority.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, workerData.nice ?? 10);
+} catch {
+  // not Linux, or not allowed: run at normal priority
+}
 
 register();
 const { moduleUrl, input } = workerData;
