@@ -2,12 +2,13 @@
  * Event-loop benchmark of background jobs: does a CPU-heavy job (30 s of computation, as a
  * scheduler run is) slow down the requests the same server answers meanwhile?
  *
- *   node --import tsx bench/jobs/run.ts [--seconds 20] [--rate 200] [--connections 10] [--spin 30000] [--inline 10000]
+ *   node --import tsx bench/jobs/run.ts [--seconds 10] [--rounds 3] [--rate 50] [--connections 10] [--spin 30000] [--inline 10000]
  *
  * Starts bench/jobs/server.ts (the app and its job runner, read cache off so every answer is
  * computed from SQLite) and loads `GET /api/agreements?limit=20` at a fixed rate (autocannon,
- * in this process) in four phases: idle; during a `--spin` ms job in a worker thread; idle
- * again; and, for contrast, during a `--inline` ms job run on the main thread. Each phase
+ * in this process) in slices: idle, then inside a fresh `--spin` ms job in a worker thread, for
+ * `--rounds` rounds, then idle; and, for contrast, while a `--inline` ms job blocks the main
+ * thread. Each job slice is compared with the idle slices beside it. Each phase
  * reports request latency (p50, p99, max) and the server's event-loop delay. A fixed rate, not
  * maximum throughput: on two cores the worker thread takes one, and the question is whether a
  * request waits, not how many the remaining core can push.
@@ -26,16 +27,18 @@ import { spinJob } from './spin-job.ts';
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '20' },
-    rate: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '10' },
+    rate: { type: 'string', default: '50' },
     connections: { type: 'string', default: '10' },
     spin: { type: 'string', default: '30000' },
     inline: { type: 'string', default: '10000' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const seconds = Number(values.seconds);
 const spinMs = Number(values.spin);
 const inlineMs = Number(values.inline);
+const rounds = Number(values.rounds);
 if (seconds * 1000 + 3000 > spinMs)
   throw new Error('--seconds must leave the load inside the spin (seconds*1000 + 3 s < --spin)');
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -108,20 +111,22 @@ async function untilStatus(id: string, wanted: string[], timeoutMs: number) {
 
 try {
   await load(3); // warm-up: JIT, SQLite page cache
+  // Rounds of an idle slice then a slice inside a fresh job, and a last idle slice: the machine's
+  // other work comes and goes, so each job slice is compared with the idle slices beside it.
   await phase('idle', seconds);
-
-  const worker = await enqueue(db.db, systemClock, spinJob, { ms: spinMs, inline: false });
-  await untilStatus(worker.id, ['running'], 10_000);
-  await new Promise((r) => setTimeout(r, 1000)); // the thread is up and spinning
-  await phase(`during a ${spinMs / 1000} s job in a worker thread`, seconds);
-  const during = await getJob(db.db, worker.id);
-  if (during?.status !== 'running') throw new Error('the job ended before the load did: raise --spin');
-  const done = await untilStatus(worker.id, ['done', 'failed'], spinMs + 30_000);
-  process.stderr.write(
-    `worker job: ${done.status}, ${JSON.stringify(done.result)}, progress ${done.progress}\n`,
-  );
-
-  await phase('idle again', seconds);
+  for (let round = 1; round <= rounds; round++) {
+    const worker = await enqueue(db.db, systemClock, spinJob, { ms: spinMs, inline: false });
+    await untilStatus(worker.id, ['running'], 10_000);
+    await new Promise((r) => setTimeout(r, 1000)); // the thread is up and spinning
+    await phase(`during a ${spinMs / 1000} s job in a worker thread (${round})`, seconds);
+    const during = await getJob(db.db, worker.id);
+    if (during?.status !== 'running') throw new Error('the job ended before the load did: raise --spin');
+    const done = await untilStatus(worker.id, ['done', 'failed'], spinMs + 30_000);
+    process.stderr.write(
+      `worker job: ${done.status}, ${JSON.stringify(done.result)}, progress ${done.progress}\n`,
+    );
+    await phase('idle', seconds);
+  }
 
   // Contrast: the same kind of work on the main thread. The load starts first (the event loop
   // is about to be blocked, so nothing could be asked of the server once it is).
@@ -146,12 +151,20 @@ try {
   });
   process.stderr.write(`${JSON.stringify(rows.at(-1))}\n`);
 
-  const [idle, job, idle2] = rows;
-  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
-  const idleP50 = (idle!.p50 + idle2!.p50) / 2;
-  const idleP99 = (idle!.p99 + idle2!.p99) / 2;
+  const ratio = (a: number, b: number) => a / b;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const pairs = rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.phase.includes('worker thread'))
+    .map(({ r, i }) => {
+      const [before, after] = [rows[i - 1]!, rows[i + 1]!];
+      return {
+        p50: ratio(r.p50, (before.p50 + after.p50) / 2),
+        p99: ratio(r.p99, (before.p99 + after.p99) / 2),
+      };
+    });
   console.log(
-    `\n${new Date().toISOString().slice(0, 10)}, ${PATH} at ${values.rate} req/s, ${values.connections} connections, ${seconds} s per phase\n`,
+    `\n${new Date().toISOString().slice(0, 10)}, ${PATH} at ${values.rate} req/s, ${values.connections} connections, ${seconds} s per slice, ${rounds} rounds\n`,
   );
   console.log(
     '| phase | requests | p50 ms | p99 ms | max ms | failed | event-loop delay p99 / max ms | load |',
@@ -162,7 +175,7 @@ try {
       `| ${r.phase} | ${r.requests} | ${r.p50} | ${r.p99} | ${r.max} | ${r.failed} | ${r.eldP99} / ${r.eldMax} | ${r.load} |`,
     );
   console.log(
-    `\nduring the worker job / idle (mean of both idle phases): p50 ${ratio(job!.p50, idleP50)}, p99 ${ratio(job!.p99, idleP99)}`,
+    `\nduring a worker job / the idle slices beside it, median of ${pairs.length} rounds: p50 ${median(pairs.map((p) => p.p50)).toFixed(2)}, p99 ${median(pairs.map((p) => p.p99)).toFixed(2)} (rounds: ${pairs.map((p) => `${p.p50.toFixed(2)}/${p.p99.toFixed(2)}`).join(', ')})`,
   );
 } finally {
   await db.close();

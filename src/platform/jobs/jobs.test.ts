@@ -321,6 +321,19 @@ describe.each(ENGINES)('jobs on %s', (engine) => {
     expect(await getJob(t.db, id)).toMatchObject({ status: 'queued', attempts: 0 });
   });
 
+  it('work that completes while the server stops is recorded as done, not run again', async () => {
+    const clock = new TestClock();
+    const held = gate<string>();
+    const finishing = defineJob({ kind: 'test.finishing', payload: z.object({}), run: () => held.promise });
+    const { id } = await enqueue(t.db, clock, finishing, {});
+    const r = runner(clock, [finishing]);
+    await r.tick();
+    const stopping = r.stop();
+    held.open('made it');
+    await stopping;
+    expect(await getJob(t.db, id)).toMatchObject({ status: 'done', result: 'made it', attempts: 1 });
+  });
+
   it('runs CPU-heavy work in a worker thread with progress, and cancelling terminates the thread', async () => {
     const clock = new TestClock();
     const spin = defineJob({

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import type { JobRow } from '../../db/types.ts';
 import { type Clock, isoAfter, isoNow } from '../clock.ts';
 import { type AnyJob, backoffMs, DEFAULT_LEASE_MS, type JobContext, PermanentJobError } from './define.ts';
-import { enqueueRecurring, type Recurring } from './queue.ts';
+import { enqueueRecurring, periodKey, type Recurring } from './queue.ts';
 import { jobsRepo } from './repository.ts';
 
 export interface RunnerOptions {
@@ -49,6 +49,8 @@ export class JobRunner {
   private timers: NodeJS.Timeout[] = [];
   private stopped = false;
   private ticking: Promise<unknown> | null = null;
+  /** The period key each recurring kind was last enqueued under by this runner. */
+  private readonly enqueued = new Map<string, string>();
 
   constructor(private readonly opts: RunnerOptions) {
     for (const def of opts.jobs) {
@@ -99,7 +101,7 @@ export class JobRunner {
   /** Enqueues recurring work and starts due jobs up to the free slots; answers how many started. */
   async tick(): Promise<Promise<void>[]> {
     const { db, clock } = this.opts;
-    if (this.opts.recurring?.length) await enqueueRecurring(db.db, clock, this.opts.recurring);
+    await this.enqueueRecurring();
     const free = this.concurrency - this.running.size;
     if (free <= 0 || this.stopped) return [];
     const leaseMs = Math.max(...[...this.defs.values()].map((d) => d.leaseMs ?? DEFAULT_LEASE_MS));
@@ -111,6 +113,21 @@ export class JobRunner {
       limit: free,
     });
     return rows.map((row) => this.launch(row));
+  }
+
+  /**
+   * Enqueues the current period's job of each recurring kind, asking the database only when the
+   * period changed since this runner last did (another server may have enqueued it: that is
+   * what the unique key settles).
+   */
+  private async enqueueRecurring(): Promise<void> {
+    const now = this.opts.clock.now();
+    for (const r of this.opts.recurring ?? []) {
+      const { key } = periodKey(r, now);
+      if (this.enqueued.get(r.job.kind) === key) continue;
+      await enqueueRecurring(this.opts.db.db, this.opts.clock, [r]);
+      this.enqueued.set(r.job.kind, key);
+    }
   }
 
   /** Runs every due job (and those they make due) until none is left; for tests and the CLI. */
@@ -214,10 +231,9 @@ export class JobRunner {
         });
       },
     };
+    let result: unknown;
     try {
-      const result = await def.run(parsed.data, ctx);
-      if (controller.signal.aborted) throw controller.signal.reason;
-      await finish('done', { result: JSON.stringify(result ?? null) });
+      result = await def.run(parsed.data, ctx);
     } catch (err) {
       const reason = controller.signal.aborted ? (controller.signal.reason as StopReason) : null;
       if (reason === 'cancel') await finish('cancelled', { error: 'cancelled while running' });
@@ -233,6 +249,11 @@ export class JobRunner {
         });
         if (retried) log.info({ err: describe(err) }, 'job will be retried');
       }
+      return;
     }
+    // The work is done, even if a stop or a cancellation came meanwhile: record it, unless
+    // another runner has the job now.
+    if (controller.signal.reason === 'lost') log.warn('job runner: lease lost; another runner has the job');
+    else await finish('done', { result: JSON.stringify(result ?? null) });
   }
 }

@@ -5,12 +5,12 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
-// On Linux a thread has its own nice value: this one yields the CPU to the server's main thread
+// On Linux a thread has its own nice value: at 19 this one yields the CPU to the server's main thread
 // (requests) whenever both want it. /proc/thread-self names this thread's id; threads the job
 // starts inherit the value. Elsewhere the thread keeps the process's priority.
 try {
   const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-  if (Number.isInteger(tid) && tid > 0) setPriority(tid, workerData.nice ?? 10);
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, workerData.nice ?? 19);
 } catch {
   // not Linux, or not allowed: run at normal priority
 }

@@ -15,7 +15,7 @@ export type WorkerMain<I, O> = (input: I, tools: WorkerTools) => O | Promise<O>;
  * and result cross by structured clone. When `signal` aborts (the job is cancelled, or the server
  * stops) the thread is terminated at once, wherever it is, and the promise rejects with the
  * signal's reason: a busy loop needs no cooperation to be cancelled. On Linux the thread runs at
- * nice 10, so when it and the main thread both want a core, requests get it first.
+ * nice 19 (the lowest priority), so when it and the main thread both want a core, requests get it.
  */
 export function runInWorker<I, O>(
   moduleUrl: URL,
