@@ -24,6 +24,7 @@ import { Metrics } from './http/metrics.ts';
 import { metricsGuard } from './http/metrics-guard.ts';
 import { isPage } from './http/pages.ts';
 import { noStore, securityHeaders } from './http/security.ts';
+import { outboxRoutes } from './platform/mail/routes.ts';
 
 export interface AppOptions {
   /** Folder of the built web app, served at / with index.html for client routes. */
@@ -35,6 +36,8 @@ export interface AppOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** Routes that take an upload as their body: `POST …/files` (src/platform/storage). */
+const UPLOAD_ROUTE = /\/files$/;
 /** The public reads that the read cache keeps: the atlas, statistics, profiles, matches, sectors. */
 const CACHED =
   /^\/api\/(?:(?:localities|organizations|agreements)(?:\/|$)|(?:stats|matches|sectors)$|profiles\/)/;
@@ -76,10 +79,15 @@ export function createApp(
       throw new AppError('request.too_large', `request bodies are limited to ${MAX_BODY} bytes`);
     },
   });
-  // A GET or HEAD body means nothing and nothing reads it (refuseNul neither), so those skip the
+  // A GET or HEAD body means nothing and nothing reads it (wellFormedInput neither), so those skip the
   // limit: looking for a body makes the Node adapter build a full undici Request with an
   // AbortController, which was a third of the server's time on a cached read.
-  app.use('/api/*', (c, next) => (bodyless(c.req.method) ? next() : limitBody(c, next)));
+  // An upload route (its path ends in /files) reads its body through the upload module, with the
+  // upload limit (UPLOAD_MAX_BYTES) instead of this one. A JSON body keeps this limit everywhere
+  // (wellFormedInput reads JSON bodies whole).
+  const isUpload = (c: { req: { path: string; header: (n: string) => string | undefined } }) =>
+    UPLOAD_ROUTE.test(c.req.path) && !/json/i.test(c.req.header('content-type') ?? '');
+  app.use('/api/*', (c, next) => (bodyless(c.req.method) || isUpload(c) ? next() : limitBody(c, next)));
   app.use('/api/*', wellFormedInput);
   app.use('/api/*', noStore);
   app.use('/api/*', authenticate(deps));
@@ -108,6 +116,7 @@ export function createApp(
     statsRoutes,
     profileRoutes,
     forumRoutes,
+    outboxRoutes,
   ])
     api.route('/', routes(deps));
   app.route('/api', api);

@@ -1,3 +1,4 @@
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -27,7 +28,39 @@ const Env = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /**
+   * Where mail goes out: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`.
+   * Unset: mail is kept in the outbox, and admins read it in the web app.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of every mail. */
+  MAIL_FROM: z.string().min(3).max(200).default('Kizuna <no-reply@kizuna.localhost>'),
+  /** Where uploaded files are kept (default: a `files` folder beside the SQLite database, or ./data/files). */
+  FILES_DIR: z.string().min(1).optional(),
+  /** The largest upload accepted, in bytes (default 10 MB); JSON bodies keep their own 1 MB limit. */
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** 0: this server runs no background jobs (another one sharing the PostgreSQL database does). */
+  KIZUNA_JOBS: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((v) => v === '1' || v === 'true'),
 });
+
+/** The files folder: FILES_DIR, or `files` beside the SQLite database, or ./data/files for PostgreSQL. */
+export function filesDir(config: Pick<Config, 'FILES_DIR' | 'DATABASE_URL'>): string {
+  if (config.FILES_DIR) return resolve(config.FILES_DIR);
+  if (config.DATABASE_URL.startsWith('file:'))
+    return join(dirname(resolve(config.DATABASE_URL.slice(5))), 'files');
+  return resolve('data', 'files');
+}
 
 export type Config = z.infer<typeof Env>;
 

@@ -28,6 +28,10 @@ export const ERROR_STATUS = {
   'request.precondition_required': 428,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,
+  'upload.empty': 400,
+  'upload.too_large': 413,
+  'upload.unsupported_type': 415,
+  'upload.unreadable': 422,
   'auth.rate_limited': 429,
   internal: 500,
 } as const;

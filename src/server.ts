@@ -2,11 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.ts';
-import type { Config } from './config.ts';
+import { type Config, filesDir } from './config.ts';
 import { type Db, openDb } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { referenceLoaded, seedReference } from './features/seed/service.ts';
 import { httpServer } from './http/listener.ts';
+import { applicationJobs } from './jobs.ts';
+import { systemClock } from './platform/clock.ts';
+import { JobRunner } from './platform/jobs/runner.ts';
+import { smtpMailer } from './platform/mail/send.ts';
+import { FileStore } from './platform/storage/store.ts';
 
 /**
  * Opens and migrates the database, and loads the reference data until it has loaded once. On
@@ -44,17 +49,36 @@ export async function prepareDatabase(
 export async function startServer(config: Config, { webDist = null }: { webDist?: string | null } = {}) {
   const logger = pino({ level: config.LOG_LEVEL });
   const db = await prepareDatabase(config.DATABASE_URL, logger);
+  const clock = systemClock;
+  const files = new FileStore(filesDir(config), config.UPLOAD_MAX_BYTES);
   const app = createApp(
-    { db, logger, trustProxy: config.TRUST_PROXY, tokenDays: config.KIZUNA_TOKEN_DAYS },
+    {
+      db,
+      logger,
+      trustProxy: config.TRUST_PROXY,
+      tokenDays: config.KIZUNA_TOKEN_DAYS,
+      clock,
+      files,
+    },
     { webDist, cache: config.KIZUNA_CACHE, metricsToken: config.METRICS_TOKEN ?? null },
   );
+  // Background jobs run beside the HTTP server in every process (unless KIZUNA_JOBS=0); with
+  // several servers on one PostgreSQL each job still runs once.
+  const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : null;
+  if (!mailer) logger.info('SMTP_URL is not set: mail is kept in the outbox for admins to read');
+  const runner = config.KIZUNA_JOBS
+    ? new JobRunner({ db, clock, logger, ...applicationJobs({ mailer, filesDir: files.root }) })
+    : null;
+  runner?.start();
   const server = httpServer(app.fetch);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const { port } = server.address() as AddressInfo;
   const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const url = `http://${shownHost}:${port}`;
-  logger.info({ url, engine: db.engine }, 'Kizuna is listening');
+  logger.info({ url, engine: db.engine, jobs: Boolean(runner) }, 'Kizuna is listening');
   const close = async () => {
+    // Running jobs are given back first (due at once for another server), then requests finish.
+    await runner?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await db.close();
   };

@@ -3,6 +3,7 @@ import type { Db } from './connection.ts';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_profiles.ts';
 import * as m0003 from './migrations/0003_meta.ts';
+import * as m0004 from './migrations/0004_platform.ts';
 import * as m0005 from './migrations/0005_hardening.ts';
 import * as m0007 from './migrations/0007_forums.ts';
 import type { Database } from './types.ts';
@@ -14,6 +15,7 @@ const provider = (engine: string): MigrationProvider => ({
     '0001_initial': { up: (db) => m0001.up(db, engine) },
     '0002_profiles': { up: (db) => m0002.up(db) },
     '0003_meta': { up: (db) => m0003.up(db) },
+    '0004_platform': { up: (db) => m0004.up(db) },
     '0005_hardening': { up: (db) => m0005.up(db) },
     '0007_forums': { up: (db) => m0007.up(db) },
   }),

@@ -245,6 +245,71 @@ export interface ForumReleasesTable {
   note: string;
   snapshot: string;
   changes: string;
+/** A background job (src/platform/jobs). */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string; // JSON, checked by the kind's schema when it runs
+  unique_key: string | null;
+  status: string; // 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  progress: number | null;
+  progress_note: string | null;
+  cancel_requested: number;
+  result: string | null; // JSON
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+/** One mail, rendered in its recipient's language when the change that caused it was made. */
+export interface MailOutboxTable {
+  id: string;
+  message_id: string;
+  to_address: string;
+  language: string;
+  template: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: string; // 'pending' | 'sending' | 'sent' | 'held' | 'failed'
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** One attempt to hand a mail to the SMTP server: written before, completed after. */
+export interface MailDeliveriesTable {
+  outbox_id: string;
+  attempt: number;
+  started_at: string;
+  finished_at: string | null;
+  outcome: string | null; // null while under way; 'sent' | 'temporary' | 'permanent' | 'unknown'
+  response: string | null;
+}
+
+/** A stored upload (src/platform/storage); the bytes are under FILES_DIR. */
+export interface FilesTable {
+  id: string;
+  owner_kind: string;
+  owner_id: string | null;
+  kind: string; // 'image' | 'document'
+  mime: string;
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  thumb_mime: string | null;
+  thumb_size: number | null;
+  original_name: string | null;
+  created_by: string | null;
+  created_at: string;
 }
 
 export interface Database {
@@ -268,6 +333,10 @@ export interface Database {
   forum_releases: ForumReleasesTable;
   profiles: ProfilesTable;
   meta: MetaTable;
+  jobs: JobsTable;
+  mail_outbox: MailOutboxTable;
+  mail_deliveries: MailDeliveriesTable;
+  files: FilesTable;
 }
 
 export type LocalityRow = Selectable<LocalitiesTable>;
@@ -277,3 +346,6 @@ export type AgreementPartyRow = Selectable<AgreementPartiesTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
 export type AgreementUpdate = Updateable<AgreementsTable>;
+export type JobRow = Selectable<JobsTable>;
+export type OutboxRow = Selectable<MailOutboxTable>;
+export type FileRow = Selectable<FilesTable>;

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import type { User } from '../features/accounts/schemas.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
+import type { FileStore } from '../platform/storage/store.ts';
 
 export interface Deps {
   db: Db;
@@ -12,7 +14,13 @@ export interface Deps {
   trustProxy: boolean;
   /** The lifetime of a new API token, in days (KIZUNA_TOKEN_DAYS; 90 when not given). */
   tokenDays?: number;
+  /** Where services take the time from (default the system clock; tests pass a TestClock). */
+  clock?: Clock;
+  /** Where uploads are kept, with their size limit (routes that take uploads need it). */
+  files?: FileStore;
 }
+
+export const clockOf = (deps: Deps): Clock => deps.clock ?? systemClock;
 
 export type AppEnv = { Variables: { user: User | null; via: 'cookie' | 'token' | null } };
 

@@ -39,6 +39,7 @@ const ForumPage = lazy(() =>
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const OutboxPage = lazy(() => import('./pages/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })));
 
 type Params = Record<string, string>;
 // Order matters: `/agreements/new` before `/agreements/:id`.
@@ -64,6 +65,7 @@ const ROUTES: [string, ComponentType<{ params: Params }>, string][] = [
   ['/account', AccountPage, 'account.title'],
   ['/admin/audit', AuditPage, 'nav.audit'],
   ['/admin/users', UsersPage, 'nav.users'],
+  ['/admin/outbox', OutboxPage, 'nav.outbox'],
 ];
 
 function Routes() {

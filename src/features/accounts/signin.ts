@@ -70,11 +70,7 @@ export async function signIn(
   db: Q,
   { email, password, address }: { email: string; password: string; address: string },
 ) {
-  const since = new Date(Date.now() - RATE_LIMIT.windowMinutes * 60_000).toISOString();
-  // Attempts older than the window and expired sessions count for nothing: without this the
-  // tables would keep every address and email ever tried, forever.
-  await attemptsRepo.prune(db, since);
-  await sessionsRepo.deleteExpired(db, nowIso());
+  // Old attempts and expired sessions are removed by the recurring job in ./jobs.ts.
   const attempt = await takeAttempt(db, email, address);
   const row = await usersRepo.byEmail(db, email);
   // Verify against a hash even for unknown accounts, so timing does not reveal which exist.

@@ -81,6 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/partners">{t('nav.partners')}</NavLink>
           {user?.role === 'admin' && <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>}
           {user?.role === 'admin' && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
+          {user?.role === 'admin' && <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>}
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
