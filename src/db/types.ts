@@ -245,6 +245,8 @@ export interface ForumReleasesTable {
   note: string;
   snapshot: string;
   changes: string;
+}
+
 /** A background job (src/platform/jobs). */
 export interface JobsTable {
   id: string;
