@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, withXml } from '../../../test/support/xml.ts';
@@ -38,5 +39,28 @@ describe('IATI codes', () => {
       'Funding',
       'Implementing',
     ]);
+  });
+});
+
+describe('vendor/iati-2.03', () => {
+  it('holds the files its README lists, unmodified (SHA-256)', () => {
+    const dir = join(ROOT, 'vendor', 'iati-2.03');
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^([0-9a-f]{64}) {2}(\S+)$/gm)].map(([, sum, file]) => ({
+      sum,
+      file,
+    }));
+    const present = [
+      ...readdirSync(dir).filter((f) => f.endsWith('.xsd')),
+      ...readdirSync(join(dir, 'codelists')).map((f) => `codelists/${f}`),
+    ];
+    expect(listed.map((l) => l.file).sort()).toEqual(present.sort());
+    for (const { sum, file } of listed)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(dir, file)))
+          .digest('hex'),
+        file,
+      ).toBe(sum);
   });
 });
