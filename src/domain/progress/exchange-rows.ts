@@ -159,11 +159,7 @@ function readSide(r: RowReader, side: 'vn' | 'jp'): ExchangeSideReport | undefin
 }
 
 export function readMilestoneRow(r: RowReader): { key: string; milestone: ExchangeMilestone } | undefined {
-  onlyFor(
-    r,
-    PROJECT_ONLY.filter((c) => !c.startsWith('title')),
-    'project',
-  );
+  onlyFor(r, PROJECT_ONLY, 'project');
   const keys = readKeys(r);
   const key = r.get('project').trim();
   if (!key) r.problem('project', 'is empty; the id or external_id of the milestone’s project');
