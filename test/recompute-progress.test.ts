@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -72,6 +73,13 @@ describe('scripts/recompute-progress.ts', () => {
 
     const json = await run([file, '--json']);
     expect(JSON.parse(json.stdout).projects[0].recomputed.progress).toBe(50);
+  });
+
+  it('recomputes the documented example exactly as docs/follow-through.md shows', async () => {
+    const r = await run([join(ROOT, 'docs', 'examples', 'follow-through-projects.csv')]);
+    expect(r.code).toBe(0);
+    const docs = readFileSync(join(ROOT, 'docs', 'follow-through.md'), 'utf8');
+    expect(docs).toContain(`\`\`\`\n${r.stdout}\`\`\``);
   });
 
   it('says which published figure differs, and exits 1', async () => {
