@@ -44,20 +44,20 @@ export const ECONOMY: Concept[] = [
     en: 'industrial park|industrial parks|industrial zone|economic zone|land bank|factory site|factory land|ready-built factory',
   }),
   concept('industry.manufacturing', 'manufacturing', {
-    vi: 'công nghiệp chế tạo|chế tạo|cơ khí|gia công cơ khí|máy móc|công nghiệp',
+    vi: 'công nghiệp chế tạo|chế tạo|cơ khí|gia công cơ khí|máy móc',
     ja: '製造業|ものづくり|メーカー|機械|部品|産業機械',
-    en: 'manufacturing|manufacturer|manufacturers|machining|machinery|parts|industrial',
+    en: 'manufacturing|manufacturer|manufacturers|machining|machinery|parts',
   }),
   concept(
     'industry.manufacturing',
     'production',
-    { vi: 'sản xuất|nhà máy', ja: '製造|工場|生産', en: 'factory|factories|production|plant' },
+    { vi: 'nhà máy|xưởng', ja: '製造|工場', en: 'factory|factories|plant' },
     0.4,
   ),
   concept('industry.manufacturing', 'metalwork', {
-    vi: 'hàn|thợ hàn|hàn điện|tiện|phay|máy cnc|gia công kim loại|luyện kim|thép',
-    ja: '溶接|溶接工|旋盤|cnc|金属加工|鉄鋼|製鉄|板金|アルミ加工|鋳物',
-    en: 'welding|welders|welder|cnc|metalworking|metal processing|steel|steelworks|sheet metal',
+    vi: 'máy cnc|gia công kim loại|luyện kim|thép',
+    ja: '旋盤|cnc|金属加工|鉄鋼|製鉄|板金|アルミ加工|鋳物',
+    en: 'cnc|metalworking|metal processing|steel|steelworks|sheet metal',
   }),
   concept('industry.manufacturing', 'supporting-industry', {
     vi: 'công nghiệp hỗ trợ|linh kiện|phụ tùng|khuôn mẫu|đúc',
@@ -99,14 +99,4 @@ export const ECONOMY: Concept[] = [
     ja: 'イノベーション|スタートアップ|ベンチャー|研究開発|技術移転|産学連携|研究',
     en: 'innovation|startup|startups|research and development|r&d|technology transfer|research',
   }),
-  concept(
-    'innovation',
-    'technology',
-    {
-      vi: 'công nghệ|kỹ thuật|giải pháp',
-      ja: '技術|ノウハウ|テクノロジー',
-      en: 'technology|know-how|solutions',
-    },
-    0.3,
-  ),
 ];

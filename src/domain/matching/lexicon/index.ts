@@ -2,8 +2,13 @@ import { AGRICULTURE } from './agriculture.ts';
 import type { Concept } from './concept.ts';
 import { ECONOMY } from './economy.ts';
 import { ENVIRONMENT } from './environment.ts';
+import { EVERYDAY } from './everyday.ts';
+import { GENERIC } from './generic.ts';
+import { INDUSTRIES } from './industries.ts';
 import { PEOPLE } from './people.ts';
 import { PRODUCTS } from './products.ts';
+import { HS_PRODUCTS } from './products-hs.ts';
+import { SKILLS } from './skills.ts';
 import { SOCIETY } from './society.ts';
 
 export type { Concept } from './concept.ts';
@@ -16,6 +21,11 @@ export const LEXICON: readonly Concept[] = [
   ...ENVIRONMENT,
   ...PEOPLE,
   ...SOCIETY,
+  ...INDUSTRIES,
+  ...HS_PRODUCTS,
+  ...SKILLS,
+  ...EVERYDAY,
+  ...GENERIC,
 ];
 
 /**
@@ -32,4 +42,21 @@ export const BLOCKERS: readonly string[] = [
   'nhãn mác',
   'dán nhãn',
   'hợp tác xã',
+  // Single syllables of the inventories inside everyday words: "cá nhân" is not fish, "Hàn
+  // Quốc" not welding, "giấy phép" not paper, "phương tiện" not a lathe.
+  'cá nhân',
+  'cá thể',
+  'cá tính',
+  'hàn quốc',
+  'người hàn',
+  'giấy phép',
+  'giấy tờ',
+  'giấy chứng nhận',
+  'phương tiện',
+  'thuận tiện',
+  'tiện lợi',
+  'tiện ích',
+  'nghệ an',
+  'sơn la',
+  'liên lạc',
 ];
