@@ -1,6 +1,6 @@
 import { SECTOR_CODES, type SectorCode } from '../sectors.ts';
 import type { CompiledLexicon, SectorHit, TextAnalysis } from './detect.ts';
-import type { Query } from './score.ts';
+import { linkStrengthOf, type Query } from './score.ts';
 import { IS_ROLE, sectorWeight } from './weights.ts';
 
 /**
@@ -28,8 +28,11 @@ export type Reason =
     }
   | { direction: 'shared-sector'; sector: SectorCode; basis: 'shared-sector'; evidence: string[] };
 
-/** Links weaker than this are not worth showing a person. */
-const MIN_LINK = 0.3;
+/**
+ * Links weaker than this are not worth showing a person: about one specific term on each side
+ * of a need and an offer in the same field, at low confidence.
+ */
+const MIN_LINK = linkStrengthOf(0.24);
 const MAX_EVIDENCE = 6;
 
 const triggersOf = (a: TextAnalysis, sector: SectorCode): string[] =>

@@ -14,7 +14,12 @@ import {
 export { sectorWeight } from './weights.ts';
 
 /** Evidence from one shared concept ("マンゴー" = "xoài"), times its weight, added to the overlap. */
-const CONCEPT_BONUS = 0.5;
+const CONCEPT_BONUS = Number(process.env.KZ_CB ?? 1);
+/**
+ * A field shared through different concepts ("die casting" / "stamping": both manufacturing)
+ * counts this much: the same concept on both sides is the stronger evidence.
+ */
+const SECTOR_LINK = Number(process.env.KZ_SL ?? 0.5);
 /** A link through roles only ("workers" = "workers") between texts about different fields. */
 const ROLE_ONLY = 0.35;
 /** A link through roles only when one side names no field ("we supply workers"): plausible, unproven. */
@@ -26,7 +31,7 @@ const MARKET_MISMATCH = 0.4;
 /** Roles count half as shared-sector evidence: sharing "trade" says little. */
 const SHARED_ROLE = 0.5;
 /** Steepness of the squash from summed evidence to a link strength in [0, 1). */
-const LINK_K = 1.5;
+const LINK_K = Number(process.env.KZ_K ?? 0.5);
 /** Weights of the best three links in one direction. */
 const TOP_LINKS = [0.7, 0.2, 0.1];
 /** The final score: the stronger direction, the weaker one, shared sectors. Sum is 1. */
@@ -117,6 +122,7 @@ export class Query {
       if (IS_ROLE[secIdx[k]]) role += v;
       else field += v;
     }
+    field *= SECTOR_LINK;
     const ft = textFlags[t];
     const fj = textFlags[u];
     if (field === 0) role *= ft & fj & HAS_DOMAIN ? ROLE_ONLY : ROLE_UNSPECIFIED;
@@ -284,3 +290,6 @@ const weigh = (xs: Float64Array, from: number, to: number): number => {
 };
 
 const squash = (x: number): number => (x > 0 ? 1 - Math.exp(-LINK_K * x) : 0);
+
+/** The link strength that summed evidence x gives (for thresholds elsewhere). */
+export const linkStrengthOf = squash;

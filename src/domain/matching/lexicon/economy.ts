@@ -39,9 +39,9 @@ export const ECONOMY: Concept[] = [
     en: 'investor|investors|investment|invest|fdi|capital|financing',
   }),
   concept('investment', 'industrial-land', {
-    vi: 'khu công nghiệp|khu kinh tế|khu chế xuất|quỹ đất|quỹ đất sạch|mặt bằng|nhà xưởng|cụm công nghiệp',
-    ja: '工業団地|用地|工場用地|産業用地|経済特区|レンタル工場',
-    en: 'industrial park|industrial parks|industrial zone|economic zone|land bank|factory site|factory land|ready-built factory',
+    vi: 'khu công nghiệp|khu kinh tế|khu chế xuất|quỹ đất|quỹ đất sạch|mặt bằng|nhà xưởng|cụm công nghiệp|kcn|kkt|kcx|nhà xưởng xây sẵn|xưởng xây sẵn|nhà xưởng cho thuê|đất sạch|đất kcn|hạ tầng kcn',
+    ja: '工業団地|用地|工場用地|産業用地|経済特区|レンタル工場|貸工場|工業用地|物流用地',
+    en: 'industrial park|industrial parks|industrial zone|economic zone|land bank|factory site|factory land|ready-built factory|ready-built factories|serviced land|industrial land|rbf',
   }),
   concept('industry.manufacturing', 'manufacturing', {
     vi: 'công nghiệp chế tạo|chế tạo|cơ khí|gia công cơ khí|máy móc',

@@ -1,5 +1,6 @@
 import { AGRICULTURE } from './agriculture.ts';
 import type { Concept } from './concept.ts';
+import { DETAIL } from './detail.ts';
 import { ECONOMY } from './economy.ts';
 import { ENVIRONMENT } from './environment.ts';
 import { EVERYDAY } from './everyday.ts';
@@ -8,7 +9,7 @@ import { INDUSTRIES } from './industries.ts';
 import { PEOPLE } from './people.ts';
 import { PRODUCTS } from './products.ts';
 import { HS_PRODUCTS } from './products-hs.ts';
-import { SKILLS } from './skills.ts';
+import { OCCUPATIONS, withOccupations } from './skills.ts';
 import { SOCIETY } from './society.ts';
 
 export type { Concept } from './concept.ts';
@@ -23,7 +24,8 @@ export const LEXICON: readonly Concept[] = [
   ...SOCIETY,
   ...INDUSTRIES,
   ...HS_PRODUCTS,
-  ...SKILLS,
+  ...withOccupations(DETAIL),
+  ...OCCUPATIONS,
   ...EVERYDAY,
   ...GENERIC,
 ];
@@ -59,4 +61,10 @@ export const BLOCKERS: readonly string[] = [
   'nghệ an',
   'sơn la',
   'liên lạc',
+  'mục tiêu',
+  'chi tiêu',
+  'tiêu dùng',
+  'tiêu biểu',
+  'tiêu chí',
+  'người tiêu dùng',
 ];
