@@ -14,12 +14,12 @@ import {
 export { sectorWeight } from './weights.ts';
 
 /** Evidence from one shared concept ("マンゴー" = "xoài"), times its weight, added to the overlap. */
-const CONCEPT_BONUS = Number(process.env.KZ_CB ?? 1);
+const CONCEPT_BONUS = 1;
 /**
  * A field shared through different concepts ("die casting" / "stamping": both manufacturing)
  * counts this much: the same concept on both sides is the stronger evidence.
  */
-const SECTOR_LINK = Number(process.env.KZ_SL ?? 0.5);
+const SECTOR_LINK = 0.5;
 /** A link through roles only ("workers" = "workers") between texts about different fields. */
 const ROLE_ONLY = 0.35;
 /** A link through roles only when one side names no field ("we supply workers"): plausible, unproven. */
@@ -31,7 +31,7 @@ const MARKET_MISMATCH = 0.4;
 /** Roles count half as shared-sector evidence: sharing "trade" says little. */
 const SHARED_ROLE = 0.5;
 /** Steepness of the squash from summed evidence to a link strength in [0, 1). */
-const LINK_K = Number(process.env.KZ_K ?? 0.5);
+const LINK_K = 0.5;
 /** Weights of the best three links in one direction. */
 const TOP_LINKS = [0.7, 0.2, 0.1];
 /** The final score: the stronger direction, the weaker one, shared sectors. Sum is 1. */
@@ -88,7 +88,10 @@ export class Query {
     const v = new Float64Array(count * SECTOR_COUNT);
     for (let j = 0; j < count; j++) {
       for (let k = secOff[first + j]; k < secOff[first + j + 1]; k++) {
-        v[j * SECTOR_COUNT + secIdx[k]] = secConf[k] * sectorWeight(secIdx[k]);
+        const s = secIdx[k];
+        // The field factor is applied here, once, so that the bounds (which read these
+        // vectors) are as tight as the scores.
+        v[j * SECTOR_COUNT + s] = secConf[k] * sectorWeight(s) * (IS_ROLE[s] ? 1 : SECTOR_LINK);
       }
     }
     return v;
@@ -122,7 +125,6 @@ export class Query {
       if (IS_ROLE[secIdx[k]]) role += v;
       else field += v;
     }
-    field *= SECTOR_LINK;
     const ft = textFlags[t];
     const fj = textFlags[u];
     if (field === 0) role *= ft & fj & HAS_DOMAIN ? ROLE_ONLY : ROLE_UNSPECIFIED;

@@ -56,7 +56,7 @@ const ROWS: ConceptRow[] = [
     ['industry.semiconductors', M],
     'lắp ráp bo mạch|smt|bo mạch|bảng mạch|bó dây điện|dây điện ô tô|wire harness|lắp ráp điện tử|cụm bảng điều khiển|ems',
     '基板実装|実装|ワイヤーハーネス|プリント基板|ems|基板|電子機器組立|はんだ',
-    'smt|pcb|pcba|circuit boards|wire harness|wiring harness|ems|electronics manufacturing services|soldering',
+    'smt|pcb|pcba|circuit boards|wire harness|wiring harness|ems|electronics manufacturing services',
   ],
   [
     'sewing',

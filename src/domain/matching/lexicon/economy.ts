@@ -34,9 +34,9 @@ export const ECONOMY: Concept[] = [
     0.5,
   ),
   concept('investment', 'investor', {
-    vi: 'nhà đầu tư|thu hút đầu tư|vốn đầu tư|dự án đầu tư|đầu tư trực tiếp|fdi|vốn',
-    ja: '投資|投資家|企業誘致|進出企業|出資|海外進出|工場進出',
-    en: 'investor|investors|investment|invest|fdi|capital|financing',
+    vi: 'nhà đầu tư|thu hút đầu tư|vốn đầu tư|dự án đầu tư|đầu tư trực tiếp|fdi|vốn|kêu gọi đầu tư|kêu gọi nhà đầu tư|thu hút dự án|đón nhà máy|mở nhà máy|xây nhà máy|đặt nhà máy|nhà máy đầu tiên|nhà máy thứ hai|mở rộng nhà máy|góp vốn|liên doanh|suất đầu tư|chủ đầu tư',
+    ja: '投資|投資家|企業誘致|進出企業|出資|海外進出|工場進出|進出|第二工場|新工場|工場新設|新設|海外工場|合弁|進出候補地|視察|投資額',
+    en: 'investor|investors|investment|invest|fdi|capital|financing|overseas plant|first overseas plant|new plant|second plant|joint venture|anchor tenants|tenants|expansion',
   }),
   concept('investment', 'industrial-land', {
     vi: 'khu công nghiệp|khu kinh tế|khu chế xuất|quỹ đất|quỹ đất sạch|mặt bằng|nhà xưởng|cụm công nghiệp|kcn|kkt|kcx|nhà xưởng xây sẵn|xưởng xây sẵn|nhà xưởng cho thuê|đất sạch|đất kcn|hạ tầng kcn',

@@ -68,9 +68,9 @@ const ROWS: ConceptRow[] = [
   [
     'seeds-seedlings',
     'agriculture.high_tech',
-    'cây giống|hạt giống|giống cây|giống lúa|giống mới|nhân giống|vườn ươm',
-    '種子|苗|育苗|種苗|品種|新品種',
-    'seeds|seedlings|varieties|new varieties|breeding|plant breeding',
+    'cây giống|hạt giống|giống cây|giống lúa|giống mới|nhân giống|vườn ươm|giống chịu mặn|chịu mặn|lai tạo giống|chọn tạo giống|giống rau',
+    '種子|苗|育苗|種苗|品種|新品種|育種|耐塩性|品種改良',
+    'seeds|seedlings|varieties|new varieties|breeding|plant breeding|salt-tolerant',
     0.9,
   ],
   [
@@ -122,6 +122,15 @@ const ROWS: ConceptRow[] = [
     'air pollution|pm2.5|exhaust gas|noise',
     0.9,
   ],
+  // Trying something out before buying it: a pilot, a demonstration, a trial site
+  [
+    'pilot-demonstration',
+    'innovation',
+    'thí điểm|dự án thí điểm|điểm thí điểm|thực nghiệm|khảo nghiệm|trình diễn|mô hình trình diễn|điểm trình diễn|thử nghiệm',
+    '実証|実証試験|実証実験|実証圃場|実証プロジェクト|試験圃場|パイロット|モデル事業|試せる',
+    'pilot|pilot project|demonstration|demonstration site|trial|trials|field trials|test site|testbed|proof of concept',
+    0.8,
+  ],
   // Study, research and skills transfer
   [
     'study-research',
@@ -150,3 +159,21 @@ const ROWS: ConceptRow[] = [
 ];
 
 export const EVERYDAY = fromRows(ROWS);
+
+/** Who the visitors are: a destination wanting Vietnamese visitors meets whoever sends them. */
+export const VISITORS = fromRows([
+  [
+    'japanese-visitors',
+    'tourism',
+    'khách nhật|khách du lịch nhật|khách du lịch nhật bản|du khách nhật|du khách nhật bản|khách nhật bản|đoàn khách nhật|đón khách nhật',
+    '日本人観光客|日本人旅行者|日本人客|日本人向け|日本人読者|日本からの観光客|日本人の旅行者',
+    'japanese tourists|japanese guests|japanese visitors|japanese travellers|japanese travelers|visitors from japan',
+  ],
+  [
+    'vietnamese-visitors',
+    'tourism',
+    'khách việt|khách việt nam|du khách việt nam|khách du lịch việt nam|gửi khách sang nhật|khách sang nhật|khách việt sang nhật',
+    'ベトナム人観光客|ベトナムからの観光客|ベトナム人旅行者|ベトナムからの団体|ベトナムからの旅行者|ベトナム人客|ベトナムからの誘客',
+    'vietnamese tourists|vietnamese visitors|vietnamese travellers|vietnamese travelers|vietnamese guests|visitors from vietnam',
+  ],
+]);

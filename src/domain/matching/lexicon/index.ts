@@ -3,7 +3,7 @@ import type { Concept } from './concept.ts';
 import { DETAIL } from './detail.ts';
 import { ECONOMY } from './economy.ts';
 import { ENVIRONMENT } from './environment.ts';
-import { EVERYDAY } from './everyday.ts';
+import { EVERYDAY, VISITORS } from './everyday.ts';
 import { GENERIC } from './generic.ts';
 import { INDUSTRIES } from './industries.ts';
 import { PEOPLE } from './people.ts';
@@ -27,6 +27,7 @@ export const LEXICON: readonly Concept[] = [
   ...withOccupations(DETAIL),
   ...OCCUPATIONS,
   ...EVERYDAY,
+  ...VISITORS,
   ...GENERIC,
 ];
 

@@ -192,7 +192,7 @@ const ROWS: ConceptRow[] = [
     'urban',
     'công trình xây dựng|ngành xây dựng|thi công|nhà thầu|công trường|xây lắp|cầu đường|công trình dân dụng',
     '建設|建築|工事|施工|ゼネコン|建設業|土木|建設現場|施工管理',
-    'construction|contractor|contractors|civil engineering|construction site|builders|civil works',
+    'construction|general contractor|civil engineering|construction site|builders|civil works',
   ],
   ['construction-verb', 'urban', 'xây dựng|công trình', '建設工事', 'construction works', 0.5],
   [
@@ -337,8 +337,8 @@ const ROWS: ConceptRow[] = [
   [
     'staffing',
     'labour.workers',
-    'phái cử|công ty phái cử|giới thiệu việc làm|cung ứng lao động|môi giới lao động|xuất khẩu lao động|tổ chức phái cử',
-    '人材派遣|派遣|人材紹介|送り出し機関|送出機関|監理団体|登録支援機関|受入れ機関|受け入れ',
+    'phái cử|công ty phái cử|giới thiệu việc làm|cung ứng lao động|môi giới lao động|xuất khẩu lao động|tổ chức phái cử|nghiệp đoàn|tổ chức quản lý|đơn hàng ổn định|trung tâm dịch vụ việc làm',
+    '人材派遣|人材紹介|送り出し機関|送出機関|送出し機関|送り出せる機関|監理団体|登録支援機関|受入れ機関',
     'staffing|staffing agency|recruitment agency|placement|sending organisation|sending organization|supervising organisation|job placement|dispatch',
   ],
   [

@@ -8,9 +8,9 @@ export const PEOPLE: Concept[] = [
     en: 'workers|worker|labour|labor|labour shortage|labor shortage|staff|technical intern|technical interns|trainees|specified skilled worker|recruitment|recruit|hire|employees|candidates|manpower|workforce|operators|skilled workers|relocate',
   }),
   concept('labour.training', 'vocational-training', {
-    vi: 'đào tạo|đào tạo nghề|dạy nghề|học nghề|trường nghề|cao đẳng nghề|bồi dưỡng|kỹ năng nghề|chuyển giao kỹ năng|tập huấn|giáo viên|tài liệu|ôn thi',
-    ja: '人材育成|職業訓練|研修|技能研修|技術指導|指導|講師|教材|育成|訓練|資格',
-    en: 'training|vocational training|vocational school|skills|upskilling|instructors|trainers|teaching materials|coaching|capacity building|certification|operator training',
+    vi: 'đào tạo|đào tạo nghề|dạy nghề|học nghề|trường nghề|cao đẳng nghề|bồi dưỡng|kỹ năng nghề|chuyển giao kỹ năng|tập huấn|giáo viên|tài liệu|ôn thi|giáo trình|chương trình đào tạo|tài liệu giảng dạy|dạy online|học online|lớp online|học trực tuyến',
+    ja: '人材育成|職業訓練|研修|技能研修|技術指導|指導|講師|教材|育成|訓練|資格|カリキュラム|オンライン授業|研修プログラム|専門用語教材',
+    en: 'training|vocational training|vocational school|skills|upskilling|instructors|trainers|teaching materials|coaching|capacity building|certification|operator training|curriculum|textbooks|online classes|online lessons|e-learning',
   }),
   concept(['labour.training', 'education'], 'japanese-language', {
     vi: 'tiếng nhật|dạy tiếng nhật|học tiếng nhật|giáo viên tiếng nhật|n4|n3|n2|jlpt',

@@ -158,7 +158,7 @@ export const OCCUPATION_ROWS: OccupationRow[] = [
   ],
   [
     'teachers',
-    ['education', 'labour.training'],
+    'labour.training',
     '',
     'giảng viên|giáo viên người nhật|giáo viên bản ngữ|chuyên gia nhật|chuyên gia',
     '教師|教員|指導員|専門家|シニア技術者',
