@@ -78,8 +78,8 @@ export class Query {
       }
     }
     // Weak concepts ("technology") are too common to count as shared evidence.
-    this.bonus = Float64Array.from(index.lexicon.concepts, (c) =>
-      c.weight >= 0.5 ? CONCEPT_BONUS * c.weight : 0,
+    this.bonus = Float64Array.from(index.lexicon.concepts, (c, i) =>
+      c.weight >= 0.5 ? CONCEPT_BONUS * c.weight * index.conceptWeight[i] : 0,
     );
   }
 
