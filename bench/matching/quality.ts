@@ -8,7 +8,9 @@
  *
  * Sets: the example set of the spec (../shared/specs/examples, read in place, skipped when
  * absent), the synthetic development set (bench/matching/dev), the synthetic held-out set
- * (bench/matching/holdout, never used to change the matcher) and any set given here.
+ * (bench/matching/holdout, never used to change the matcher), the two pooled, blind set A
+ * (bench/matching/blind-a: written without sight of the matcher, then used to develop it) and
+ * any set given here.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -88,6 +90,10 @@ const sets = (args: ReturnType<typeof parseArgs>): LabelledSet[] => {
     profiles: [...dev.profiles, ...held.profiles],
     truth: { ...dev.truth, ...held.truth },
   });
+  const blindA = (f: string) => path.join(here, 'blind-a', f);
+  out.push(
+    load('blind A (written blind; development set since)', blindA('profiles.json'), blindA('truth.json')),
+  );
   if (args.profiles && args.truth) out.push(load(path.basename(args.profiles), args.profiles, args.truth));
   else if (args.profiles || args.truth) throw new Error('--profiles and --truth go together');
   return out;

@@ -69,3 +69,15 @@ export const BLOCKERS: readonly string[] = [
   'tiêu chí',
   'người tiêu dùng',
 ];
+
+const BY_ID = new Map(LEXICON.map((c) => [c.id, c]));
+
+/**
+ * A concept in a reader's language: its first term there (the lexicon lists the common name
+ * first), else its English one; undefined for an unknown id.
+ * @example conceptLabel('wastewater', 'ja') // '下水'
+ */
+export const conceptLabel = (id: string, lang: 'vi' | 'ja' | 'en'): string | undefined => {
+  const c = BY_ID.get(id);
+  return c ? (c[lang][0] ?? c.en[0]) : undefined;
+};

@@ -5,7 +5,7 @@ export const PEOPLE: Concept[] = [
   concept('labour.workers', 'workers', {
     vi: 'người lao động|lao động|nhân lực|nguồn nhân lực|thực tập sinh|thực tập sinh kỹ năng|thực tập kỹ năng|đi thực tập|thợ|kỹ năng đặc định|xuất khẩu lao động|đi làm việc|ứng viên|tuyển dụng|lao động trẻ|công nhân|nguồn lao động|nhân viên|lao động dồi dào|lao động lành nghề|nguồn ứng viên|đi làm việc ở nước ngoài|xuất cảnh',
     ja: '人材|外国人材|労働力|人手不足|担い手|技能実習|技能実習生|特定技能|外国人労働者|働き手|従業員|職員|雇用|求人|採用|働く|人手|職人|作業員|技能者|スタッフ|働ける人|働く人|実習生',
-    en: 'workers|worker|labour|labor|labour shortage|labor shortage|staff|technical intern|technical interns|trainees|specified skilled worker|recruitment|recruit|hire|employees|candidates|manpower|workforce|operators|skilled workers|relocate',
+    en: 'workers|worker|labour|labor|labour shortage|labor shortage|staff|technical intern|technical interns|trainees|specified skilled worker|recruitment|recruit|hire|employees|candidates|manpower|workforce|skilled workers|relocate',
   }),
   concept('labour.training', 'vocational-training', {
     vi: 'đào tạo|đào tạo nghề|dạy nghề|học nghề|trường nghề|cao đẳng nghề|bồi dưỡng|kỹ năng nghề|chuyển giao kỹ năng|tập huấn|giáo viên|tài liệu|ôn thi|giáo trình|chương trình đào tạo|tài liệu giảng dạy|dạy online|học online|lớp online|học trực tuyến',
