@@ -2,56 +2,24 @@
  * Quality of the matcher on labelled sets: recall@5 and MRR, overall and split into
  * same-language and cross-language pairs, for each Japanese segmenter.
  *
- *   npx tsx bench/matching/quality.ts [--profiles P.json --truth T.json] [--segmenter char|kuromoji|both]
+ *   npx tsx bench/matching/quality.ts [--profiles P.json --truth T.json [--only]] [--segmenter char|kuromoji|both]
+ *
+ * `--only` measures just the given set (any profiles/truth pair, by path): recall@5 and MRR.
  *
  * Sets: the example set of the spec (../shared/specs/examples, read in place, skipped when
  * absent), the synthetic development set (bench/matching/dev), the synthetic held-out set
- * (bench/matching/holdout, never used to change the matcher) and any set given here.
+ * (bench/matching/holdout, never used to change the matcher), the two pooled, blind set A
+ * (bench/matching/blind-a: written without sight of the matcher, then used to develop it) and
+ * any set given here.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import {
-  analyzeText,
-  buildIndex,
-  compileLexicon,
-  recommend,
-  validateProfiles,
-} from '../../src/domain/matching/index.ts';
-import type { Profile } from '../../src/domain/matching/profile.ts';
+import { analyzeText, compileLexicon } from '../../src/domain/matching/index.ts';
 import { charSegmenter, type JapaneseSegmenter, loadKuromojiSegmenter } from '../../src/domain/text/index.ts';
-import { evaluate, type Figures, profileLanguage, type Ranking, type Truth } from './metrics.ts';
+import { evaluate, type Figures, profileLanguage } from './metrics.ts';
+import { here, type LabelledSet, loadSet as load, ownSet, rankSet as rank } from './sets.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-
-const TruthSchema = z.object({
-  format: z.literal('kizuna.match-truth/1'),
-  truth: z.record(z.string(), z.array(z.string())),
-});
-
-interface LabelledSet {
-  name: string;
-  profiles: Profile[];
-  truth: Truth;
-}
-
-const load = (name: string, profilesPath: string, truthPath: string): LabelledSet => {
-  const v = validateProfiles(JSON.parse(readFileSync(profilesPath, 'utf8')));
-  if (!v.ok)
-    throw new Error(`${profilesPath}: ${v.problems.map((p) => `${p.path}: ${p.reason}`).join('; ')}`);
-  const truth = TruthSchema.parse(JSON.parse(readFileSync(truthPath, 'utf8'))).truth;
-  return { name, profiles: v.profiles, truth };
-};
-
-const rank = (set: LabelledSet, segmenter: JapaneseSegmenter): Ranking => {
-  const index = buildIndex(set.profiles, { lexicon: compileLexicon(segmenter) });
-  const ranking: Ranking = {};
-  // The whole list, not only the top 5, so that MRR sees a first true partner ranked lower.
-  for (const id of Object.keys(set.truth)) ranking[id] = recommend(index, id, { top: 1000 }).map((r) => r.id);
-  return ranking;
-};
 
 const fmt = (f: Figures): string =>
   `recall@5 ${f.recallAt5.toFixed(3)}  MRR ${f.mrr.toFixed(3)}  (n=${f.profiles})`;
@@ -85,11 +53,20 @@ const parseArgs = (argv: string[]) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  return { profiles: get('--profiles'), truth: get('--truth'), segmenter: get('--segmenter') ?? 'both' };
+  return {
+    profiles: get('--profiles'),
+    truth: get('--truth'),
+    segmenter: get('--segmenter') ?? 'both',
+    only: argv.includes('--only'),
+  };
 };
 
 const sets = (args: ReturnType<typeof parseArgs>): LabelledSet[] => {
   const out: LabelledSet[] = [];
+  if (args.only) {
+    if (!args.profiles || !args.truth) throw new Error('--only needs --profiles P.json --truth T.json');
+    return [load(path.basename(path.dirname(path.resolve(args.profiles))), args.profiles, args.truth)];
+  }
   const examples = path.resolve(root, '../shared/specs/examples');
   if (existsSync(path.join(examples, 'profiles.sample.json'))) {
     out.push(
@@ -103,10 +80,9 @@ const sets = (args: ReturnType<typeof parseArgs>): LabelledSet[] => {
     console.log(`example set not found at ${examples}: skipped`);
   }
   out.push(
-    load('dev (synthetic)', path.join(here, 'dev/profiles.dev.json'), path.join(here, 'dev/truth.dev.json')),
+    { ...ownSet('dev'), name: 'dev (synthetic)' },
+    { ...ownSet('holdout'), name: 'held-out (synthetic)' },
   );
-  const holdout = (f: string) => path.join(here, 'holdout', f);
-  out.push(load('held-out (synthetic)', holdout('profiles.holdout.json'), holdout('truth.holdout.json')));
   // The two synthetic sets in one pool: twice the candidates, labels only within each set.
   const [dev, held] = out.slice(-2);
   out.push({
@@ -114,6 +90,10 @@ const sets = (args: ReturnType<typeof parseArgs>): LabelledSet[] => {
     profiles: [...dev.profiles, ...held.profiles],
     truth: { ...dev.truth, ...held.truth },
   });
+  const blindA = (f: string) => path.join(here, 'blind-a', f);
+  out.push(
+    load('blind A (written blind; development set since)', blindA('profiles.json'), blindA('truth.json')),
+  );
   if (args.profiles && args.truth) out.push(load(path.basename(args.profiles), args.profiles, args.truth));
   else if (args.profiles || args.truth) throw new Error('--profiles and --truth go together');
   return out;

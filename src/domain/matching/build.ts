@@ -44,6 +44,11 @@ export interface MatchIndex {
   readonly textMask: Uint32Array;
   /** Concepts of text t are conIdx[conOff[t] .. conOff[t+1]). */
   readonly conOff: Int32Array;
+  /**
+   * Per concept, how telling a shared mention of it is in this index: 1 for a concept few
+   * profiles name, down to 1 / (1 + RARITY) for one every profile names (see conceptRarity).
+   */
+  readonly conceptWeight: Float32Array;
   readonly conIdx: Int32Array;
   /** Sectors present anywhere in p (detected or declared), for the weaker shared-sector evidence. */
   readonly presOff: Int32Array;
@@ -207,6 +212,7 @@ export const buildIndex = (profiles: readonly Profile[], opts: BuildOptions = {}
   };
   for (const [i, p] of profiles.entries()) addProfile(b, layout, lexicon, p, i);
   const byId = new Map(profiles.map((p, i) => [p.id, i]));
+  const arrays = b.arrays();
   const countries = [...new Set(profiles.map((p) => p.country))];
   return {
     lexicon,
@@ -219,8 +225,43 @@ export const buildIndex = (profiles: readonly Profile[], opts: BuildOptions = {}
     ),
     partnerSets: partnerSets(profiles, byId),
     ...layout,
-    ...b.arrays(),
+    ...arrays,
+    conceptWeight: conceptRarity(lexicon.concepts.length, n, layout, arrays.conOff, arrays.conIdx),
   };
+};
+
+/** How much a common concept is discounted: one every profile names counts 1 / (1 + RARITY). */
+const RARITY = 1;
+/** Below this many profiles, frequencies say little: every concept counts fully. */
+const RARITY_MIN_PROFILES = 40;
+
+/**
+ * A concept shared by two texts is telling when few profiles name it ("shellfish depuration")
+ * and less so when most do ("workers" in a set of labour offers): weight 1 / (1 + RARITY · df),
+ * df the share of profiles naming it anywhere.
+ */
+const conceptRarity = (
+  concepts: number,
+  n: number,
+  l: Layout,
+  conOff: Int32Array,
+  conIdx: Int32Array,
+): Float32Array => {
+  const weight = new Float32Array(concepts).fill(1);
+  if (n < RARITY_MIN_PROFILES) return weight;
+  const df = new Int32Array(concepts);
+  const seen = new Int32Array(concepts).fill(-1);
+  for (let p = 0; p < n; p++) {
+    for (let t = l.offerStart[p]; t < l.needEnd[p]; t++) {
+      for (let k = conOff[t]; k < conOff[t + 1]; k++) {
+        if (seen[conIdx[k]] === p) continue;
+        seen[conIdx[k]] = p;
+        df[conIdx[k]]++;
+      }
+    }
+  }
+  for (let c = 0; c < concepts; c++) weight[c] = 1 / (1 + (RARITY * df[c]) / n);
+  return weight;
 };
 
 interface Layout {

@@ -28,6 +28,8 @@ export interface TextAnalysis {
   concepts: number[];
   /** The words that triggered each concept, parallel to `concepts`. */
   conceptTriggers: string[][];
+  /** Generic words found ("industry", "công nghiệp"): recognised, never evidence. */
+  generic: string[];
 }
 
 const add = (lex: CompiledLexicon, stream: Stream, key: string, entry: number): void => {
@@ -78,7 +80,22 @@ interface Match {
   end: number;
 }
 
-const scanStream = (lex: CompiledLexicon, stream: Stream, tokens: Token[], out: Match[]): void => {
+/**
+ * May a term run on from one token to the next? Not across punctuation ("品質、管理" is not
+ * 品質管理, "nước, thải" not "nước thải"), and in Japanese not across a space either.
+ */
+const joined = (text: string, stream: Stream, a: Token, b: Token): boolean => {
+  if (a.end === b.start) return true;
+  return stream !== 'ja' && /^[\s-]+$/u.test(text.slice(a.end, b.start));
+};
+
+const scanStream = (
+  lex: CompiledLexicon,
+  stream: Stream,
+  text: string,
+  tokens: Token[],
+  out: Match[],
+): void => {
   const table = lex.tables[stream];
   const max = lex.maxKeyLength[stream];
   const sep = SEP[stream];
@@ -88,7 +105,8 @@ const scanStream = (lex: CompiledLexicon, stream: Stream, tokens: Token[], out: 
       const entries = table.get(key);
       if (entries) out.push({ entries, start: tokens[i].start, end: tokens[j].end });
       j++;
-      if (j < tokens.length) key += sep + tokens[j].key;
+      if (j >= tokens.length || !joined(text, stream, tokens[j - 1], tokens[j])) break;
+      key += sep + tokens[j].key;
     }
   }
 };
@@ -122,12 +140,17 @@ const SECTOR_INDEX = new Map<string, number>(SECTOR_CODES.map((c, i) => [c, i]))
 export const analyzeText = (lex: CompiledLexicon, text: string): TextAnalysis => {
   const units = tokenize(text, lex.segmenter);
   const matches: Match[] = [];
-  for (const s of STREAMS) scanStream(lex, s, units[s], matches);
+  for (const s of STREAMS) scanStream(lex, s, units.text, units[s], matches);
   const triggers = new Map<number, Set<string>>();
+  const generic = new Set<string>();
   for (const m of outermost(matches)) {
     const surface = units.text.slice(m.start, m.end);
     for (const e of m.entries) {
       if (e === BLOCKER) continue;
+      if (lex.concepts[e].generic) {
+        generic.add(surface);
+        continue;
+      }
       const set = triggers.get(e) ?? new Set<string>();
       set.add(surface);
       triggers.set(e, set);
@@ -151,7 +174,12 @@ export const analyzeText = (lex: CompiledLexicon, text: string): TextAnalysis =>
       triggers: [...a.words],
     }))
     .sort((a, b) => b.confidence - a.confidence || sectorOrder(a.sector) - sectorOrder(b.sector));
-  return { sectors, concepts, conceptTriggers: concepts.map((ci) => [...(triggers.get(ci) ?? [])]) };
+  return {
+    sectors,
+    concepts,
+    conceptTriggers: concepts.map((ci) => [...(triggers.get(ci) ?? [])]),
+    generic: [...generic],
+  };
 };
 
 /**

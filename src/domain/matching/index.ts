@@ -20,7 +20,7 @@ export {
   type RecommendOptions,
   recommend,
 } from './engine.ts';
-export { type Concept, LEXICON } from './lexicon/index.ts';
+export { type Concept, conceptLabel, LEXICON } from './lexicon/index.ts';
 export {
   MATCHES_FORMAT,
   MAX_TEXT_LENGTH,

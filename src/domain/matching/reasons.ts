@@ -1,6 +1,6 @@
 import { SECTOR_CODES, type SectorCode } from '../sectors.ts';
 import type { CompiledLexicon, SectorHit, TextAnalysis } from './detect.ts';
-import type { Query } from './score.ts';
+import { linkStrengthOf, type Query } from './score.ts';
 import { IS_ROLE, sectorWeight } from './weights.ts';
 
 /**
@@ -9,7 +9,11 @@ import { IS_ROLE, sectorWeight } from './weights.ts';
  * - `need-to-offer`: this profile's offer `offer` answers the partner's need `need`;
  * - `shared-sector`: both profiles work in `sector`, without a need meeting an offer there.
  * `from` is the id of the profile whose offer it is; `evidence` the words that linked them,
- * the offer's first.
+ * the offer's first; `concepts` the ids of the lexicon concepts both texts name (`conceptLabel`
+ * gives each in the reader's language). `basis` says how sure the link is:
+ * - `concept`: both texts name the same concept ("xoài" and "マンゴー");
+ * - `sector`: each names a concept of the same sector, different ones ("nước thải" / "浄水");
+ * - `shared-sector`: only that both profiles work in the sector.
  */
 export type Reason =
   | {
@@ -18,12 +22,17 @@ export type Reason =
       offer: number;
       need: number;
       sector: SectorCode;
+      basis: 'concept' | 'sector';
+      concepts: string[];
       evidence: string[];
     }
-  | { direction: 'shared-sector'; sector: SectorCode; evidence: string[] };
+  | { direction: 'shared-sector'; sector: SectorCode; basis: 'shared-sector'; evidence: string[] };
 
-/** Links weaker than this are not worth showing a person. */
-const MIN_LINK = 0.3;
+/**
+ * Links weaker than this are not worth showing a person: about one specific term on each side
+ * of a need and an offer in the same field, at low confidence.
+ */
+const MIN_LINK = linkStrengthOf(0.24);
 const MAX_EVIDENCE = 6;
 
 const triggersOf = (a: TextAnalysis, sector: SectorCode): string[] =>
@@ -44,7 +53,7 @@ const explainLink = (
   lex: CompiledLexicon,
   offer: TextAnalysis,
   need: TextAnalysis,
-): { sector: SectorCode; evidence: string[] } => {
+): { sector: SectorCode; concepts: string[]; evidence: string[] } => {
   let sector = offer.sectors[0]?.sector ?? SECTOR_CODES[0];
   let best = -1;
   for (const o of offer.sectors) {
@@ -55,14 +64,16 @@ const explainLink = (
     if (v > best) [best, sector] = [v, o.sector];
   }
   const words = new Set<string>();
+  const concepts: string[] = [];
   offer.concepts.forEach((c, k) => {
     const m = need.concepts.indexOf(c);
     const concept = lex.concepts[c];
     if (m < 0 || concept.weight < 0.5 || !concept.sectors.includes(sector)) return;
+    concepts.push(concept.id);
     for (const w of [...offer.conceptTriggers[k], ...need.conceptTriggers[m]]) words.add(w);
   });
   for (const w of [...triggersOf(offer, sector), ...triggersOf(need, sector)]) words.add(w);
-  return { sector, evidence: [...words].slice(0, MAX_EVIDENCE) };
+  return { sector, concepts, evidence: [...words].slice(0, MAX_EVIDENCE) };
 };
 
 const linkReasons = (
@@ -83,10 +94,11 @@ const linkReasons = (
     if (bestOffer < 0) continue;
     const offerText = ix.analyses[ix.offerStart[offerer] + bestOffer];
     const needText = ix.analyses[ix.needStart[needer] + need];
-    const { sector, evidence } = explainLink(ix.lexicon, offerText, needText);
+    const { sector, concepts, evidence } = explainLink(ix.lexicon, offerText, needText);
     const from = ix.profiles[offerer].id;
     const common = offerText.sectors.filter((o) => needText.sectors.some((n) => n.sector === o.sector));
-    const reason: Reason = { direction, from, offer: bestOffer, need, sector, evidence };
+    const basis = concepts.length > 0 ? 'concept' : 'sector';
+    const reason: Reason = { direction, from, offer: bestOffer, need, sector, basis, concepts, evidence };
     out.push({ strength: bestStrength, common: common.map((h) => h.sector), reason });
   }
   return out;
@@ -120,7 +132,12 @@ const sharedReasons = (q: Query, c: number, linked: Set<SectorCode>): Reason[] =
     }
     out.push({
       v,
-      reason: { direction: 'shared-sector', sector, evidence: [...words].slice(0, MAX_EVIDENCE) },
+      reason: {
+        direction: 'shared-sector',
+        sector,
+        basis: 'shared-sector',
+        evidence: [...words].slice(0, MAX_EVIDENCE),
+      },
     });
   }
   return out.sort((a, b) => b.v - a.v).map((r) => r.reason);

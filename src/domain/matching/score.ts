@@ -14,7 +14,12 @@ import {
 export { sectorWeight } from './weights.ts';
 
 /** Evidence from one shared concept ("マンゴー" = "xoài"), times its weight, added to the overlap. */
-const CONCEPT_BONUS = 0.5;
+const CONCEPT_BONUS = 1;
+/**
+ * A field shared through different concepts ("die casting" / "stamping": both manufacturing)
+ * counts this much: the same concept on both sides is the stronger evidence.
+ */
+const SECTOR_LINK = 0.5;
 /** A link through roles only ("workers" = "workers") between texts about different fields. */
 const ROLE_ONLY = 0.35;
 /** A link through roles only when one side names no field ("we supply workers"): plausible, unproven. */
@@ -26,7 +31,7 @@ const MARKET_MISMATCH = 0.4;
 /** Roles count half as shared-sector evidence: sharing "trade" says little. */
 const SHARED_ROLE = 0.5;
 /** Steepness of the squash from summed evidence to a link strength in [0, 1). */
-const LINK_K = 1.5;
+const LINK_K = 0.5;
 /** Weights of the best three links in one direction. */
 const TOP_LINKS = [0.7, 0.2, 0.1];
 /** The final score: the stronger direction, the weaker one, shared sectors. Sum is 1. */
@@ -73,8 +78,8 @@ export class Query {
       }
     }
     // Weak concepts ("technology") are too common to count as shared evidence.
-    this.bonus = Float64Array.from(index.lexicon.concepts, (c) =>
-      c.weight >= 0.5 ? CONCEPT_BONUS * c.weight : 0,
+    this.bonus = Float64Array.from(index.lexicon.concepts, (c, i) =>
+      c.weight >= 0.5 ? CONCEPT_BONUS * c.weight * index.conceptWeight[i] : 0,
     );
   }
 
@@ -83,7 +88,10 @@ export class Query {
     const v = new Float64Array(count * SECTOR_COUNT);
     for (let j = 0; j < count; j++) {
       for (let k = secOff[first + j]; k < secOff[first + j + 1]; k++) {
-        v[j * SECTOR_COUNT + secIdx[k]] = secConf[k] * sectorWeight(secIdx[k]);
+        const s = secIdx[k];
+        // The field factor is applied here, once, so that the bounds (which read these
+        // vectors) are as tight as the scores.
+        v[j * SECTOR_COUNT + s] = secConf[k] * sectorWeight(s) * (IS_ROLE[s] ? 1 : SECTOR_LINK);
       }
     }
     return v;
@@ -284,3 +292,6 @@ const weigh = (xs: Float64Array, from: number, to: number): number => {
 };
 
 const squash = (x: number): number => (x > 0 ? 1 - Math.exp(-LINK_K * x) : 0);
+
+/** The link strength that summed evidence x gives (for thresholds elsewhere). */
+export const linkStrengthOf = squash;

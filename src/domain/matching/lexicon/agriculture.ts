@@ -33,10 +33,25 @@ export const AGRICULTURE: Concept[] = [
     ja: '食品加工|加工食品|食品|飲料|食品安全|ハラール|加工品',
     en: 'food processing|processed food|food|beverages|food safety|halal|processing plant',
   }),
-  concept('agriculture.food', 'cold-chain', {
-    vi: 'kho lạnh|chuỗi lạnh|bảo quản lạnh|bảo quản|sau thu hoạch|đóng gói|sơ chế|vận chuyển lạnh|chiếu xạ|xử lý hơi nước nóng',
-    ja: 'コールドチェーン|冷蔵|冷凍|低温輸送|鮮度保持|予冷|貯蔵|収穫後|選果|包装|蒸熱処理|保冷',
-    en: 'cold chain|cold storage|refrigerated|post-harvest|postharvest|packing|packhouse|packing house|food packaging|freshness|shelf life|controlled atmosphere|vapour heat treatment|vapor heat treatment|chilled',
+  concept(['agriculture.food', 'infrastructure.transport'], 'cold-chain', {
+    vi: 'kho lạnh|chuỗi lạnh|bảo quản lạnh|vận chuyển lạnh|xe lạnh|kho mát|kho cấp đông|kho đông lạnh|xe tải lạnh|container lạnh',
+    ja: 'コールドチェーン|冷蔵|低温輸送|冷凍倉庫|冷蔵倉庫|冷凍車|保冷車|低温物流|冷凍物流|保冷|冷蔵庫|冷凍庫|超低温',
+    en: 'cold chain|cold storage|cold store|cold stores|refrigerated|refrigerated trucks|reefer|reefer trucks|cold warehouse|chilled|ultra-low temperature|freezers',
+  }),
+  concept('agriculture.food', 'post-harvest', {
+    vi: 'bảo quản|sau thu hoạch|đóng gói|sơ chế|chiếu xạ|xử lý hơi nước nóng|xử lý nhiệt|vht|nhà đóng gói|bao trái',
+    ja: '鮮度保持|予冷|貯蔵|収穫後|選果|蒸熱処理|照射|選果場|パッキングハウス',
+    en: 'post-harvest|postharvest|packhouse|packing house|freshness|shelf life|controlled atmosphere|vapour heat treatment|vapor heat treatment|vht|irradiation|fruit treatment',
+  }),
+  concept('agriculture.food', 'frozen-food', {
+    vi: 'cấp đông|đông lạnh|iqf|thực phẩm đông lạnh|món ăn đông lạnh|hàng đông lạnh|cấp đông iqf',
+    ja: '冷凍|冷凍食品|急速冷凍|冷凍野菜|冷凍品|iqf|冷凍加工',
+    en: 'frozen|frozen food|frozen foods|iqf|quick-frozen|blast freezing|frozen vegetables',
+  }),
+  concept('agriculture.food', 'ready-meals', {
+    vi: 'chả giò|gyoza|karaage|cơm hộp|bento|món ăn sẵn|đồ ăn sẵn|suất ăn|bếp ăn công nghiệp|bánh mì|đồ chiên',
+    ja: '惣菜|弁当|揚げ物|春巻き|餃子|唐揚げ|給食|中食|調理済み|パン',
+    en: 'ready meals|ready-to-eat|prepared meals|spring rolls|dumplings|gyoza|bento|fried foods|school meals|catering|bread',
   }),
   concept('fisheries', 'aquaculture', {
     vi: 'thủy sản|nuôi trồng thủy sản|nuôi lồng bè|lồng bè|nuôi tôm|con giống|sản xuất giống|đánh bắt|nuôi cá|hải sản',

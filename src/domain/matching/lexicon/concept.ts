@@ -13,6 +13,11 @@ export interface Concept {
   vi: readonly string[];
   ja: readonly string[];
   en: readonly string[];
+  /**
+   * A word of every field ("industry", "công nghiệp", "産業", "technology"): recognised so that
+   * it is not read as part of something else, but never evidence of a sector or of a link.
+   */
+  generic?: boolean;
 }
 
 const split = (s: string): string[] =>
@@ -35,3 +40,10 @@ export const concept = (
   ja: split(terms.ja),
   en: split(terms.en),
 });
+
+/** One concept as a table row: id, sector(s), vi, ja, en (terms `a|b|c`), weight (default 1). */
+export type ConceptRow = [string, SectorCode | SectorCode[], string, string, string, number?];
+
+/** Concepts from table rows, for the inventories kept as tables. */
+export const fromRows = (rows: readonly ConceptRow[]): Concept[] =>
+  rows.map(([id, sectors, vi, ja, en, weight]) => concept(sectors, id, { vi, ja, en }, weight ?? 1));

@@ -34,30 +34,30 @@ export const ECONOMY: Concept[] = [
     0.5,
   ),
   concept('investment', 'investor', {
-    vi: 'nhà đầu tư|thu hút đầu tư|vốn đầu tư|dự án đầu tư|đầu tư trực tiếp|fdi|vốn',
-    ja: '投資|投資家|企業誘致|進出企業|出資|海外進出|工場進出',
-    en: 'investor|investors|investment|invest|fdi|capital|financing',
+    vi: 'nhà đầu tư|thu hút đầu tư|vốn đầu tư|dự án đầu tư|đầu tư trực tiếp|fdi|vốn|kêu gọi đầu tư|kêu gọi nhà đầu tư|thu hút dự án|đón nhà máy|mở nhà máy|xây nhà máy|đặt nhà máy|nhà máy đầu tiên|nhà máy thứ hai|mở rộng nhà máy|góp vốn|liên doanh|suất đầu tư|chủ đầu tư',
+    ja: '投資|投資家|企業誘致|進出企業|出資|海外進出|工場進出|進出|第二工場|新工場|工場新設|新設|海外工場|合弁|進出候補地|視察|投資額',
+    en: 'investor|investors|investment|invest|fdi|capital|financing|overseas plant|first overseas plant|new plant|second plant|joint venture|anchor tenants|tenants|expansion',
   }),
   concept('investment', 'industrial-land', {
-    vi: 'khu công nghiệp|khu kinh tế|khu chế xuất|quỹ đất|quỹ đất sạch|mặt bằng|nhà xưởng|cụm công nghiệp',
-    ja: '工業団地|用地|工場用地|産業用地|経済特区|レンタル工場',
-    en: 'industrial park|industrial parks|industrial zone|economic zone|land bank|factory site|factory land|ready-built factory',
+    vi: 'khu công nghiệp|khu kinh tế|khu chế xuất|quỹ đất|quỹ đất sạch|mặt bằng|nhà xưởng|cụm công nghiệp|kcn|kkt|kcx|nhà xưởng xây sẵn|xưởng xây sẵn|nhà xưởng cho thuê|đất sạch|đất kcn|hạ tầng kcn',
+    ja: '工業団地|用地|工場用地|産業用地|経済特区|レンタル工場|貸工場|工業用地|物流用地',
+    en: 'industrial park|industrial parks|industrial zone|economic zone|land bank|factory site|factory land|ready-built factory|ready-built factories|serviced land|industrial land|rbf',
   }),
   concept('industry.manufacturing', 'manufacturing', {
-    vi: 'công nghiệp chế tạo|chế tạo|cơ khí|gia công cơ khí|máy móc|công nghiệp',
+    vi: 'công nghiệp chế tạo|chế tạo|cơ khí|gia công cơ khí|máy móc',
     ja: '製造業|ものづくり|メーカー|機械|部品|産業機械',
-    en: 'manufacturing|manufacturer|manufacturers|machining|machinery|parts|industrial',
+    en: 'manufacturing|manufacturer|manufacturers|machining|machinery|parts',
   }),
   concept(
     'industry.manufacturing',
     'production',
-    { vi: 'sản xuất|nhà máy', ja: '製造|工場|生産', en: 'factory|factories|production|plant' },
+    { vi: 'nhà máy|xưởng', ja: '製造|工場', en: 'factory|factories|plant' },
     0.4,
   ),
   concept('industry.manufacturing', 'metalwork', {
-    vi: 'hàn|thợ hàn|hàn điện|tiện|phay|máy cnc|gia công kim loại|luyện kim|thép',
-    ja: '溶接|溶接工|旋盤|cnc|金属加工|鉄鋼|製鉄|板金|アルミ加工|鋳物',
-    en: 'welding|welders|welder|cnc|metalworking|metal processing|steel|steelworks|sheet metal',
+    vi: 'máy cnc|gia công kim loại|luyện kim|thép',
+    ja: '旋盤|cnc|金属加工|鉄鋼|製鉄|板金|アルミ加工|鋳物',
+    en: 'cnc|metalworking|metal processing|steel|steelworks|sheet metal',
   }),
   concept('industry.manufacturing', 'supporting-industry', {
     vi: 'công nghiệp hỗ trợ|linh kiện|phụ tùng|khuôn mẫu|đúc',
@@ -99,14 +99,4 @@ export const ECONOMY: Concept[] = [
     ja: 'イノベーション|スタートアップ|ベンチャー|研究開発|技術移転|産学連携|研究',
     en: 'innovation|startup|startups|research and development|r&d|technology transfer|research',
   }),
-  concept(
-    'innovation',
-    'technology',
-    {
-      vi: 'công nghệ|kỹ thuật|giải pháp',
-      ja: '技術|ノウハウ|テクノロジー',
-      en: 'technology|know-how|solutions',
-    },
-    0.3,
-  ),
 ];

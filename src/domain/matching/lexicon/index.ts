@@ -1,9 +1,15 @@
 import { AGRICULTURE } from './agriculture.ts';
 import type { Concept } from './concept.ts';
+import { DETAIL } from './detail.ts';
 import { ECONOMY } from './economy.ts';
 import { ENVIRONMENT } from './environment.ts';
+import { EVERYDAY, VISITORS } from './everyday.ts';
+import { GENERIC } from './generic.ts';
+import { INDUSTRIES } from './industries.ts';
 import { PEOPLE } from './people.ts';
 import { PRODUCTS } from './products.ts';
+import { HS_PRODUCTS } from './products-hs.ts';
+import { OCCUPATIONS, withOccupations } from './skills.ts';
 import { SOCIETY } from './society.ts';
 
 export type { Concept } from './concept.ts';
@@ -16,6 +22,13 @@ export const LEXICON: readonly Concept[] = [
   ...ENVIRONMENT,
   ...PEOPLE,
   ...SOCIETY,
+  ...INDUSTRIES,
+  ...HS_PRODUCTS,
+  ...withOccupations(DETAIL),
+  ...OCCUPATIONS,
+  ...EVERYDAY,
+  ...VISITORS,
+  ...GENERIC,
 ];
 
 /**
@@ -32,4 +45,39 @@ export const BLOCKERS: readonly string[] = [
   'nhãn mác',
   'dán nhãn',
   'hợp tác xã',
+  // Single syllables of the inventories inside everyday words: "cá nhân" is not fish, "Hàn
+  // Quốc" not welding, "giấy phép" not paper, "phương tiện" not a lathe.
+  'cá nhân',
+  'cá thể',
+  'cá tính',
+  'hàn quốc',
+  'người hàn',
+  'giấy phép',
+  'giấy tờ',
+  'giấy chứng nhận',
+  'phương tiện',
+  'thuận tiện',
+  'tiện lợi',
+  'tiện ích',
+  'nghệ an',
+  'sơn la',
+  'liên lạc',
+  'mục tiêu',
+  'chi tiêu',
+  'tiêu dùng',
+  'tiêu biểu',
+  'tiêu chí',
+  'người tiêu dùng',
 ];
+
+const BY_ID = new Map(LEXICON.map((c) => [c.id, c]));
+
+/**
+ * A concept in a reader's language: its first term there (the lexicon lists the common name
+ * first), else its English one; undefined for an unknown id.
+ * @example conceptLabel('wastewater', 'ja') // '下水'
+ */
+export const conceptLabel = (id: string, lang: 'vi' | 'ja' | 'en'): string | undefined => {
+  const c = BY_ID.get(id);
+  return c ? (c[lang][0] ?? c.en[0]) : undefined;
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SECTOR_CODES } from '../../sectors.ts';
 import { termKeys } from '../../text/index.ts';
-import { BLOCKERS, LEXICON } from './index.ts';
+import { BLOCKERS, conceptLabel, LEXICON } from './index.ts';
 
 describe('the sector lexicon', () => {
   it.each(SECTOR_CODES)('has terms in Vietnamese, Japanese and English for %s', (code) => {
@@ -49,5 +49,26 @@ describe('the sector lexicon', () => {
     ]) {
       expect(all).toContain(t);
     }
+  });
+
+  it('never lets a generic word share its key with a specific term', () => {
+    const key = (term: string) => {
+      const ja = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term);
+      return ja ? `ja:${termKeys(term, 'ja').join('')}` : `en:${termKeys(term, 'en').join(' ')}`;
+    };
+    const specific = new Map<string, string>();
+    for (const c of LEXICON.filter((x) => !x.generic))
+      for (const t of [...c.vi, ...c.ja, ...c.en]) specific.set(key(t), c.id);
+    for (const c of LEXICON.filter((x) => x.generic)) {
+      expect(c.sectors).toEqual([]);
+      for (const t of [...c.vi, ...c.ja, ...c.en]) expect(specific.get(key(t)), `"${t}"`).toBeUndefined();
+    }
+  });
+
+  it('names a concept in each language', () => {
+    expect(conceptLabel('wastewater', 'vi')).toBe('nước thải');
+    expect(conceptLabel('wastewater', 'ja')).toBe('下水');
+    expect(conceptLabel('wastewater', 'en')).toBe('wastewater');
+    expect(conceptLabel('no-such-concept', 'en')).toBeUndefined();
   });
 });

@@ -3,14 +3,14 @@ import { type Concept, concept } from './concept.ts';
 /** Human resources, workers, health, nursing care, education and people-to-people exchange. */
 export const PEOPLE: Concept[] = [
   concept('labour.workers', 'workers', {
-    vi: 'người lao động|lao động|nhân lực|nguồn nhân lực|thực tập sinh|thực tập sinh kỹ năng|thực tập kỹ năng|đi thực tập|thợ|kỹ năng đặc định|xuất khẩu lao động|đi làm việc|ứng viên|tuyển dụng|lao động trẻ|công nhân',
-    ja: '人材|外国人材|労働力|人手不足|担い手|技能実習|技能実習生|特定技能|外国人労働者|働き手|従業員|職員|雇用|求人|採用|働く',
-    en: 'workers|worker|labour|labor|labour shortage|labor shortage|staff|technical intern|technical interns|trainees|specified skilled worker|recruitment|recruit|hire|employees|candidates|manpower|workforce',
+    vi: 'người lao động|lao động|nhân lực|nguồn nhân lực|thực tập sinh|thực tập sinh kỹ năng|thực tập kỹ năng|đi thực tập|thợ|kỹ năng đặc định|xuất khẩu lao động|đi làm việc|ứng viên|tuyển dụng|lao động trẻ|công nhân|nguồn lao động|nhân viên|lao động dồi dào|lao động lành nghề|nguồn ứng viên|đi làm việc ở nước ngoài|xuất cảnh',
+    ja: '人材|外国人材|労働力|人手不足|担い手|技能実習|技能実習生|特定技能|外国人労働者|働き手|従業員|職員|雇用|求人|採用|働く|人手|職人|作業員|技能者|スタッフ|働ける人|働く人|実習生',
+    en: 'workers|worker|labour|labor|labour shortage|labor shortage|staff|technical intern|technical interns|trainees|specified skilled worker|recruitment|recruit|hire|employees|candidates|manpower|workforce|skilled workers|relocate',
   }),
   concept('labour.training', 'vocational-training', {
-    vi: 'đào tạo|đào tạo nghề|dạy nghề|học nghề|trường nghề|cao đẳng nghề|bồi dưỡng|kỹ năng nghề|chuyển giao kỹ năng|tập huấn|giáo viên|tài liệu|ôn thi',
-    ja: '人材育成|職業訓練|研修|技能研修|技術指導|指導|講師|教材|育成|訓練|資格',
-    en: 'training|vocational training|vocational school|skills|upskilling|instructors|trainers|teaching materials|coaching|capacity building|certification|operator training',
+    vi: 'đào tạo|đào tạo nghề|dạy nghề|học nghề|trường nghề|cao đẳng nghề|bồi dưỡng|kỹ năng nghề|chuyển giao kỹ năng|tập huấn|giáo viên|tài liệu|ôn thi|giáo trình|chương trình đào tạo|tài liệu giảng dạy|dạy online|học online|lớp online|học trực tuyến',
+    ja: '人材育成|職業訓練|研修|技能研修|技術指導|指導|講師|教材|育成|訓練|資格|カリキュラム|オンライン授業|研修プログラム|専門用語教材',
+    en: 'training|vocational training|vocational school|skills|upskilling|instructors|trainers|teaching materials|coaching|capacity building|certification|operator training|curriculum|textbooks|online classes|online lessons|e-learning',
   }),
   concept(['labour.training', 'education'], 'japanese-language', {
     vi: 'tiếng nhật|dạy tiếng nhật|học tiếng nhật|giáo viên tiếng nhật|n4|n3|n2|jlpt',
@@ -33,8 +33,8 @@ export const PEOPLE: Concept[] = [
     en: 'nursing|nursing care|elderly care|aged care|care home|care homes|nursing home|welfare|long-term care',
   }),
   concept(['healthcare.nursing', 'labour.workers'], 'care-workers', {
-    vi: 'điều dưỡng viên|hộ lý|hộ lý viên|nhân viên chăm sóc|nhân viên điều dưỡng|y tá',
-    ja: '介護人材|介護職員|介護士|介護福祉士|看護師|看護人材|ヘルパー',
+    vi: 'điều dưỡng viên|hộ lý|hộ lý viên|nhân viên chăm sóc|nhân viên điều dưỡng|y tá|ứng viên điều dưỡng|học sinh điều dưỡng|cử nhân điều dưỡng|ứng viên kaigo',
+    ja: '介護人材|介護職員|介護士|介護福祉士|看護師|看護人材|ヘルパー|介護職|介護職種|看護師候補者|介護技能実習',
     en: 'caregiver|caregivers|care workers|care worker|care staff|nurses|nurse|nursing staff',
   }),
   concept(

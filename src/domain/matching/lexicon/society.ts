@@ -36,9 +36,9 @@ export const SOCIETY: Concept[] = [
     'friendship',
     'friendship',
     {
-      vi: 'hữu nghị|hợp tác|quan hệ hữu nghị|kết nghĩa|thỏa thuận hợp tác|biên bản ghi nhớ|đối tác',
-      ja: '友好|友好交流|協力|連携|覚書|パートナー|協定',
-      en: 'friendship|cooperation|partnership|partners|memorandum|mou|agreement',
+      vi: 'hữu nghị|quan hệ hữu nghị|kết nghĩa|thỏa thuận hợp tác|biên bản ghi nhớ',
+      ja: '友好|友好交流|覚書|協定',
+      en: 'friendship|memorandum|mou|agreement',
     },
     0.3,
   ),

@@ -1,0 +1,176 @@
+import { type ConceptRow, fromRows } from './concept.ts';
+
+/**
+ * Goods by the chapters of the Harmonized System (HS 2022), as traders and officials name them,
+ * plus the common products of Vietnamese–Japanese trade within those chapters. Each is its own
+ * concept (weight 0.9), so that a shared product is evidence beyond a shared sector.
+ */
+const ROWS: ConceptRow[] = [
+  // Section I–IV: animal and vegetable products, foodstuffs
+  [
+    'hs-meat',
+    'agriculture',
+    'thịt|thịt lợn|thịt bò|thịt gà|chế biến thịt|giết mổ',
+    '食肉|豚肉|牛肉|鶏肉|食肉加工|と畜',
+    'meat|pork|chicken meat|meat processing|slaughterhouse',
+    0.9,
+  ],
+  [
+    'hs-fish',
+    'fisheries',
+    'cá|cá ngừ|mực|bạch tuộc|nghêu|ngao|sò điệp|cá hồi|cá rô phi|lươn|hải sâm|bào ngư|cá khô|cá biển',
+    '魚|マグロ|イカ|タコ|アサリ|ホタテ|サーモン|鮭|ティラピア|うなぎ|ナマコ|アワビ|干物|鮮魚|魚介類',
+    'fish|tuna|squid|octopus|clams|scallops|salmon|tilapia|eel|sea cucumber|abalone|dried fish|fresh fish',
+    0.9,
+  ],
+  [
+    'hs-fish-products',
+    ['fisheries', 'agriculture.food'],
+    'nước mắm|chả cá|surimi|bột cá|thủy sản chế biến|đồ hộp',
+    '魚醤|すり身|練り物|かまぼこ|魚粉|缶詰|水産加工品',
+    'fish sauce|surimi|fishmeal|fish meal|canned fish|canned food|processed seafood',
+    0.9,
+  ],
+  [
+    'hs-dairy-eggs-honey',
+    'agriculture',
+    'trứng|mật ong|sữa chua|phô mai|bơ sữa',
+    '卵|鶏卵|はちみつ|蜂蜜|チーズ|ヨーグルト',
+    'eggs|honey|cheese|yogurt|yoghurt|butter',
+    0.9,
+  ],
+  [
+    'hs-tropical-fruit',
+    'agriculture',
+    'mít|chanh leo|chanh dây|bơ|chôm chôm|măng cụt|vú sữa|ổi|đu đủ|mãng cầu|thanh long ruột đỏ|trái cây tươi|quả tươi',
+    'ジャックフルーツ|パッションフルーツ|アボカド|ランブータン|マンゴスチン|グアバ|パパイヤ|トロピカルフルーツ|南国フルーツ|生鮮果実',
+    'jackfruit|passion fruit|avocado|avocados|rambutan|mangosteen|guava|papaya|custard apple|fresh fruit|exotic fruit',
+    0.9,
+  ],
+  [
+    'hs-dried-fruit',
+    ['agriculture', 'agriculture.food'],
+    'trái cây sấy|hoa quả sấy|sấy khô|sấy dẻo|mứt|nước ép|nước trái cây|puree',
+    'ドライフルーツ|乾燥果実|果汁|ジュース|ピューレ|ジャム',
+    'dried fruit|dried fruits|fruit juice|juice|juices|puree|jam|freeze-dried',
+    0.9,
+  ],
+  [
+    'hs-spices',
+    'agriculture',
+    'gia vị|quế|hoa hồi|gừng|củ nghệ|tinh bột nghệ|sả|ớt|tỏi|hành tây|thảo quả',
+    'スパイス|香辛料|シナモン|八角|生姜|しょうが|ウコン|唐辛子|にんにく|ニンニク|香草',
+    'spices|spice|cinnamon|star anise|ginger|turmeric|lemongrass|garlic|cardamom',
+    0.9,
+  ],
+  [
+    'hs-cereals-tubers',
+    'agriculture',
+    'ngô|bắp|sắn|khoai mì|khoai lang|khoai tây|đậu tương|đậu nành|lúa mì|kiều mạch|vừng|mè|đậu phộng',
+    'トウモロコシ|とうもろこし|キャッサバ|さつまいも|サツマイモ|じゃがいも|大豆|小麦|そば|ごま|胡麻|落花生|ピーナッツ',
+    'maize|corn|cassava|sweet potato|sweet potatoes|potato|potatoes|soybean|soybeans|soy|wheat|buckwheat|sesame|peanuts|groundnuts',
+    0.9,
+  ],
+  [
+    'hs-milling-noodles',
+    'agriculture.food',
+    'bột gạo|bún|phở|bánh phở|mì|miến|bánh tráng|bánh đa|tinh bột',
+    '米粉|麺|ライスペーパー|フォー|うどん|そば粉|でんぷん|澱粉',
+    'rice flour|noodles|rice noodles|rice paper|pho|starch|flour',
+    0.9,
+  ],
+  [
+    'hs-sugar-confectionery',
+    'agriculture.food',
+    'đường mía|mía|bánh kẹo|kẹo|sô cô la|socola',
+    '砂糖|サトウキビ|菓子|和菓子|チョコレート|製菓',
+    'sugar|sugarcane|confectionery|sweets|chocolate|snacks',
+    0.9,
+  ],
+  [
+    'hs-beverages',
+    'agriculture.food',
+    'bia|rượu|rượu vang|nước giải khát|nước khoáng|nước uống đóng chai',
+    'ビール|ワイン|焼酎|清涼飲料|ミネラルウォーター|酒類',
+    'beer|wine|spirits|soft drinks|mineral water|bottled water|liquor',
+    0.9,
+  ],
+  [
+    'hs-vegetables-fresh',
+    'agriculture',
+    'rau xanh|rau ăn lá|cà chua|dưa chuột|bắp cải|cà rốt|hành tây|rau gia vị|rau thơm|súp lơ|bí đỏ',
+    'キャベツ|きゅうり|にんじん|玉ねぎ|ハーブ|ブロッコリー|かぼちゃ|葉物野菜|生鮮野菜',
+    'cabbage|cucumber|carrots|onions|herbs|broccoli|pumpkin|leafy vegetables|fresh vegetables|lettuce',
+    0.9,
+  ],
+  [
+    'hs-feed',
+    ['agriculture', 'fisheries'],
+    'thức ăn chăn nuôi|thức ăn gia súc|thức ăn thủy sản|cám',
+    '飼料|配合飼料|養殖飼料|餌',
+    'animal feed|feed|fish feed|fodder',
+    0.9,
+  ],
+  [
+    'hs-medicinal-plants',
+    ['agriculture', 'healthcare'],
+    'dược liệu|cây thuốc|sâm|sâm ngọc linh|đông dược|nấm linh chi',
+    '薬草|薬用植物|生薬|高麗人参|朝鮮人参|霊芝',
+    'medicinal plants|medicinal herbs|herbal|ginseng|reishi',
+    0.9,
+  ],
+  // Sections V–VII: minerals, chemicals, plastics
+  ['hs-salt', 'agriculture.food', 'muối|muối biển|đồng muối', '塩|海塩|製塩', 'salt|sea salt', 0.9],
+  [
+    'hs-fertiliser-agrochem',
+    'agriculture',
+    'phân bón hữu cơ|phân vi sinh|thuốc bảo vệ thực vật|thuốc trừ sâu|phân hữu cơ|phân compost|phân chuồng',
+    '農薬|有機肥料|堆肥|化学肥料|土壌改良',
+    'organic fertiliser|organic fertilizer|pesticides|pesticide|compost|manure|soil improvement',
+    0.9,
+  ],
+  // Sections VIII–XI: leather, wood, paper, textiles
+  [
+    'hs-bamboo-rattan',
+    ['forestry', 'rural'],
+    'mây tre|tre|mây|tre nứa|cói|lục bình|đan lát|mây tre đan',
+    '竹|竹細工|籐|ラタン|かご|編み物',
+    'bamboo|rattan|wicker|basketry|woven',
+    0.9,
+  ],
+  [
+    'hs-wood-products',
+    'forestry',
+    'gỗ xẻ|ván|gỗ dán|ván ép|viên nén gỗ|dăm gỗ|gỗ rừng trồng|gỗ keo',
+    '製材品|合板|木質ペレット|木材チップ|集成材|間伐材|木材加工',
+    'sawn timber|plywood|wood pellets|wood chips|laminated timber|woodchips|acacia',
+    0.9,
+  ],
+  [
+    'hs-silk-lacquer',
+    ['culture', 'rural'],
+    'lụa|tơ tằm|sơn mài|thêu|dệt thổ cẩm|gốm bát tràng|nón lá',
+    '絹|シルク|養蚕|漆|漆器|刺繍|和紙|織物',
+    'silk|sericulture|lacquer|lacquerware|embroidery|washi',
+    0.9,
+  ],
+  // Sections XV–XX: metals, machines, vehicles, instruments
+  [
+    'hs-medical-devices',
+    'healthcare',
+    'thiết bị y tế|dụng cụ y tế|máy siêu âm|máy x quang|vật tư y tế|khẩu trang',
+    '医療機器|医療器具|超音波|医療用品|マスク',
+    'medical devices|medical equipment|medical supplies|ultrasound|x-ray|masks',
+    0.9,
+  ],
+  [
+    'hs-optics-instruments',
+    'industry.semiconductors',
+    'thiết bị quang học|máy đo|cảm biến|thiết bị đo lường|đồng hồ',
+    '光学機器|計測機器|センサー|測定器|時計|レンズ',
+    'optical|instruments|sensors|sensor|measuring instruments|measurement|lenses|watches',
+    0.9,
+  ],
+];
+
+export const HS_PRODUCTS = fromRows(ROWS);
