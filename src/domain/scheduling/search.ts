@@ -183,14 +183,7 @@ export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; in
   let timeShare = 0;
   // A move that finds nothing to do costs no work, so moves are capped by the effort too.
   for (let it = 0; it < opts.effort && st.work - start < opts.effort && !opts.isOptimal(bestKey); it++) {
-    const progress = Math.max((st.work - start) / opts.effort, timeShare);
-    tryMove(st, opts.rng, temperature(progress, opts.weightGap));
-    st.journal.length = 0;
-    const key = keyOf(st);
-    if (better(key, bestKey)) {
-      bestKey = key;
-      best = st.snapshot();
-    }
+    // The clock first, so that a search whose deadline has passed makes no move at all.
     if ((it & 1023) === 0) {
       const now = opts.now();
       if (now > opts.deadline) break;
@@ -205,6 +198,14 @@ export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; in
           valid: bestKey[0] === 0 && bestKey[1] === 0,
         });
       }
+    }
+    const progress = Math.max((st.work - start) / opts.effort, timeShare);
+    tryMove(st, opts.rng, temperature(progress, opts.weightGap));
+    st.journal.length = 0;
+    const key = keyOf(st);
+    if (better(key, bestKey)) {
+      bestKey = key;
+      best = st.snapshot();
     }
   }
   st.restore(best);
