@@ -1,5 +1,8 @@
+import { Worker } from 'node:worker_threads';
 import highsModule, { type Highs } from 'highs';
+import { pdlpBound } from './bound-lp.ts';
 import type { Model } from './model.ts';
+import type { Problem } from './types.ts';
 
 // The package is CommonJS-typed but loaded as ESM, where the default export is the loader.
 type Loader = () => Promise<Highs>;
@@ -97,7 +100,7 @@ export const solver = async (): Promise<Highs> => {
 const boundValue = (md: Model, objective: number): number =>
   integralWeights(md) ? Math.floor(objective + 1e-6) : objective + 1e-6;
 
-const columnsOf = (md: Model): number => md.cand.reduce((acc, c) => acc + c.length, 0);
+export const columnsOf = (md: Model): number => md.cand.reduce((acc, c) => acc + c.length, 0);
 
 /** Pairs up to which the time-indexed LP is given to HiGHS; beyond, the aggregated LP. */
 export const LP_MAX_PAIRS = 25_000;
@@ -266,4 +269,64 @@ export function flowLp(md: Model, integral = false): string {
   if (integral && bounds.length) lp.push('Binary', ...bounds.map((b) => b.replace(' <= 1', '')));
   lp.push('End');
   return lp.join('\n');
+}
+
+/** (meeting, slot) pairs up to which the worker tries the time-indexed LP by PDLP. */
+export const PDLP_MAX_PAIRS = 150_000;
+
+/**
+ * The bounds of a worker thread (bound-worker.ts): the aggregated LP first (seconds), then the
+ * time-indexed LP by PDLP, certified (bound-lp.ts); each is posted as soon as it is known.
+ */
+export async function backgroundBounds(
+  md: Model,
+  timeLimitS: number,
+  now: () => number,
+  post: (bound: BoundResult) => void,
+): Promise<void> {
+  const started = now();
+  const count = countBound(md);
+  const highs = await solver();
+  try {
+    const result = highs.solve(aggregateLp(md), {
+      output_flag: false,
+      time_limit: Math.max(0.5, timeLimitS),
+    });
+    if (result.Status === 'Optimal')
+      post({ weight: Math.min(count, boundValue(md, result.ObjectiveValue)), method: 'aggregate-lp' });
+  } catch {
+    // The next bound may still come.
+  }
+  const left = timeLimitS - (now() - started) / 1000;
+  if (columnsOf(md) > PDLP_MAX_PAIRS || left < 0.5) return;
+  const value = pdlpBound(highs, md, left);
+  if (value !== null) post({ weight: Math.min(count, boundValue(md, value)), method: 'lp' });
+}
+
+/**
+ * The bounds computed in a worker thread while the caller goes on (the second core works on
+ * them). `best()` is the smallest bound received so far (null before the first), `done` settles
+ * when the worker has nothing more to say (or failed), and `stop` ends it.
+ */
+export function boundInBackground(
+  problem: Problem,
+  timeLimitS: number,
+): { best: () => BoundResult | null; done: Promise<void>; stop: () => void } {
+  let best: BoundResult | null = null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./bound-worker.js', import.meta.url));
+  } catch {
+    return { best: () => null, done: Promise.resolve(), stop: () => {} };
+  }
+  const done = new Promise<void>((resolve) => {
+    worker.on('message', (r: { type: string; bound?: BoundResult }) => {
+      if (r.type === 'bound' && r.bound && (!best || r.bound.weight < best.weight)) best = r.bound;
+      if (r.type !== 'bound') resolve();
+    });
+    worker.once('error', () => resolve());
+    worker.once('exit', () => resolve());
+  }).finally(() => void worker.terminate());
+  worker.postMessage({ problem, timeLimitS });
+  return { best: () => best, done, stop: () => void worker.terminate() };
 }

@@ -18,7 +18,7 @@ export interface RequiredResult {
   /** Slot and interpreter of each meeting of the full model (-1: not placed here). */
   slots: Int32Array;
   interps: Int32Array;
-  /** Required meetings still missing (0 when all are placed). */
+  /** Required meetings still missing (0 when all are placed, -1 when this phase did not apply). */
   missing: number;
   /** A proof that the required meetings cannot all be held, when HiGHS found one. */
   proof: string | null;
@@ -47,7 +47,10 @@ export async function placeRequired(
   const slots = new Int32Array(md.M).fill(-1);
   const interps = new Int32Array(md.M).fill(-1);
   const sub = requiredProblem(problem);
-  if (sub.meetings.length === 0) return { slots, interps, missing: 0, proof: null };
+  // With no required meeting there is nothing to do; when every meeting is required (the B2B
+  // files), the sub-problem is the problem, which the main search and SAT handle.
+  if (sub.meetings.length === 0 || sub.meetings.length === problem.meetings.length)
+    return { slots, interps, missing: -1, proof: null };
   const smd = buildModel(sub);
   const st = construct(smd, new State(smd));
   if (st.reqMissing > 0) {

@@ -1,4 +1,11 @@
-import { type BoundResult, tightenBound, weightBound } from './bound.ts';
+import {
+  type BoundResult,
+  boundInBackground,
+  columnsOf,
+  countBound,
+  tightenBound,
+  weightBound,
+} from './bound.ts';
 import { breaksModelApplies, holdAllApplies, holdEveryMeeting, minimiseBreaks } from './breaks.ts';
 import { checkSchedule } from './check.ts';
 import { construct, greedy } from './greedy.ts';
@@ -146,6 +153,21 @@ function mipStart(st: State, slots: Int32Array): void {
   if (better(keyOf(alt), keyOf(st))) st.restore(alt.snapshot());
 }
 
+/** (meeting, slot) pairs up to which the LP bound is computed first, in the main thread. */
+export const IN_THREAD_LP_PAIRS = 3_000;
+
+/** The promise's value once settled, or null at the deadline (polled: the clock is injected). */
+async function settleBy<T>(promise: Promise<T>, deadline: number, now: () => number): Promise<T | null> {
+  let settled = false;
+  let value: T | null = null;
+  void promise.then((v) => {
+    settled = true;
+    value = v;
+  });
+  while (!settled && now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  return settled ? value : null;
+}
+
 /** Holding every required meeting gives at least their total weight: a bound below it is a proof. */
 function relaxationProof(md: Model, bound: BoundResult): string | null {
   if (bound.infeasible)
@@ -193,7 +215,13 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const left = (share: number) => Math.max(0, (at(share) - now()) / 1000);
   const md = buildModel(problem);
   const phase = (what: string) => opts.onPhase?.(what, now() - started);
-  let bound = await weightBound(md, left(PHASE.bound), now);
+  // Small problems get their LP bound first, in this thread; larger ones in a worker thread
+  // while this one schedules (the LP of 15,000 pairs takes seconds on a busy machine).
+  const background =
+    columnsOf(md) > IN_THREAD_LP_PAIRS ? boundInBackground(problem, timeLimitS * (PHASE.exact - 0.05)) : null;
+  let bound: BoundResult = background
+    ? { weight: countBound(md), method: 'count' }
+    : await weightBound(md, left(PHASE.bound), now);
   phase(`bound ${bound.weight} ${bound.method}`);
   let proof = findInfeasibility(md) ?? relaxationProof(md, bound);
   const st = new State(md);
@@ -232,11 +260,13 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
       ...searchOptions,
       deadline: at(PHASE.required + 0.05),
       effort: Math.ceil(effort / 10),
-      weightGap: true,
+      // Cold: on a busy machine this may be all the search there is, and a hot start only loses.
+      weightGap: false,
       isOptimal: atBound,
     });
     phase(`first search ${st.weight} missing ${st.reqMissing}`);
-    if (st.weight < bound.weight - 1e-9) {
+    // HiGHS's MIP overruns its time limit on larger problems (its root LP is not interrupted).
+    if (st.weight < bound.weight - 1e-9 && columnsOf(md) <= IN_THREAD_LP_PAIRS) {
       bound = await tightenBound(md, bound, Math.min(timeLimitS / 4, left(PHASE.mip)));
       if (bound.slots) mipStart(st, bound.slots);
       phase(`mip ${bound.weight} ${bound.method} st ${st.weight}`);
@@ -249,6 +279,14 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
     isOptimal: (key) => atBound(key) && key[3] === 0 && key[4] === 0,
   });
   phase(`search ${st.weight} missing ${st.reqMissing}`);
+  if (background) {
+    await settleBy(background.done, at(PHASE.exact), now);
+    background.stop();
+    const lp = background.best();
+    if (lp && lp.weight < bound.weight) bound = lp;
+    proof ??= relaxationProof(md, bound);
+    phase(`background bound ${lp ? `${lp.weight} ${lp.method}` : 'none'}`);
+  }
   // The promise of the issue: never worse than first come, first served.
   const baseline = keepInfo ? null : greedy(md);
   if (baseline && better(keyOf(baseline), keyOf(st))) st.restore(baseline.snapshot());
