@@ -49,6 +49,34 @@ describe('kizuna schedule', () => {
     expect(r.stderr).toMatch(/^schedule: optimal, 5 meetings held \(weight 9, bound 9\)/m);
   });
 
+  it('answers incomplete with exit 3 and the missing required meetings when the time runs out first', async () => {
+    // The heavier required meeting, placed first, takes the only table of the one slot the
+    // lighter one can use: a schedule holding both exists (ab at s1), the construction misses it.
+    const problem: Problem = {
+      slots: [{ id: 's0' }, { id: 's1' }],
+      tables: 1,
+      participants: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }],
+      meetings: [
+        { id: 'ab', participants: ['a', 'b'], weight: 3, required: true },
+        { id: 'cd', participants: ['c', 'd'], weight: 1, required: true, allowedSlots: ['s0'] },
+        { id: 'ac', participants: ['a', 'c'], weight: 1 },
+      ],
+    };
+    const input = write('p.json', JSON.stringify(problem));
+    const short = await kizuna('schedule', '--input', input, '--output', 'out.json', '--time-limit', '0.001');
+    expect(short.code).toBe(3);
+    const schedule: Schedule = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+    expect(schedule.status).toBe('incomplete');
+    expect(schedule.missingRequired).toEqual(['cd']);
+    expect(schedule.reason).toMatch(/time ran out .* nothing proves them impossible/);
+    expect(checkSchedule(problem, schedule).violations).toEqual(['required meeting cd not scheduled']);
+    expect(short.stderr).toMatch(/^schedule: required meetings missing: cd$/m);
+    const enough = await kizuna('schedule', '--input', input, '--time-limit', '5');
+    expect(enough.code).toBe(0);
+    expect(JSON.parse(enough.stdout).missingRequired).toBeUndefined();
+    expect(JSON.parse(enough.stdout).assignments).toHaveLength(2);
+  });
+
   it('reads the published .dzn format and writes to stdout', async () => {
     const r = await kizuna('schedule', '--input', write('tiny.dzn', tinyDzn));
     expect(r.code).toBe(0);

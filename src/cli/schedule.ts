@@ -9,10 +9,14 @@ import { CliInputError, type CliIo, EXIT } from './io.ts';
 
 const MAX_BYTES = 100 * 1024 * 1024;
 
+/** The time ran out before every required meeting was placed, and nothing proves it impossible. */
+export const EXIT_INCOMPLETE = 3;
+
 const usage = `usage: kizuna schedule --input PROBLEM.(json|dzn) [--output SCHEDULE.json] [--fairness D]
                        [--time-limit SECONDS] [--seed N] [--keep PREVIOUS.json]
 
-Writes the schedule JSON (stdout without --output); exit 0 on a schedule, 1 infeasible, 2 bad input.
+Writes the schedule JSON (stdout without --output); exit 0 on a schedule, 1 infeasible (proven),
+2 bad input, 3 incomplete (the time ran out before every required meeting was placed).
 The same input, seed and time limit give the same schedule. See docs/scheduling.md.
 `;
 
@@ -143,7 +147,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       `${schedule.unscheduled.length} unscheduled, ${o.breaks} breaks (spread ${o.breakSpread}), ` +
       `${o.tableChanges} table changes, ${schedule.elapsedMs.toFixed(0)} ms` +
       `${schedule.moved ? `, ${schedule.moved.length} published meetings moved` : ''}` +
-      `${schedule.reason ? `\nschedule: reason: ${schedule.reason}` : ''}\n`,
+      `${schedule.reason ? `\nschedule: reason: ${schedule.reason}` : ''}` +
+      `${schedule.missingRequired?.length ? `\nschedule: required meetings missing: ${schedule.missingRequired.join(', ')}` : ''}\n`,
   );
-  return schedule.status === 'infeasible' ? EXIT.failure : EXIT.ok;
+  return schedule.status === 'infeasible'
+    ? EXIT.failure
+    : schedule.status === 'incomplete'
+      ? EXIT_INCOMPLETE
+      : EXIT.ok;
 }

@@ -71,13 +71,30 @@ export function buildModel(problem: Problem): Model {
   const ma = Int32Array.from(problem.meetings, (m) => pIndex.get(m.participants[0])!);
   const mb = Int32Array.from(problem.meetings, (m) => pIndex.get(m.participants[1])!);
   const needs = new Uint8Array(M);
-  const qual = problem.meetings.map((_, k) => {
+  // Meetings between the same two language lists share their qualified interpreters, and the
+  // slots where one of them works: computed once per pair of lists (thousands of meetings, a
+  // handful of pairs).
+  const byLanguages = new Map<string, { qual: Int32Array; works: Uint8Array }>();
+  const none = new Int32Array(0);
+  const qualOf = problem.meetings.map((_, k) => {
     const la = problem.participants[ma[k]].languages;
     const lb = problem.participants[mb[k]].languages;
-    if (!needsInterpreter(la, lb)) return new Int32Array(0);
+    if (!needsInterpreter(la, lb)) return null;
     needs[k] = 1;
-    return Int32Array.from(interpreters.flatMap((it, i) => (qualifies(it.languages, la!, lb!) ? [i] : [])));
+    const key = `${la!.join(',')}|${lb!.join(',')}`;
+    let entry = byLanguages.get(key);
+    if (!entry) {
+      const q = Int32Array.from(
+        interpreters.flatMap((it, i) => (qualifies(it.languages, la!, lb!) ? [i] : [])),
+      );
+      const works = new Uint8Array(S);
+      for (let s = 0; s < S; s++) works[s] = q.some((i) => iAvail[i * S + s]) ? 1 : 0;
+      entry = { qual: q, works };
+      byLanguages.set(key, entry);
+    }
+    return entry;
   });
+  const qual = qualOf.map((e) => e?.qual ?? none);
   const candMask = new Uint8Array(M * S);
   const cand = problem.meetings.map((m, k) => {
     const allowed = m.allowedSlots ? new Set(m.allowedSlots.map((s) => sIndex.get(s)!)) : null;
@@ -86,7 +103,7 @@ export function buildModel(problem: Problem): Model {
     for (let s = 0; s < S; s++) {
       if (!pAvail[ma[k] * S + s] || !pAvail[mb[k] * S + s]) continue;
       if ((allowed && !allowed.has(s)) || (fixed >= 0 && fixed !== s)) continue;
-      if (needs[k] && !qual[k].some((i) => iAvail[i * S + s])) continue;
+      if (needs[k] && !qualOf[k]!.works[s]) continue;
       out.push(s);
       candMask[k * S + s] = 1;
     }

@@ -16,7 +16,7 @@ export interface Progress {
 export interface SearchOptions {
   /** The stopping rule that keeps runs deterministic: a number of assign operations (State.work). */
   effort: number;
-  /** Whether weight may still be gained (the bound is above the start): then half the effort anneals weight. */
+  /** Whether weight may still be gained (the bound is above the start): then the first 30% anneals weight. */
   weightGap: boolean;
   /** Safety net only: a wall-clock instant (ms) after which the search stops anyway. */
   deadline: number;
@@ -178,24 +178,18 @@ export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; in
   const start = st.work;
   const t0 = opts.now();
   let lastReport = t0;
-  // When the time limit is about to bind (over half of it spent), cooling follows the clock so
-  // that the search still ends cold. Runs within half the limit never read it: deterministic.
+  // Cooling follows the effort or the clock, whichever is further along, so that a search cut
+  // short by the time limit (a busy machine) still ends cold. While the effort leads, the run
+  // is deterministic.
   let timeShare = 0;
   // A move that finds nothing to do costs no work, so moves are capped by the effort too.
   for (let it = 0; it < opts.effort && st.work - start < opts.effort && !opts.isOptimal(bestKey); it++) {
-    const progress = Math.max((st.work - start) / opts.effort, timeShare);
-    tryMove(st, opts.rng, temperature(progress, opts.weightGap));
-    st.journal.length = 0;
-    const key = keyOf(st);
-    if (better(key, bestKey)) {
-      bestKey = key;
-      best = st.snapshot();
-    }
+    // The clock first, so that a search whose deadline has passed makes no move at all.
     if ((it & 1023) === 0) {
       const now = opts.now();
       if (now > opts.deadline) break;
       const share = (now - t0) / Math.max(1, opts.deadline - t0);
-      if (share > 0.5) timeShare = share;
+      timeShare = share;
       if (opts.onProgress && now - lastReport >= 1000) {
         lastReport = now;
         opts.onProgress({
@@ -206,18 +200,28 @@ export function search(st: State, opts: SearchOptions): { slotOf: Int32Array; in
         });
       }
     }
+    const progress = Math.max((st.work - start) / opts.effort, timeShare);
+    tryMove(st, opts.rng, temperature(progress, opts.weightGap));
+    st.journal.length = 0;
+    const key = keyOf(st);
+    if (better(key, bestKey)) {
+      bestKey = key;
+      best = st.snapshot();
+    }
   }
   st.restore(best);
   return best;
 }
 
 /**
- * Geometric cooling. With weight to gain, the first half runs hot enough in weight units to
- * drop a meeting now and then (escaping local optima); the second half, or all of it when
+ * Geometric cooling. With weight to gain, the first 30% runs hot enough in weight units to
+ * drop a meeting now and then (escaping local optima); the rest, or all of it when
  * the weight is at its bound, cools in break units from 2 (a break often accepted) to 0.02.
  */
+const HOT = 0.3;
+
 function temperature(progress: number, weightGap: boolean): number {
   if (!weightGap) return 2 * 0.01 ** progress;
-  if (progress < 0.5) return COST.weight * 0.5 * 0.02 ** (progress / 0.5);
-  return 2 * 0.01 ** ((progress - 0.5) / 0.5);
+  if (progress < HOT) return COST.weight * 0.3 * 0.02 ** (progress / HOT);
+  return 2 * 0.01 ** ((progress - HOT) / (1 - HOT));
 }

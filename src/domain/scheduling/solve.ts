@@ -1,4 +1,11 @@
-import { type BoundResult, tightenBound, weightBound } from './bound.ts';
+import {
+  type BoundResult,
+  boundInBackground,
+  columnsOf,
+  countBound,
+  tightenBound,
+  weightBound,
+} from './bound.ts';
 import { breaksModelApplies, holdAllApplies, holdEveryMeeting, minimiseBreaks } from './breaks.ts';
 import { checkSchedule } from './check.ts';
 import { construct, greedy } from './greedy.ts';
@@ -6,6 +13,7 @@ import { findInfeasibility } from './infeasible.ts';
 import { applyKept, type KeepInfo, movedMeetings } from './keep.ts';
 import { buildModel, type Model } from './model.ts';
 import { unscheduledReason } from './reasons.ts';
+import { placeRequired } from './required.ts';
 import { makeRng } from './rng.ts';
 import { better, keyOf, type Progress, search } from './search.ts';
 import { State } from './state.ts';
@@ -20,6 +28,8 @@ export interface SolveOptions {
   effort?: number;
   keep?: KeptSchedule;
   onProgress?: (p: Progress & { bound?: number }) => void;
+  /** Called at the end of each phase (bound, required, construction, searches) with the time spent. */
+  onPhase?: (what: string, elapsedMs: number) => void;
   /** The clock, passed in so that the domain code reads none of its own. */
   now?: () => number;
 }
@@ -61,7 +71,9 @@ function present(
 
 function statusOf(st: State, bound: BoundResult | null, breaksProven: boolean): Schedule['status'] {
   const [req, unfair] = keyOf(st);
-  if (req > 0 || unfair > 0) return 'infeasible';
+  // Without a proof, a schedule missing a required meeting (or the fairness rule) is not
+  // "infeasible": the time ran out. The status says so, and the schedule keeps every other rule.
+  if (req > 0 || unfair > 0) return 'incomplete';
   // Breaks are proven minimal when there are none, or when the exact MIP of breaks proved it.
   const weightProven = bound !== null && st.weight >= bound.weight - 1e-9;
   return weightProven && (st.breaks === 0 || breaksProven) ? 'optimal' : 'feasible';
@@ -141,8 +153,25 @@ function mipStart(st: State, slots: Int32Array): void {
   if (better(keyOf(alt), keyOf(st))) st.restore(alt.snapshot());
 }
 
+/** (meeting, slot) pairs up to which the LP bound is computed first, in the main thread. */
+export const IN_THREAD_LP_PAIRS = 3_000;
+
+/** The promise's value once settled, or null at the deadline (polled: the clock is injected). */
+async function settleBy<T>(promise: Promise<T>, deadline: number, now: () => number): Promise<T | null> {
+  let settled = false;
+  let value: T | null = null;
+  void promise.then((v) => {
+    settled = true;
+    value = v;
+  });
+  while (!settled && now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  return settled ? value : null;
+}
+
 /** Holding every required meeting gives at least their total weight: a bound below it is a proof. */
 function relaxationProof(md: Model, bound: BoundResult): string | null {
+  if (bound.infeasible)
+    return "the linear relaxation of the slots, participants, maxMeetings, tables, precedence and interpreters (Hall's condition per slot, as a flow) has no solution holding every required meeting, so no schedule does";
   let required = 0;
   let count = 0;
   for (let m = 0; m < md.M; m++) {
@@ -154,26 +183,69 @@ function relaxationProof(md: Model, bound: BoundResult): string | null {
   return `the ${count} required meetings weigh ${required} in all, but the linear relaxation (tables, participants, interpreters) allows at most ${bound.weight}`;
 }
 
+/** Wall-clock shares of the time limit at which each phase must end (see docs/scheduling.md). */
+export const PHASE = { bound: 0.25, required: 0.45, mip: 0.6, search: 0.85, exact: 0.9 } as const;
+
+/** Places the required meetings' own schedule first, where every rule still allows it. */
+function placeFirst(st: State, slots: Int32Array, interps: Int32Array): void {
+  const md = st.model;
+  const order = Array.from({ length: md.M }, (_, m) => m).filter((m) => slots[m] >= 0);
+  order.sort((a, b) => slots[a] - slots[b] || a - b);
+  for (const m of order) {
+    const s = slots[m];
+    if (!st.canPlace(m, s)) continue;
+    const i = interps[m] >= 0 && st.iOcc[interps[m] * md.S + s] < 0 ? interps[m] : st.findInterpreter(m, s);
+    if (md.needs[m] && i < 0) continue;
+    st.assign(m, s, i);
+  }
+  st.journal.length = 0;
+}
+
 /**
- * Schedules the meetings of a problem: greedy start, annealing search, tables, final check.
+ * Schedules the meetings of a problem: bound, required meetings first, construction,
+ * annealing search, exact breaks where they apply, tables, final check.
  * @example const schedule = await solve(problem, { seed: 1 });
  */
 export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<Schedule> {
   const now = opts.now ?? (() => 0);
   const started = now();
   const timeLimitS = opts.timeLimitS ?? 60;
+  /** The instant at which a share of the time limit is spent. */
+  const at = (share: number) => started + timeLimitS * 1000 * share;
+  const left = (share: number) => Math.max(0, (at(share) - now()) / 1000);
   const md = buildModel(problem);
-  let bound = await weightBound(md, timeLimitS);
+  const phase = (what: string) => opts.onPhase?.(what, now() - started);
+  // Small problems get their LP bound first, in this thread; larger ones in a worker thread
+  // while this one schedules (the LP of 15,000 pairs takes seconds on a busy machine).
+  const background =
+    columnsOf(md) > IN_THREAD_LP_PAIRS ? boundInBackground(problem, timeLimitS * (PHASE.exact - 0.05)) : null;
+  let bound: BoundResult = background
+    ? { weight: countBound(md), method: 'count' }
+    : await weightBound(md, left(PHASE.bound), now);
+  phase(`bound ${bound.weight} ${bound.method}`);
   let proof = findInfeasibility(md) ?? relaxationProof(md, bound);
   const st = new State(md);
   let keepInfo: KeepInfo | null = null;
   if (opts.keep) keepInfo = applyKept(st, opts.keep);
+  const seed = opts.seed ?? 1;
+  if (!proof && !keepInfo && st.reqMissing > 0) {
+    // Required meetings first, as a problem of their own, before any weight is optimised.
+    const first = await placeRequired(problem, md, {
+      seed,
+      deadline: at(PHASE.required),
+      now,
+      effort: opts.effort ?? defaultEffort(md),
+    });
+    if (first.proof) proof = first.proof;
+    else placeFirst(st, first.slots, first.interps);
+  }
+  phase(`required placed, missing ${st.reqMissing}`);
   construct(md, st);
+  phase(`constructed ${st.weight} missing ${st.reqMissing}`);
   const effort = proof ? 200_000 : (opts.effort ?? defaultEffort(md));
-  const rng = makeRng(opts.seed ?? 1);
+  const rng = makeRng(seed);
   const searchOptions = {
-    // 5% of the limit is left for the bound, tables, reasons and the final check.
-    deadline: started + timeLimitS * 950,
+    deadline: at(PHASE.search),
     now,
     rng,
     onProgress: opts.onProgress
@@ -184,10 +256,20 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   if (st.weight < bound.weight - 1e-9 && !keepInfo) {
     // A tenth of the effort first, stopping at the bound's weight: when that holds every
     // meeting (as on the B2B files), the MIP below has nothing to add and is skipped.
-    search(st, { ...searchOptions, effort: Math.ceil(effort / 10), weightGap: true, isOptimal: atBound });
-    if (st.weight < bound.weight - 1e-9) {
-      bound = await tightenBound(md, bound, timeLimitS / 2);
+    search(st, {
+      ...searchOptions,
+      deadline: at(PHASE.required + 0.05),
+      effort: Math.ceil(effort / 10),
+      // Cold: on a busy machine this may be all the search there is, and a hot start only loses.
+      weightGap: false,
+      isOptimal: atBound,
+    });
+    phase(`first search ${st.weight} missing ${st.reqMissing}`);
+    // HiGHS's MIP overruns its time limit on larger problems (its root LP is not interrupted).
+    if (st.weight < bound.weight - 1e-9 && columnsOf(md) <= IN_THREAD_LP_PAIRS) {
+      bound = await tightenBound(md, bound, Math.min(timeLimitS / 4, left(PHASE.mip)));
       if (bound.slots) mipStart(st, bound.slots);
+      phase(`mip ${bound.weight} ${bound.method} st ${st.weight}`);
     }
   }
   search(st, {
@@ -196,6 +278,15 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
     weightGap: st.weight < bound.weight - 1e-9,
     isOptimal: (key) => atBound(key) && key[3] === 0 && key[4] === 0,
   });
+  phase(`search ${st.weight} missing ${st.reqMissing}`);
+  if (background) {
+    await settleBy(background.done, at(PHASE.exact), now);
+    background.stop();
+    const lp = background.best();
+    if (lp && lp.weight < bound.weight) bound = lp;
+    proof ??= relaxationProof(md, bound);
+    phase(`background bound ${lp ? `${lp.weight} ${lp.method}` : 'none'}`);
+  }
   // The promise of the issue: never worse than first come, first served.
   const baseline = keepInfo ? null : greedy(md);
   if (baseline && better(keyOf(baseline), keyOf(st))) st.restore(baseline.snapshot());
@@ -207,7 +298,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
     // there is none.
     const slots = await holdEveryMeeting(md, {
       conflicts: SAT_BREAKS_TOTAL_CONFLICTS,
-      deadline: started + timeLimitS * 900,
+      deadline: at(PHASE.exact),
       now,
       onProgress: () =>
         opts.onProgress?.({
@@ -226,18 +317,27 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   let breaksProven = false;
   if (!proof && !keepInfo) {
     // The SAT solver checks the clock often; its share ends at 90% of the limit.
-    breaksProven = await exactBreaks(st, bound.weight, started + timeLimitS * 900, now, opts);
+    breaksProven = await exactBreaks(st, bound.weight, at(PHASE.exact), now, opts);
   }
   const status = proof ? 'infeasible' : statusOf(st, bound, breaksProven);
   const schedule = present(st, status, bound, 0);
-  if (status === 'infeasible') {
-    schedule.reason =
-      proof ??
-      `no schedule found holding every required meeting within the fairness rule (not proven impossible): ${schedule.unscheduled
-        .filter((u) => problem.meetings.find((m) => m.id === u.meeting)?.required)
-        .map((u) => u.meeting)
-        .slice(0, 5)
-        .join(', ')}`;
+  if (status === 'infeasible') schedule.reason = proof ?? undefined;
+  if (status === 'incomplete') {
+    const required = new Set(problem.meetings.filter((m) => m.required).map((m) => m.id));
+    schedule.missingRequired = schedule.unscheduled
+      .filter((u) => required.has(u.meeting))
+      .map((u) => u.meeting);
+    const [, excess] = keyOf(st);
+    schedule.reason = [
+      schedule.missingRequired.length
+        ? `the time ran out before ${schedule.missingRequired.length} required meeting(s) were placed (${schedule.missingRequired.slice(0, 5).join(', ')}${schedule.missingRequired.length > 5 ? ', …' : ''}); nothing proves them impossible`
+        : '',
+      excess > 0
+        ? `the time ran out before the fairness rule was met (breaks differ by ${excess} more than allowed); nothing proves it impossible`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
   }
   if (keepInfo) schedule.moved = movedMeetings(st, keepInfo);
   return finish(problem, schedule, now() - started);
@@ -247,7 +347,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
 function finish(problem: Problem, schedule: Schedule, elapsedMs: number): Schedule {
   const { violations, objective } = checkSchedule(problem, schedule);
   const claimed =
-    schedule.status === 'infeasible'
+    schedule.status === 'infeasible' || schedule.status === 'incomplete'
       ? violations.filter((v) => !v.startsWith('required meeting') && !v.startsWith('breaks differ'))
       : violations;
   if (claimed.length > 0) throw new Error(`scheduler produced an invalid schedule: ${claimed.join('; ')}`);

@@ -78,8 +78,14 @@ export interface Move {
 
 export interface Schedule {
   format: 'kizuna.schedule/1';
-  status: 'optimal' | 'feasible' | 'infeasible';
+  /**
+   * `incomplete`: the time ran out before every required meeting was placed (or the fairness
+   * rule met) and nothing proves it impossible; the schedule keeps every other rule and
+   * `missingRequired` lists the required meetings it lacks.
+   */
+  status: 'optimal' | 'feasible' | 'incomplete' | 'infeasible';
   reason?: string;
+  missingRequired?: string[];
   assignments: Assignment[];
   unscheduled: { meeting: string; reason: string }[];
   objective: Objective;
