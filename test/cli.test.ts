@@ -6,6 +6,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { main } from '../src/cli/main.ts';
+import { referenceCounts } from '../src/features/seed/reference.ts';
 import { CSV_BOM, parseCsv } from '../src/features/shared/csv.ts';
 import { childEnv, ENGINES, freshDb, type TestDb } from './support/db.ts';
 import { kizuna } from './support/process.ts';
@@ -87,8 +88,8 @@ describe.each(ENGINES)('the kizuna command on %s', (engine) => {
     const first = await run(['seed']);
     expect(first.code, first.stderr).toBe(0);
     const counts = [await count('localities'), await count('organizations'), await count('agreements')];
-    expect(counts[0]).toBe(102);
-    expect(counts[2]).toBe(75);
+    expect(counts[0]).toBe(referenceCounts().localities);
+    expect(counts[2]).toBe(referenceCounts().agreements);
     const again = await run(['seed']);
     expect(again.code).toBe(0);
     // "reference data: 0 localities, 0 organisations, … added; N already present"
@@ -121,7 +122,7 @@ describe.each(ENGINES)('the kizuna command on %s', (engine) => {
     expect(r.stdout.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(r.stdout);
     const [header, ...records] = rows.map((x) => x.fields);
-    expect(records).toHaveLength(75);
+    expect(records).toHaveLength(referenceCounts().agreements);
     expect(header.slice(0, 2)).toEqual(['id', 'parties']);
     // Line ends are CRLF; a bare LF may only be inside a quoted field.
     const bareLf = (r.stdout.match(/(?<!\r)\n/g) ?? []).length;
@@ -166,8 +167,8 @@ describe.each(ENGINES)('the kizuna command on %s', (engine) => {
     const json = await run(['export', 'agreements', '--format', 'json']);
     expect(json.code).toBe(0);
     const items = JSON.parse(json.stdout);
-    expect(items).toHaveLength(75);
-    expect(new Set(items.map((a: { id: string }) => a.id)).size).toBe(75);
+    expect(items).toHaveLength(referenceCounts().agreements);
+    expect(new Set(items.map((a: { id: string }) => a.id)).size).toBe(referenceCounts().agreements);
     const out = join(dir, 'agreements.json');
     const toFile = await run(['export', 'agreements', '--format', 'json', '--output', out]);
     expect(toFile.code).toBe(0);

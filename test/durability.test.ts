@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../src/db/connection.ts';
+import { referenceCounts } from '../src/features/seed/reference.ts';
 import { childEnv, ENGINES, freshDb, type TestDb } from './support/db.ts';
 import { adminSession, call, killAllServers, startServerProcess } from './support/process.ts';
 
@@ -236,11 +237,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('several servers on one PostgreS
       const servers = await Promise.all([startServerProcess(env), startServerProcess(env)]);
       const count = async (table: string) =>
         Number((await admin.query(`select count(*) as n from ${schema}.${table}`)).rows[0].n);
-      expect(await count('localities')).toBe(102);
-      expect(await count('agreements')).toBe(75);
+      expect(await count('localities')).toBe(referenceCounts().localities);
+      expect(await count('agreements')).toBe(referenceCounts().agreements);
       for (const s of servers) {
         const { total } = await (await call(s.url, '/api/agreements?limit=1')).json();
-        expect(total).toBe(75);
+        expect(total).toBe(referenceCounts().agreements);
       }
       const orgs = await count('organizations');
       // The reference organisations are there once: every name appears once per locality.

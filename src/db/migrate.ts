@@ -3,6 +3,7 @@ import type { Db } from './connection.ts';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_profiles.ts';
 import * as m0003 from './migrations/0003_meta.ts';
+import * as m0006 from './migrations/0006_atlas.ts';
 import type { Database } from './types.ts';
 
 // Migrations are imported statically (not read from a folder at run time) so that the list is
@@ -12,6 +13,7 @@ const provider = (engine: string): MigrationProvider => ({
     '0001_initial': { up: (db) => m0001.up(db, engine) },
     '0002_profiles': { up: (db) => m0002.up(db) },
     '0003_meta': { up: (db) => m0003.up(db) },
+    '0006_atlas': { up: (db) => m0006.up(db) },
   }),
 });
 

@@ -57,6 +57,8 @@ export interface AgreementsTable {
   signed_sort: string;
   valid_until: string | null;
   status: string;
+  /** 1: `status` was stated by a source or an editor; 0: derived from valid_until and renewals. */
+  status_stated: number;
   renews_id: string | null;
   supersedes_id: string | null;
   fields_reported: string | null;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/support/app.ts';
 import { ENGINES } from '../../../test/support/db.ts';
+import { referenceCounts } from '../seed/reference.ts';
 
 const newAgreement = {
   kind: 'mou',
@@ -23,7 +24,7 @@ describe.each(ENGINES)('agreements on %s', (engine) => {
 
   it('lists the seeded agreements newest first, with pagination', async () => {
     const first = await (await t.req('/api/agreements?limit=10')).json();
-    expect(first.total).toBe(75);
+    expect(first.total).toBe(referenceCounts().agreements);
     expect(first.items).toHaveLength(10);
     const dates = first.items.map((a: { signedOn: string | null }) => a.signedOn ?? '');
     expect([...dates].sort().reverse()).toEqual(dates);
@@ -37,7 +38,7 @@ describe.each(ENGINES)('agreements on %s', (engine) => {
       }
       cursor = page.nextCursor;
     }
-    expect(seen.size).toBe(75);
+    expect(seen.size).toBe(referenceCounts().agreements);
   });
 
   it('keeps the sources, notes and date precision of the seed', async () => {

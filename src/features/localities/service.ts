@@ -10,6 +10,7 @@ import { listOrganizations, toOrganizationSummary } from '../organizations/servi
 import { indexRecord, matchingIds } from '../search/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
+import { exactlyNamed } from './names.ts';
 import { localitiesRepo, toLocality, toSummary } from './repository.ts';
 import type { Locality, LocalityCreate, LocalityQuery, LocalitySummary, LocalityUpdate } from './schemas.ts';
 
@@ -235,3 +236,43 @@ export async function insertReferenceLocality(db: Q, ref: ReferenceLocality): Pr
   });
   return true;
 }
+
+export type RecordRef = { type: 'locality' | 'organization'; code: string };
+export type NameResolution =
+  | { found: RecordRef }
+  | { candidates: (RecordRef & { name: Locality['name'] })[] };
+
+/**
+ * What a party, scope or owner given as text stands for: a locality code or organisation id as
+ * it is, else the one locality or organisation named so in any language and script, with or
+ * without diacritics ("Quảng Ninh", "quang ninh", "滋賀", "Toyama"), else the candidates it
+ * could mean (none when nothing is named so).
+ */
+export async function resolveRecordName(db: Q, text: string): Promise<NameResolution> {
+  const raw = text.trim();
+  if (!raw) return { candidates: [] };
+  const [loc, org] = await Promise.all([
+    localitiesRepo.get(db, raw),
+    db.selectFrom('organizations').select('id').where('id', '=', raw).executeTakeFirst(),
+  ]);
+  if (loc) return { found: { type: 'locality', code: loc.code } };
+  if (org) return { found: { type: 'organization', code: org.id } };
+  const [locs, orgs] = await Promise.all([
+    listLocalities(db, { q: raw, limit: 20, format: 'json' }),
+    listOrganizations(db, { q: raw, limit: 20, format: 'json' }),
+  ]);
+  const all = [
+    ...locs.items.map((l) => ({ type: 'locality' as const, code: l.code, id: l.code, name: l.name })),
+    ...orgs.items.map((o) => ({ type: 'organization' as const, code: o.id, id: o.id, name: o.name })),
+  ];
+  const named = exactlyNamed(raw, all);
+  if (named.length === 1) return { found: { type: named[0].type, code: named[0].code } };
+  return { candidates: named.map(({ type, code, name }) => ({ type, code, name })) };
+}
+
+/** "Toyama (JP-16), Toyama City (JP-16-TOYAMA)": the candidates in a problem's message. */
+export const candidateList = (candidates: { code: string; name: Locality['name'] }[]) =>
+  candidates
+    .slice(0, 8)
+    .map((c) => `${c.name.en ?? c.name.vi ?? c.name.ja ?? c.code} (${c.code})`)
+    .join(', ');

@@ -62,7 +62,7 @@ export function referenceOrganizations(): { id: string; input: OrganizationCreat
       localityCode: r.locality,
       website: null,
       sectors: [],
-      description: { en: r.source_note },
+      description: r.source_note ? { en: r.source_note } : {},
     },
   }));
 }
@@ -70,4 +70,18 @@ export function referenceOrganizations(): { id: string; input: OrganizationCreat
 /** Field phrases as sources report them ("wastewater treatment") → sector codes. */
 export function fieldPhrases(): Map<string, string[]> {
   return new Map(records('fields.csv').map((r) => [r.reported.toLowerCase(), r.codes.split(';')]));
+}
+
+/** The agreement files of data/seed, loaded in this order (a later file may renew an earlier row). */
+export const AGREEMENT_FILES = ['agreements-seed.csv', 'agreements-new.csv'] as const;
+
+/** How many records the reference data holds, counted from its files (tests compare with these). */
+export function referenceCounts() {
+  const rows = (file: string) => parseCsv(readSeedFile(file)).length - 1;
+  return {
+    localities: referenceLocalities().length,
+    organizations: referenceOrganizations().length,
+    agreements: AGREEMENT_FILES.reduce((n, f) => n + rows(f), 0),
+    profiles: rows('profiles.csv'),
+  };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, freshDb, type TestDb } from '../../../test/support/db.ts';
 import { prepareDatabase } from '../../server.ts';
 import { insertReferenceLocality } from '../localities/service.ts';
-import { referenceLocalities } from './reference.ts';
+import { referenceCounts, referenceLocalities } from './reference.ts';
 import { referenceLoaded } from './service.ts';
 
 describe.each(ENGINES)('reference data on %s', (engine) => {
@@ -26,9 +26,10 @@ describe.each(ENGINES)('reference data on %s', (engine) => {
               .executeTakeFirstOrThrow()
           ).n,
         );
-      expect(await count('localities')).toBe(102);
-      expect(await count('agreements')).toBe(75);
-      expect(await count('profiles')).toBe(102);
+      const expected = referenceCounts();
+      expect(await count('localities')).toBe(expected.localities);
+      expect(await count('agreements')).toBe(expected.agreements);
+      expect(await count('profiles')).toBe(expected.profiles);
       expect(await referenceLoaded(db.db)).toBe(true);
     } finally {
       await db.close();
