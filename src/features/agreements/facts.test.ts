@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/support/app.ts';
 import { ENGINES } from '../../../test/support/db.ts';
-import { parseCsv } from '../shared/csv.ts';
 import { readSeedFile } from '../seed/reference.ts';
+import { parseCsv } from '../shared/csv.ts';
 import type { Agreement } from './schemas.ts';
 import { deriveStatus, todayIso } from './status.ts';
 
@@ -59,8 +59,17 @@ describe.each(ENGINES)('agreement statuses and parties by name on %s', (engine) 
   });
 
   it('every status filter returns exactly the agreements shown with that status', async () => {
-    const shown = new Map(STATUSES.map((s) => [s, all.filter((a) => a.status === s).map((a) => a.id).sort()]));
-    for (const s of ['in_force', 'expired', 'renewed'] as const) expect(shown.get(s)!.length, s).toBeGreaterThan(0);
+    const shown = new Map(
+      STATUSES.map((s) => [
+        s,
+        all
+          .filter((a) => a.status === s)
+          .map((a) => a.id)
+          .sort(),
+      ]),
+    );
+    for (const s of ['in_force', 'expired', 'renewed'] as const)
+      expect(shown.get(s)!.length, s).toBeGreaterThan(0);
     for (const s of STATUSES) {
       const { items, total } = await (await t.req(`/api/agreements?status=${s}&limit=200`)).json();
       expect(total, s).toBe(shown.get(s)!.length);
@@ -83,7 +92,9 @@ describe.each(ENGINES)('agreement statuses and parties by name on %s', (engine) 
     expect(ended).toMatchObject({ status: 'expired', statusStated: null });
     const running = await (await create({ validUntil: '2100-01', kindDetail: 'a' })).json();
     expect(running).toMatchObject({ status: 'in_force', statusStated: null });
-    const stated = await (await create({ validUntil: '2021-01-09', status: 'in_force', kindDetail: 'b' })).json();
+    const stated = await (
+      await create({ validUntil: '2021-01-09', status: 'in_force', kindDetail: 'b' })
+    ).json();
     expect(stated).toMatchObject({ status: 'in_force', statusStated: 'in_force' });
     const res = await t.req(`/api/agreements/${stated.id}`, {
       method: 'PATCH',

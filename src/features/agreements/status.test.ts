@@ -35,7 +35,9 @@ describe('deriveStatus', () => {
   it('an agreement without an end date or statement is in force', () => {
     fc.assert(
       fc.property(day, (today) => {
-        expect(deriveStatus({ stated: null, validUntil: null, renewedByLater: false }, today)).toBe('in_force');
+        expect(deriveStatus({ stated: null, validUntil: null, renewedByLater: false }, today)).toBe(
+          'in_force',
+        );
       }),
     );
   });
