@@ -61,6 +61,12 @@ export async function updateUser(db: Q, id: string, patch: z.infer<typeof UserUp
   const row = await usersRepo.byId(db, id);
   if (!row) throw new AppError('not_found', `user ${id} does not exist`);
   const before = toUser(row);
+  // An admin who disables their own account locks themselves out, and maybe everyone out.
+  if (patch.disabled && actor.id === id) {
+    throw new AppError('validation.invalid', 'an admin cannot disable their own account', [
+      { path: 'disabled', message: 'you cannot disable your own account', code: 'self_disable' },
+    ]);
+  }
   // The rule of UserCreate, on the account as it will be: emptying an editor's scopes breaks it too.
   if ((patch.role ?? before.role) === 'editor' && (patch.scopes ?? before.scopes).length === 0) {
     throw new AppError('validation.invalid', 'an editor needs at least one scope', [

@@ -75,7 +75,13 @@ export async function localitySummaries(db: Q, codes: string[]): Promise<Map<str
 }
 
 /** The code and the codes of the localities below it: a prefecture's page includes its cities. */
-export async function localityWithChildren(db: Q, code: string): Promise<string[]> {
+export async function localityWithChildren(db: Q, given: string): Promise<string[]> {
+  // A filter may name the locality ("滋賀", "quang ninh") rather than give its code.
+  let code = given;
+  if (!(await localitiesRepo.get(db, given))) {
+    const r = await resolveRecordName(db, given);
+    if ('found' in r && r.found.type === 'locality') code = r.found.code;
+  }
   const children = await localitiesRepo.children(db, code);
   return [code, ...children.map((c) => c.code)];
 }

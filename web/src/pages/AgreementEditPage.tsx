@@ -47,7 +47,8 @@ const EMPTY: Draft = {
   fields: [],
   signedOn: '',
   validUntil: '',
-  status: 'in_force',
+  // Empty: derived from the end date and renewals.
+  status: '',
   renewsId: '',
   supersedesId: '',
   parties: [
@@ -65,7 +66,7 @@ const fromRecord = (a: Agreement): Draft => ({
   fields: [...a.fields],
   signedOn: a.signedOn ?? '',
   validUntil: a.validUntil ?? '',
-  status: a.status,
+  status: a.statusStated ?? '',
   renewsId: a.renewsId ?? '',
   supersedesId: a.supersedesId ?? '',
   parties: a.parties.map((p) => ({ type: p.type, code: p.code })),
@@ -86,7 +87,7 @@ function validate(d: Draft, creating: boolean) {
     fields: d.fields,
     signedOn: orNull(d.signedOn),
     validUntil: orNull(d.validUntil),
-    status: d.status,
+    status: d.status || null,
     renewsId: orNull(d.renewsId),
     supersedesId: orNull(d.supersedesId),
     parties: d.parties.map((p) => ({ type: p.type, code: p.code.trim() })),
@@ -168,8 +169,19 @@ export function AgreementEditPage({ params }: { params: Record<string, string> }
               onChange={(e) => set('kindDetail', e.target.value)}
             />
           </Field>
-          <Field id="status" label={t('agreement.status')} issue={ed.issueAt('status')}>
-            <select id="status" value={d.status} onChange={(e) => set('status', e.target.value)}>
+          <Field
+            id="status"
+            label={t('agreement.status')}
+            issue={ed.issueAt('status')}
+            hint={t('edit.statusHint')}
+          >
+            <select
+              id="status"
+              aria-describedby="status-hint"
+              value={d.status}
+              onChange={(e) => set('status', e.target.value)}
+            >
+              <option value="">{t('edit.statusDerived')}</option>
               {AgreementStatus.options.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}
