@@ -48,11 +48,14 @@ export function ScopePicker({
   value,
   onChange,
   describedBy,
+  onPending,
 }: {
   id: string;
   value: string[];
   onChange: (scopes: string[]) => void;
   describedBy?: string;
+  /** Hears the text typed but not yet taken, so a form can resolve it when submitted. */
+  onPending?: (text: string) => void;
 }) {
   const { text, t } = useLang();
   const records = useRecords(value);
@@ -85,10 +88,14 @@ export function ScopePicker({
         source="both"
         value={draft}
         describedBy={describedBy}
-        onChange={setDraft}
+        onChange={(v) => {
+          setDraft(v);
+          onPending?.(v);
+        }}
         onPick={(o) => {
           if (!value.includes(o.value)) onChange([...value, o.value]);
           setDraft('');
+          onPending?.('');
         }}
       />
     </div>

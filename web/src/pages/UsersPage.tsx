@@ -3,6 +3,7 @@ import { ApiError, api, useApi } from '../api/client.ts';
 import type { Page, User } from '../api/types.ts';
 import { useAuth } from '../auth.tsx';
 import { Async, LocalCsvLink, PageTitle, useProblemText } from '../components/common.tsx';
+import { resolveTyped } from '../components/LocalityPicker.tsx';
 import { ScopePicker } from '../components/RecordNames.tsx';
 import { useLang } from '../i18n/format.ts';
 
@@ -69,20 +70,32 @@ export function UsersPage() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<User['role']>('editor');
   const [scopes, setScopes] = useState<string[]>([]);
+  const [pending, setPending] = useState('');
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (user?.role !== 'admin') return <p>{t('errors.auth.forbidden')}</p>;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    // A scope typed but not chosen yet: taken when it names one record, else the form says why.
+    let all = scopes;
+    if (pending.trim()) {
+      const r = await resolveTyped(pending, 'both');
+      if (!('found' in r)) {
+        setError(t(r.candidates.length ? 'validation.ambiguousReference' : 'validation.unknownReference'));
+        return;
+      }
+      all = scopes.includes(r.found.value) ? scopes : [...scopes, r.found.value];
+    }
     try {
       const { data } = await api<{ user: User; password: string }>('/api/users', {
         method: 'POST',
-        body: { email, role, scopes },
+        body: { email, role, scopes: all },
       });
       setCreated({ email: data.user.email, password: data.password });
       setEmail('');
       setScopes([]);
+      setPending('');
       list.reload();
     } catch (err) {
       setError(
@@ -148,7 +161,14 @@ export function UsersPage() {
         </div>
         <div className="field">
           <label htmlFor="nu-scopes">{t('users.scopes')}</label>
-          <ScopePicker id="nu-scopes" describedBy="nu-scopes-hint" value={scopes} onChange={setScopes} />
+          <ScopePicker
+            key={created?.email ?? 'new'}
+            id="nu-scopes"
+            describedBy="nu-scopes-hint"
+            value={scopes}
+            onChange={setScopes}
+            onPending={setPending}
+          />
           <p id="nu-scopes-hint" className="hint">
             {t('users.scopesHint')}
           </p>
