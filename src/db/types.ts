@@ -13,6 +13,8 @@ export interface LocalitiesTable {
   name_ja: string | null;
   name_en: string | null;
   admin_center: string | null;
+  admin_center_vi: string | null;
+  admin_center_ja: string | null;
   lat: number | null;
   lon: number | null;
   merged_from: string; // JSON array of former unit names (Vietnamese)

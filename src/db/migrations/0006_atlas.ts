@@ -6,9 +6,8 @@ import type { Kysely } from 'kysely';
  *   it is derived from the end date and renewals. Every status written before was the form's or
  *   the import's default `in_force` unless it said otherwise, so only the others count as stated.
  * - `agreements.renews_id` indexed: "renewed by a later agreement" is asked for every status.
- * - `agreements.text_status`, `profiles.texts`: the language and status (original, official or
- *   unofficial translation) of free texts, per language (JSON).
- * - `localities.admin_center_i18n`: the administrative centre in each script (JSON).
+ * - `localities.admin_center_vi`, `admin_center_ja`: the administrative centre in the reader's
+ *   script (`admin_center` is the English name).
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any schema version
 export async function up(db: Kysely<any>): Promise<void> {
@@ -18,4 +17,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.updateTable('agreements').set({ status_stated: 1 }).where('status', '!=', 'in_force').execute();
   await db.schema.createIndex('agreements_renews').on('agreements').column('renews_id').execute();
+  await db.schema.alterTable('localities').addColumn('admin_center_vi', 'text').execute();
+  await db.schema.alterTable('localities').addColumn('admin_center_ja', 'text').execute();
 }

@@ -119,6 +119,8 @@ export async function createLocality(
     name_ja: input.name.ja ?? null,
     name_en: input.name.en ?? null,
     admin_center: input.adminCenter,
+    admin_center_vi: null,
+    admin_center_ja: null,
     lat: input.lat,
     lon: input.lon,
     merged_from: '[]',
@@ -201,6 +203,8 @@ export interface ReferenceLocality {
   parentCode: string | null;
   name: { vi?: string; ja?: string; en?: string };
   adminCenter: string | null;
+  /** The centre in Vietnamese and Japanese script (data/seed/admin-centres.csv). */
+  adminCenterName?: { vi?: string; ja?: string };
   lat: number | null;
   lon: number | null;
   mergedFrom: string[];
@@ -220,6 +224,8 @@ export async function insertReferenceLocality(db: Q, ref: ReferenceLocality): Pr
     name_ja: ref.name.ja ?? null,
     name_en: ref.name.en ?? null,
     admin_center: ref.adminCenter,
+    admin_center_vi: ref.adminCenterName?.vi ?? null,
+    admin_center_ja: ref.adminCenterName?.ja ?? null,
     lat: ref.lat,
     lon: ref.lon,
     merged_from: JSON.stringify(ref.mergedFrom),
@@ -282,3 +288,24 @@ export const candidateList = (candidates: { code: string; name: Locality['name']
     .slice(0, 8)
     .map((c) => `${c.name.en ?? c.name.vi ?? c.name.ja ?? c.code} (${c.code})`)
     .join(', ');
+
+/**
+ * Gives reference localities loaded before admin-centres.csv existed their centre's names in
+ * Vietnamese and Japanese script; a name already there (an editor's) is kept. Returns how many changed.
+ */
+export async function fillAdminCentreNames(db: Q, refs: ReferenceLocality[]): Promise<number> {
+  let changed = 0;
+  for (const ref of refs) {
+    const { vi, ja } = ref.adminCenterName ?? {};
+    if (!vi && !ja) continue;
+    const res = await db
+      .updateTable('localities')
+      .set({ admin_center_vi: vi ?? null, admin_center_ja: ja ?? null })
+      .where('code', '=', ref.code)
+      .where('admin_center_vi', 'is', null)
+      .where('admin_center_ja', 'is', null)
+      .executeTakeFirst();
+    changed += Number(res.numUpdatedRows);
+  }
+  return changed;
+}

@@ -26,6 +26,7 @@ const JP_SOURCE = {
 };
 
 export function referenceLocalities(): ReferenceLocality[] {
+  const centres = new Map(records('admin-centres.csv').map((r) => [r.code, r]));
   const top = records('localities.csv').map((r) => ({
     code: r.code,
     country: r.country as 'VN' | 'JP',
@@ -33,6 +34,10 @@ export function referenceLocalities(): ReferenceLocality[] {
     parentCode: null,
     name: { en: r.name_en, vi: r.name_vi, ja: r.name_ja },
     adminCenter: r.admin_center_en || null,
+    adminCenterName: {
+      vi: centres.get(r.code)?.admin_center_vi || undefined,
+      ja: centres.get(r.code)?.admin_center_ja || undefined,
+    },
     lat: num(r.lat),
     lon: num(r.lon),
     mergedFrom: r.merged_from ? r.merged_from.split(';') : [],

@@ -3,7 +3,7 @@ import type { Database } from '../../db/types.ts';
 import { checkAgreementCsv, importContext } from '../agreements/import.ts';
 import { applyStatedTerms, importAgreementRows } from '../agreements/service.ts';
 import { lastAuditId, summariseSystemEntries } from '../audit/service.ts';
-import { insertReferenceLocality } from '../localities/service.ts';
+import { fillAdminCentreNames, insertReferenceLocality } from '../localities/service.ts';
 import { createOrganization, getOrganization } from '../organizations/service.ts';
 import { seedStarterProfiles } from './profiles.ts';
 import {
@@ -76,6 +76,7 @@ async function loadReference(db: Q): Promise<SeedReport> {
     agreements += result.added;
     skipped += result.skipped;
   }
+  await fillAdminCentreNames(db, refs);
   const terms = await applyStatedTerms(db, readStatedTerms(readSeedFile('agreements-terms.csv'), ctx));
   const profiles = await seedStarterProfiles(db);
   await markReferenceLoaded(db);

@@ -13,11 +13,13 @@ export interface PickOption {
   type: 'locality' | 'organization';
   name: LocalizedText;
   country: 'VN' | 'JP';
+  /** A locality's kind (Osaka the prefecture and Osaka the city read the same otherwise). */
+  kind?: string;
 }
 
 const toOption = (i: Locality | Organization): PickOption =>
   'code' in i
-    ? { value: i.code, type: 'locality', name: i.name, country: i.country }
+    ? { value: i.code, type: 'locality', name: i.name, country: i.country, kind: i.kind }
     : {
         value: i.id,
         type: 'organization',
@@ -196,8 +198,10 @@ export function LocalityPicker({
     else setNotFound(true);
   };
 
+  const describe = (o: PickOption) =>
+    `${t(`country.${o.country}`)} · ${o.kind ? t(`localityKind.${o.kind}`) : t(`partyType.${o.type}`)}`;
   const help = `${id}-which`;
-  const describe =
+  const describedByAll =
     [describedBy, choices || notFound ? help : undefined].filter(Boolean).join(' ') || undefined;
   return (
     <div className="picker">
@@ -210,7 +214,7 @@ export function LocalityPicker({
         aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
         value={label}
         autoComplete="off"
-        aria-describedby={describe}
+        aria-describedby={describedByAll}
         aria-invalid={invalid || notFound || undefined}
         onChange={(e) => type(e.target.value)}
         onFocus={() => label && setOpen(true)}
@@ -243,11 +247,7 @@ export function LocalityPicker({
                 choose(o);
               }}
             >
-              {text(o.name)}{' '}
-              <span className="muted">
-                {t(`country.${o.country}`)}
-                {source === 'both' ? ` · ${t(`partyType.${o.type}`)}` : ''}
-              </span>
+              {text(o.name)} <span className="muted">{describe(o)}</span>
             </div>
           ))}
         </div>
@@ -262,7 +262,7 @@ export function LocalityPicker({
               key={`${o.type}:${o.value}`}
               onClick={() => choose(o)}
             >
-              {text(o.name)} <span className="muted">({t(`country.${o.country}`)})</span>
+              {text(o.name)} <span className="muted">({describe(o)})</span>
             </button>
           ))}
         </div>

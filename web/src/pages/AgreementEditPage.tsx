@@ -124,12 +124,13 @@ export function AgreementEditPage({ params }: { params: Record<string, string> }
   const d = ed.draft;
   const set = <K extends keyof Draft>(key: K, value: Draft[K], path: string = key) =>
     ed.update(path, (x) => ({ ...x, [key]: value }));
+  // From the draft at the time of the change: a picker settles a typed name after the user has
+  // moved on to the next party, and must not undo what was typed there meanwhile.
   const setParty = (i: number, patch: Partial<Draft['parties'][number]>) =>
-    set(
-      'parties',
-      d.parties.map((p, j) => (j === i ? { ...p, ...patch } : p)),
-      `parties.${i}`,
-    );
+    ed.update(`parties.${i}`, (x) => ({
+      ...x,
+      parties: x.parties.map((p, j) => (j === i ? { ...p, ...patch } : p)),
+    }));
   const detail = params.id ? `/agreements/${encodeURIComponent(params.id)}` : '/agreements';
   return (
     <>
