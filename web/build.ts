@@ -10,6 +10,8 @@ const repoDir = resolve(webDir, '..');
 // so a change there must rebuild the app too.
 const SHARED_SOURCES = [
   'src/domain/sectors.ts',
+  'src/domain/text/normalize.ts',
+  'src/features/localities/names.ts',
   'src/features/agreements/schemas.ts',
   'src/features/organizations/schemas.ts',
   'src/features/profiles/schemas.ts',

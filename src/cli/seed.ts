@@ -30,7 +30,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const { db } = handle;
       const report = await seedReference(db);
       io.stdout.write(
-        `reference data: ${report.localities} localities, ${report.organizations} organisations, ${report.agreements} agreements, ${report.profiles} starting profiles added; ${report.skipped} already present\n`,
+        `reference data: ${report.localities} localities, ${report.organizations} organisations, ${report.agreements} agreements, ${report.profiles} starting profiles added, ${report.terms} agreements given their stated terms; ${report.skipped} already present\n`,
       );
       if (count > 0) {
         const started = Date.now();

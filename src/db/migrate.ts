@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_profiles.ts';
 import * as m0003 from './migrations/0003_meta.ts';
 import * as m0004 from './migrations/0004_platform.ts';
 import * as m0005 from './migrations/0005_hardening.ts';
+import * as m0006 from './migrations/0006_atlas.ts';
 import * as m0007 from './migrations/0007_forums.ts';
 import type { Database } from './types.ts';
 
@@ -17,6 +18,7 @@ const provider = (engine: string): MigrationProvider => ({
     '0003_meta': { up: (db) => m0003.up(db) },
     '0004_platform': { up: (db) => m0004.up(db) },
     '0005_hardening': { up: (db) => m0005.up(db) },
+    '0006_atlas': { up: (db) => m0006.up(db) },
     '0007_forums': { up: (db) => m0007.up(db) },
   }),
 });

@@ -13,6 +13,8 @@ export interface LocalitiesTable {
   name_ja: string | null;
   name_en: string | null;
   admin_center: string | null;
+  admin_center_vi: string | null;
+  admin_center_ja: string | null;
   lat: number | null;
   lon: number | null;
   merged_from: string; // JSON array of former unit names (Vietnamese)
@@ -57,6 +59,8 @@ export interface AgreementsTable {
   signed_sort: string;
   valid_until: string | null;
   status: string;
+  /** 1: `status` was stated by a source or an editor; 0: derived from valid_until and renewals. */
+  status_stated: number;
   renews_id: string | null;
   supersedes_id: string | null;
   fields_reported: string | null;

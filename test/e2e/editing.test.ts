@@ -147,8 +147,12 @@ describe('editing', () => {
     expect(stored.note).toBe('saved by someone else first');
     await screenshot(page, 'agreement-stale-en');
 
+    // The notice is in view and has the focus; reloading keeps what the user typed.
+    expect(await notice.evaluate((n) => n === document.activeElement)).toBe(true);
+    expect(await notice.isVisible()).toBe(true);
     await notice.getByRole('button', { name: en.edit.reload }).click();
-    await expect.poll(() => page.inputValue('#note')).toBe('saved by someone else first');
+    await expect.poll(() => page.locator('.conflict').count()).toBe(0);
+    expect(await page.inputValue('#note')).toBe('my late change');
     await page.fill('#note', 'my change, made again');
     await page.click('form.editor button[type=submit]');
     await page.waitForURL(`${server.url}/agreements/${agreementId}`);

@@ -1,4 +1,5 @@
 import {
+  AGREEMENT_FILES,
   readSeedFile,
   referenceLocalities,
   referenceOrganizations,
@@ -12,7 +13,7 @@ import { parseCsv } from '../../src/features/shared/csv.ts';
 function count() {
   const localities = referenceLocalities();
   const codes = new Set(localities.map((l) => l.code));
-  const [, ...agreementRows] = parseCsv(readSeedFile('agreements-seed.csv'));
+  const agreementRows = AGREEMENT_FILES.flatMap((file) => parseCsv(readSeedFile(file)).slice(1));
   const [profileHeader, ...profileRows] = parseCsv(readSeedFile('profiles.csv'));
   const codeColumn = profileHeader.fields.indexOf('code');
   return {

@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense, useEffect, useRef } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { AuthProvider } from './auth.tsx';
 import { Loading } from './components/common.tsx';
 import { Layout } from './components/Layout.tsx';
@@ -91,7 +91,8 @@ function Routes() {
     }
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [path]);
-  useEffect(() => {
+  // A layout effect, so that a page's own heading (PageTitle, a plain effect) comes after it.
+  useLayoutEffect(() => {
     document.title = `${title} · Kizuna`;
   }, [title]);
   if (!match) return <NotFoundPage />;

@@ -104,6 +104,12 @@ export async function updateUser(
   if (!row) throw new AppError('not_found', `user ${id} does not exist`);
   if (row.version !== version) throw versionConflict(id, version);
   const before = toUser(row);
+  // An admin who disables their own account locks themselves out, and maybe everyone out.
+  if (patch.disabled && actor.id === id) {
+    throw new AppError('validation.invalid', 'an admin cannot disable their own account', [
+      { path: 'disabled', message: 'you cannot disable your own account', code: 'self_disable' },
+    ]);
+  }
   const role = patch.role ?? before.role;
   // Scopes kept through a promotion and a demotion would come back unasked: an admin holds none.
   const scopes = role === 'admin' ? [] : (patch.scopes ?? (before.role === 'admin' ? [] : before.scopes));

@@ -24,6 +24,8 @@ export interface RowProblem {
 
 export interface ImportRow {
   line: number;
+  /** From the optional `id` column: keeps a record's id when a correction changes what the id is made of. */
+  id?: string;
   input: AgreementCreate;
   fieldsReported: string | null;
   partyNotes: (string | null)[];
@@ -180,7 +182,8 @@ export function checkAgreementCsv(
       kindDetail: kindText || null,
       fields: typeof fields === 'string' ? [] : fields,
       signedOn: col(r, 'signed') || null,
-      status: 'in_force',
+      // Derived from the end date and renewals; a file states neither.
+      status: null,
       parties: parties.filter((p) => typeof p !== 'string').map((p) => ({ type: p.type, code: p.code })),
       sources: url || note ? [{ url: url || null, note: note || null }] : [],
     };
@@ -201,8 +204,14 @@ export function checkAgreementCsv(
       problems.push(...rowProblems);
       continue;
     }
+    const id = header.fields.includes('id') ? col(r, 'id') : '';
+    if (id && !/^agr-[\w-]{1,96}$/.test(id)) {
+      problems.push({ line, column: 'id', reason: 'must look like agr-… (letters, digits, - and _)' });
+      continue;
+    }
     rows.push({
       line,
+      ...(id ? { id } : {}),
       input: parsed.data,
       fieldsReported: col(r, 'fields') || null,
       partyNotes: parties.map((p) => (typeof p === 'string' ? null : p.note)),
@@ -234,6 +243,7 @@ export async function importContext(
 
 /** A stable id from what identifies an agreement, so importing the same row twice adds nothing. */
 export function agreementIdFor(row: ImportRow): string {
+  if (row.id) return row.id;
   const key = [
     ...row.input.parties.map((p) => `${p.type}:${p.code}`),
     row.input.kindDetail ?? row.input.kind,

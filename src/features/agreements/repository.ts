@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { AgreementRow, Database } from '../../db/types.ts';
 import type { IdQuery } from '../search/service.ts';
+import { type AgreementStatusValue, statusIs } from './status.ts';
 
 type Q = Kysely<Database>;
 
@@ -11,7 +12,9 @@ export interface AgreementFilter {
   country?: string;
   kind?: string;
   field?: string;
-  status?: string;
+  status?: AgreementStatusValue;
+  /** The day derived statuses are computed for (ISO date). */
+  today: string;
   yearFrom?: number;
   yearTo?: number;
   /** A search: ids of matching agreements, and of matching localities and organisations (as parties). */
@@ -50,7 +53,10 @@ const filtered = (db: Q, f: AgreementFilter) => {
   }
   if (f.country) q = q.where('a.id', 'in', partiesIn(db, localitiesOf(db, f.country)));
   if (f.kind) q = q.where('a.kind', '=', f.kind);
-  if (f.status) q = q.where('a.status', '=', f.status);
+  if (f.status) {
+    const status = f.status;
+    q = q.where((eb) => statusIs(eb, status, f.today));
+  }
   if (f.field) {
     const field = f.field;
     q = q.where(
@@ -146,6 +152,15 @@ export const agreementsRepo = {
           .where('agreement_id', 'in', ids)
           .orderBy('code')
           .execute(),
+  /** Which of these agreements a later agreement renews. */
+  renewedIds: async (db: Q, ids: string[]) =>
+    ids.length === 0
+      ? new Set<string>()
+      : new Set(
+          (await db.selectFrom('agreements').select('renews_id').where('renews_id', 'in', ids).execute()).map(
+            (r) => r.renews_id as string,
+          ),
+        ),
   renewedBy: (db: Q, id: string) =>
     db.selectFrom('agreements').selectAll().where('renews_id', '=', id).execute(),
   insert: async (

@@ -13,6 +13,8 @@ export const AgreementKind = z.enum([
   'other',
 ]);
 export const AgreementStatus = z.enum(['in_force', 'expired', 'renewed', 'planned']);
+/** A status stated by a source or an editor; null lets Kizuna derive it from the end date and renewals. */
+export const StatedStatus = AgreementStatus.nullable();
 export const SectorCode = z.enum(SECTOR_CODES as [string, ...string[]], {
   error: 'is not a sector code of the taxonomy',
 });
@@ -44,7 +46,7 @@ const field = {
   fields: z.array(SectorCode).max(40),
   signedOn: PartialDate.nullable(),
   validUntil: PartialDate.nullable(),
-  status: AgreementStatus,
+  status: StatedStatus,
   renewsId: z.string().max(100).nullable(),
   supersedesId: z.string().max(100).nullable(),
   parties: z
@@ -67,7 +69,7 @@ export const AgreementCreate = z
     fields: field.fields.default([]),
     signedOn: field.signedOn.default(null),
     validUntil: field.validUntil.default(null),
-    status: field.status.default('in_force'),
+    status: field.status.default(null),
     renewsId: field.renewsId.default(null),
     supersedesId: field.supersedesId.default(null),
     sources: field.sources.default([]),
@@ -109,7 +111,10 @@ export const Agreement = z
     signedOn: z.string().nullable(),
     signedPrecision: z.enum(['year', 'month', 'day']).nullable(),
     validUntil: z.string().nullable(),
+    /** Derived: renewed by a later agreement, else as stated, else expired after validUntil, else in force. */
     status: AgreementStatus,
+    /** What a source or an editor stated; null when the status is derived. */
+    statusStated: StatedStatus,
     renewsId: z.string().nullable(),
     supersedesId: z.string().nullable(),
     parties: z.array(Party),

@@ -6,7 +6,7 @@ import { assertCanEditAgreement, assertCanRemoveParty, withParent } from '../acc
 import type { User } from '../accounts/schemas.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import type { LocalitySummary } from '../localities/schemas.ts';
-import { localityWithChildren } from '../localities/service.ts';
+import { candidateList, localityWithChildren, resolveRecordName } from '../localities/service.ts';
 import { indexRecord, insertTerms, matchingIds, unindexRecord } from '../search/service.ts';
 import { groupBy, localized, nowIso, parseJson } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
@@ -20,6 +20,7 @@ import type {
   AgreementSummary,
   AgreementUpdate,
 } from './schemas.ts';
+import { deriveStatus, todayIso } from './status.ts';
 
 type Q = Kysely<Database>;
 type PartyRow = Awaited<ReturnType<typeof agreementsRepo.partiesOf>>[number];
@@ -35,12 +36,16 @@ const partyOf = (p: PartyRow): Agreement['parties'][number] => ({
   note: p.note,
 });
 
+const statedOf = (r: AgreementRow) => (r.status_stated ? (r.status as Agreement['status']) : null);
+
 export async function present(db: Q, rows: AgreementRow[]): Promise<Agreement[]> {
   const ids = rows.map((r) => r.id);
-  const [parties, fields] = await Promise.all([
+  const [parties, fields, renewed] = await Promise.all([
     agreementsRepo.partiesOf(db, ids),
     agreementsRepo.fieldsOf(db, ids),
+    agreementsRepo.renewedIds(db, ids),
   ]);
+  const today = todayIso();
   const partiesBy = groupBy(parties, (p) => p.agreement_id);
   const fieldsBy = groupBy(fields, (f) => f.agreement_id);
   return rows.map((r) => ({
@@ -53,7 +58,11 @@ export async function present(db: Q, rows: AgreementRow[]): Promise<Agreement[]>
     signedOn: r.signed_on,
     signedPrecision: r.signed_precision as Agreement['signedPrecision'],
     validUntil: r.valid_until,
-    status: r.status as Agreement['status'],
+    status: deriveStatus(
+      { stated: statedOf(r), validUntil: r.valid_until, renewedByLater: renewed.has(r.id) },
+      today,
+    ),
+    statusStated: statedOf(r),
     renewsId: r.renews_id,
     supersedesId: r.supersedes_id,
     parties: (partiesBy.get(r.id) ?? []).map(partyOf),
@@ -88,6 +97,7 @@ async function toFilter(db: Q, q: AgreementQuery): Promise<AgreementFilter> {
     : [null, null, null];
   return {
     ...q,
+    today: todayIso(),
     localityCodes: q.locality ? await localityWithChildren(db, q.locality) : undefined,
     search:
       q.q && words
@@ -168,6 +178,49 @@ export async function agreementStats(db: Q) {
 
 // ---- writes ----
 
+type PartyInput = AgreementCreate['parties'][number];
+
+/**
+ * Parties as people type them: a code or id, or a name in any language and script ("Quảng Ninh",
+ * "toyama", "滋賀"), each resolved to the one record it names. A name that names none, or
+ * several, is a field problem that lists what it could mean; nothing is guessed.
+ */
+export async function resolveParties(db: Q, parties: PartyInput[]): Promise<PartyInput[]> {
+  const errors: FieldError[] = [];
+  const resolved = await Promise.all(
+    parties.map(async (p, i) => {
+      const r = await resolveRecordName(db, p.code);
+      if ('found' in r) return { ...p, ...r.found };
+      errors.push(
+        r.candidates.length
+          ? {
+              path: `parties.${i}.code`,
+              message: `"${p.code}" could be ${candidateList(r.candidates)}: choose one`,
+              code: 'ambiguous_reference',
+            }
+          : {
+              path: `parties.${i}.code`,
+              message: `no locality or organisation is named or coded "${p.code}"`,
+              code: 'unknown_reference',
+            },
+      );
+      return p;
+    }),
+  );
+  errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
+  if (errors.length)
+    throw new AppError('reference.unknown', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  const seen = new Set<string>();
+  resolved.forEach((p, i) => {
+    const key = `${p.type}:${p.code}`;
+    if (seen.has(key))
+      errors.push({ path: `parties.${i}.code`, message: 'a party is listed twice', code: 'invalid' });
+    seen.add(key);
+  });
+  if (errors.length) throw new AppError('validation.invalid', 'a party is listed twice', errors);
+  return resolved;
+}
+
 /** Checks that parties and linked agreements exist; returns the keys that decide who may edit. */
 async function resolveReferences(
   db: Q,
@@ -246,7 +299,9 @@ const columnsOf = (a: Omit<AgreementCreate, 'fields' | 'parties'>) => ({
   signed_precision: datePrecision(a.signedOn),
   signed_sort: a.signedOn ?? '',
   valid_until: a.validUntil,
-  status: a.status,
+  // The column needs a value; it is read only when stated.
+  status: a.status ?? 'in_force',
+  status_stated: a.status ? 1 : 0,
   renews_id: a.renewsId,
   supersedes_id: a.supersedesId,
   sources: JSON.stringify(a.sources),
@@ -254,6 +309,7 @@ const columnsOf = (a: Omit<AgreementCreate, 'fields' | 'parties'>) => ({
 });
 
 export async function createAgreement(db: Q, opts: CreateOptions) {
+  opts = { ...opts, input: { ...opts.input, parties: await resolveParties(db, opts.input.parties) } };
   const keys = await resolveReferences(db, opts.input);
   if (opts.user) assertCanEditAgreement(opts.user, keys);
   return db.transaction().execute((tx) => insertAgreement(tx, opts));
@@ -298,6 +354,7 @@ export async function updateAgreement(
 ) {
   const before = await getAgreement(db, id);
   assertCanEditAgreement(user, await resolveReferences(db, { parties: before.parties }));
+  if (patch.parties) patch = { ...patch, parties: await resolveParties(db, patch.parties) };
   if (patch.parties) {
     assertCanEditAgreement(user, await resolveReferences(db, { parties: patch.parties }));
     const kept = new Set(patch.parties.map((p) => `${p.type}:${p.code}`));
@@ -305,10 +362,12 @@ export async function updateAgreement(
       assertCanRemoveParty(user, p.code, await resolveReferences(db, { parties: [p] }));
   }
   await resolveReferences(db, { renewsId: patch.renewsId, supersedesId: patch.supersedesId }, id);
+  // The stored status is what was stated (null: derived), never the derived one shown.
   const next = {
     ...before,
+    status: before.statusStated,
     ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
-  } as Agreement;
+  } as Omit<Agreement, 'status'> & { status: Agreement['statusStated'] };
   if (next.signedOn && next.validUntil && next.validUntil < next.signedOn) {
     throw new AppError('validation.invalid', 'validUntil is before the signing date', [
       { path: 'validUntil', message: 'must not be before the signing date', code: 'invalid' },
@@ -481,4 +540,50 @@ export async function insertSyntheticAgreements(db: Q, inputs: { id: string; inp
       after: { synthetic: inputs.length },
     });
   });
+}
+
+/** An end date and status a source states for an agreement identified by its parties and signing date. */
+export interface StatedTerms {
+  line: number;
+  parties: { type: 'locality' | 'organization'; code: string }[];
+  signedOn: string | null;
+  validUntil: string | null;
+  status: Agreement['status'];
+  source: { url: string | null; note: string | null };
+}
+
+/**
+ * Records the terms sources state (data/seed/agreements-terms.csv) on the agreements they
+ * identify, with the source added to the agreement's sources. Idempotent: an agreement that
+ * already cites that source is left as it is (an editor may have changed it since). A row
+ * that identifies no agreement, or several, is an error naming its line.
+ */
+export async function applyStatedTerms(db: Q, rows: StatedTerms[]): Promise<number> {
+  let applied = 0;
+  for (const t of rows) {
+    const [first] = t.parties;
+    const byParty = first.type === 'locality' ? { locality: first.code } : { organization: first.code };
+    const { items } = await listAgreements(db, { ...byParty, limit: 200, format: 'json' });
+    const same = items.filter(
+      (a) =>
+        (a.signedOn ?? null) === t.signedOn &&
+        t.parties.every((p) => a.parties.some((q) => q.type === p.type && q.code === p.code)),
+    );
+    if (same.length !== 1)
+      throw new Error(`line ${t.line}: ${same.length} agreements match these parties and signing date`);
+    const a = same[0];
+    if (a.sources.some((s) => s.url === t.source.url && s.note === t.source.note)) continue;
+    await db.transaction().execute(async (tx) => {
+      const res = await agreementsRepo.update(tx, a.id, a.version, {
+        valid_until: t.validUntil,
+        status: t.status,
+        status_stated: 1,
+        sources: JSON.stringify([...a.sources, t.source]),
+        updated_at: nowIso(),
+      });
+      if (Number(res.numUpdatedRows) !== 1) throw conflict(a.id, a.version);
+    });
+    applied++;
+  }
+  return applied;
 }

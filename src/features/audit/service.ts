@@ -105,3 +105,43 @@ export async function dataVersion(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
   return Number(row?.version ?? 0);
 }
+
+/** The id of the newest audit entry (0 when there is none): where a bulk load starts. */
+export async function lastAuditId(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/**
+ * A bulk load by the system (the reference data) writes one audit entry per record; this
+ * replaces the system's entries written after `afterId` by one summary entry, so the log shows
+ * "reference data loaded: 102 localities, …" once instead of hundreds of lines. People's
+ * changes (with an actor) made meanwhile are kept. Nothing is written when the load added nothing.
+ */
+export async function summariseSystemEntries(
+  db: Kysely<Database>,
+  afterId: number,
+  summary: { entityId: string; after: Record<string, number> },
+) {
+  await db.transaction().execute(async (tx) => {
+    const removed = await tx
+      .deleteFrom('audit_log')
+      .where('id', '>', afterId)
+      .where('actor_id', 'is', null)
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0 && Object.values(summary.after).every((n) => n === 0)) return;
+    await auditRepo.insert(tx, {
+      at: new Date().toISOString(),
+      actor_id: null,
+      actor_email: null,
+      action: 'create',
+      entity_type: 'reference',
+      entity_id: summary.entityId,
+      before: null,
+      after: JSON.stringify(summary.after),
+    });
+  });
+}

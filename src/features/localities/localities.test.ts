@@ -70,7 +70,7 @@ describe.each(ENGINES)('localities on %s', (engine) => {
       expect(cities.items.every((l) => l.country === 'JP' && /^JP-\d{2}$/.test(l.parentCode ?? ''))).toBe(
         true,
       );
-      expect(all).toHaveLength(34 + 47 + 21);
+      expect(all).toHaveLength(REFERENCE.localities);
       const vnKinds = new Set(all.filter((l) => l.country === 'VN').map((l) => l.kind));
       expect([...vnKinds].sort()).toEqual(['city', 'province']);
     });

@@ -23,6 +23,7 @@ export const toLocality = (r: LocalityRow): Locality => ({
   lat: r.lat,
   lon: r.lon,
   adminCenter: r.admin_center,
+  adminCenterName: localized({ vi: r.admin_center_vi, ja: r.admin_center_ja, en: r.admin_center }),
   mergedFrom: parseJson<string[]>(r.merged_from, []),
   sources: parseJson(r.sources, []),
   version: r.version,

@@ -12,7 +12,9 @@ export const Locality = LocalitySummary.extend({
   parentCode: z.string().nullable(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),
+  /** The English name of the administrative centre (kept for API clients); `adminCenterName` has every script. */
   adminCenter: z.string().nullable(),
+  adminCenterName: LocalizedText,
   mergedFrom: z.array(z.string()),
   sources: z.array(Source),
   version: z.number().int(),

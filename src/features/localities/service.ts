@@ -10,6 +10,7 @@ import { listOrganizations, toOrganizationSummary } from '../organizations/servi
 import { indexRecord, matchingIds } from '../search/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
+import { exactlyNamed } from './names.ts';
 import { localitiesRepo, toLocality, toSummary } from './repository.ts';
 import type { Locality, LocalityCreate, LocalityQuery, LocalitySummary, LocalityUpdate } from './schemas.ts';
 
@@ -74,7 +75,13 @@ export async function localitySummaries(db: Q, codes: string[]): Promise<Map<str
 }
 
 /** The code and the codes of the localities below it: a prefecture's page includes its cities. */
-export async function localityWithChildren(db: Q, code: string): Promise<string[]> {
+export async function localityWithChildren(db: Q, given: string): Promise<string[]> {
+  // A filter may name the locality ("滋賀", "quang ninh") rather than give its code.
+  let code = given;
+  if (!(await localitiesRepo.get(db, given))) {
+    const r = await resolveRecordName(db, given);
+    if ('found' in r && r.found.type === 'locality') code = r.found.code;
+  }
   const children = await localitiesRepo.children(db, code);
   return [code, ...children.map((c) => c.code)];
 }
@@ -112,6 +119,8 @@ export async function createLocality(
     name_ja: input.name.ja ?? null,
     name_en: input.name.en ?? null,
     admin_center: input.adminCenter,
+    admin_center_vi: null,
+    admin_center_ja: null,
     lat: input.lat,
     lon: input.lon,
     merged_from: '[]',
@@ -194,6 +203,8 @@ export interface ReferenceLocality {
   parentCode: string | null;
   name: { vi?: string; ja?: string; en?: string };
   adminCenter: string | null;
+  /** The centre in Vietnamese and Japanese script (data/seed/admin-centres.csv). */
+  adminCenterName?: { vi?: string; ja?: string };
   lat: number | null;
   lon: number | null;
   mergedFrom: string[];
@@ -213,6 +224,8 @@ export async function insertReferenceLocality(db: Q, ref: ReferenceLocality): Pr
     name_ja: ref.name.ja ?? null,
     name_en: ref.name.en ?? null,
     admin_center: ref.adminCenter,
+    admin_center_vi: ref.adminCenterName?.vi ?? null,
+    admin_center_ja: ref.adminCenterName?.ja ?? null,
     lat: ref.lat,
     lon: ref.lon,
     merged_from: JSON.stringify(ref.mergedFrom),
@@ -234,4 +247,65 @@ export async function insertReferenceLocality(db: Q, ref: ReferenceLocality): Pr
     });
   });
   return true;
+}
+
+export type RecordRef = { type: 'locality' | 'organization'; code: string };
+export type NameResolution =
+  | { found: RecordRef }
+  | { candidates: (RecordRef & { name: Locality['name'] })[] };
+
+/**
+ * What a party, scope or owner given as text stands for: a locality code or organisation id as
+ * it is, else the one locality or organisation named so in any language and script, with or
+ * without diacritics ("Quảng Ninh", "quang ninh", "滋賀", "Toyama"), else the candidates it
+ * could mean (none when nothing is named so).
+ */
+export async function resolveRecordName(db: Q, text: string): Promise<NameResolution> {
+  const raw = text.trim();
+  if (!raw) return { candidates: [] };
+  const [loc, org] = await Promise.all([
+    localitiesRepo.get(db, raw),
+    db.selectFrom('organizations').select('id').where('id', '=', raw).executeTakeFirst(),
+  ]);
+  if (loc) return { found: { type: 'locality', code: loc.code } };
+  if (org) return { found: { type: 'organization', code: org.id } };
+  const [locs, orgs] = await Promise.all([
+    listLocalities(db, { q: raw, limit: 20, format: 'json' }),
+    listOrganizations(db, { q: raw, limit: 20, format: 'json' }),
+  ]);
+  const all = [
+    ...locs.items.map((l) => ({ type: 'locality' as const, code: l.code, id: l.code, name: l.name })),
+    ...orgs.items.map((o) => ({ type: 'organization' as const, code: o.id, id: o.id, name: o.name })),
+  ];
+  const named = exactlyNamed(raw, all);
+  if (named.length === 1) return { found: { type: named[0].type, code: named[0].code } };
+  return { candidates: named.map(({ type, code, name }) => ({ type, code, name })) };
+}
+
+/** "Toyama (JP-16), Toyama City (JP-16-TOYAMA)": the candidates in a problem's message. */
+export const candidateList = (candidates: { code: string; name: Locality['name'] }[]) =>
+  candidates
+    .slice(0, 8)
+    .map((c) => `${c.name.en ?? c.name.vi ?? c.name.ja ?? c.code} (${c.code})`)
+    .join(', ');
+
+/**
+ * Gives reference localities loaded before admin-centres.csv existed their centre's names in
+ * Vietnamese and Japanese script; a name already there (an editor's) is kept. Returns how many changed.
+ */
+export async function fillAdminCentreNames(db: Q, refs: ReferenceLocality[]): Promise<number> {
+  let changed = 0;
+  for (const ref of refs) {
+    const { vi, ja } = ref.adminCenterName ?? {};
+    if (!vi && !ja) continue;
+    const res = await db
+      .updateTable('localities')
+      .set({ admin_center_vi: vi ?? null, admin_center_ja: ja ?? null })
+      .where('code', '=', ref.code)
+      .where('admin_center_vi', 'is', null)
+      .where('admin_center_ja', 'is', null)
+      .executeTakeFirst();
+    changed += Number(res.numUpdatedRows);
+  }
+  return changed;
 }

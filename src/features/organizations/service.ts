@@ -7,7 +7,12 @@ import { assertCanEditOrganization, assertCanMoveOrganizationTo } from '../accou
 import type { User } from '../accounts/schemas.ts';
 import { listAgreements } from '../agreements/service.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
-import { localitySummaries, localityWithChildren } from '../localities/service.ts';
+import {
+  candidateList,
+  localitySummaries,
+  localityWithChildren,
+  resolveRecordName,
+} from '../localities/service.ts';
 import { indexRecord, insertTerms, matchingIds, unindexRecord } from '../search/service.ts';
 import { localized, nowIso, parseJson } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
@@ -106,15 +111,28 @@ const searchNames = (name: { vi?: string; ja?: string; en?: string }, website: s
 const sortName = (name: { vi?: string; ja?: string; en?: string }) =>
   foldForSearch(name.en ?? name.vi ?? name.ja ?? '');
 
-/** The locality an organisation is based in; an unknown code is a named 422. */
-async function localityOf(db: Q, code: string) {
-  const found = (await localitySummaries(db, [code])).get(code);
-  if (!found) {
-    throw new AppError('reference.unknown', `locality ${code} does not exist`, [
-      { path: 'localityCode', message: 'unknown locality', code: 'unknown_reference' },
-    ]);
+/**
+ * The locality an organisation is based in, given by code or by name in any script ("滋賀",
+ * "quang ninh"); one that names no locality, or several, is a named 422.
+ */
+async function localityOf(db: Q, given: string) {
+  const direct = (await localitySummaries(db, [given])).get(given);
+  if (direct) return direct;
+  const r = await resolveRecordName(db, given);
+  if ('found' in r && r.found.type === 'locality') {
+    const found = (await localitySummaries(db, [r.found.code])).get(r.found.code);
+    if (found) return found;
   }
-  return found;
+  const candidates = 'candidates' in r ? r.candidates.filter((c) => c.type === 'locality') : [];
+  throw new AppError('reference.unknown', `no single locality is named or coded "${given}"`, [
+    candidates.length > 1
+      ? {
+          path: 'localityCode',
+          message: `"${given}" could be ${candidateList(candidates)}: choose one`,
+          code: 'ambiguous_reference',
+        }
+      : { path: 'localityCode', message: 'unknown locality', code: 'unknown_reference' },
+  ]);
 }
 
 export async function createOrganization(
@@ -126,13 +144,13 @@ export async function createOrganization(
     synthetic = false,
   }: { input: OrganizationCreate; user: User | null; id?: string; synthetic?: boolean },
 ) {
-  if (user) assertCanEditOrganization(user, { id: '', localityCode: input.localityCode });
   const locality = await localityOf(db, input.localityCode);
+  if (user) assertCanEditOrganization(user, { id: '', localityCode: locality.code });
   const now = nowIso();
   const row: OrganizationRow = {
     id: id ?? `org-${randomUUID()}`,
     kind: input.kind,
-    locality_code: input.localityCode,
+    locality_code: locality.code,
     country: locality.country,
     name_vi: input.name.vi ?? null,
     name_ja: input.name.ja ?? null,
@@ -167,10 +185,8 @@ export async function updateOrganization(
 ) {
   const before = await getOrganization(db, id);
   assertCanEditOrganization(user, before);
-  if (patch.localityCode && patch.localityCode !== before.localityCode) {
-    assertCanMoveOrganizationTo(user, patch.localityCode);
-  }
   const locality = await localityOf(db, patch.localityCode ?? before.localityCode);
+  if (locality.code !== before.localityCode) assertCanMoveOrganizationTo(user, locality.code);
   const name = patch.name ?? before.name;
   const website = patch.website === undefined ? before.website : patch.website;
   const set: Partial<OrganizationRow> = {

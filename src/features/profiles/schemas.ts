@@ -29,12 +29,22 @@ export const ProfileOwner = z
   })
   .meta({ id: 'ProfileOwner' });
 
+/** What Kizuna understood of one offer or need: the language it is written in and the sectors the matcher recognised in it. */
+export const TextUnderstood = z
+  .object({
+    lang: z.enum(['vi', 'ja', 'en']),
+    sectors: z.array(z.string()),
+  })
+  .meta({ id: 'TextUnderstood' });
+
 export const Profile = z
   .object({
     id: z.string(),
     owner: ProfileOwner,
     offers: z.array(z.string()),
     needs: z.array(z.string()),
+    /** Parallel to `offers` and `needs`: each text's language and the sectors recognised in it. */
+    understood: z.object({ offers: z.array(TextUnderstood), needs: z.array(TextUnderstood) }),
     priorities: z.array(z.string()),
     sectors: z.array(z.string()),
     starter: z.boolean(),

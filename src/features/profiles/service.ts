@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import {
+  analyzeText,
   buildIndex,
+  type CompiledLexicon,
+  compileLexicon,
   type MatchIndex,
   type Profile as MatchProfile,
   recommend,
 } from '../../domain/matching/index.ts';
 import { isSectorCode } from '../../domain/sectors.ts';
+import { detectLanguage } from '../../domain/text/normalize.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditLocality, assertCanEditOrganization } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
@@ -25,7 +29,25 @@ const MATCH_KIND: Record<string, MatchProfile['kind']> = {
   other: 'association',
 };
 
+let lexicon: CompiledLexicon | null = null;
+
+/**
+ * A text's language (by its script) and the sectors the matcher recognises in it: shown beside
+ * a text the reader may not read, so they know what it is about and can check the reasons.
+ */
+export function understand(text: string): Profile['understood']['offers'][number] {
+  lexicon ??= compileLexicon();
+  return {
+    lang: detectLanguage(text),
+    sectors: analyzeText(lexicon, text)
+      .sectors.filter((h) => h.confidence >= 0.3)
+      .map((h) => h.sector),
+  };
+}
+
 function toView(r: ProfileRow, sectors: string[]): Profile {
+  const offers = parseJson<string[]>(r.offers, []);
+  const needs = parseJson<string[]>(r.needs, []);
   const isLocality = r.owner_type === 'locality';
   return {
     id: r.owner_id,
@@ -38,8 +60,9 @@ function toView(r: ProfileRow, sectors: string[]): Profile {
       country: (isLocality ? r.l_country : r.o_country) as 'VN' | 'JP',
       kind: (isLocality ? r.l_kind : r.o_kind) ?? '',
     },
-    offers: parseJson<string[]>(r.offers, []),
-    needs: parseJson<string[]>(r.needs, []),
+    offers,
+    needs,
+    understood: { offers: offers.map(understand), needs: needs.map(understand) },
     priorities: parseJson<string[]>(r.priorities, []),
     sectors,
     starter: r.starter === 1,

@@ -26,6 +26,7 @@ const JP_SOURCE = {
 };
 
 export function referenceLocalities(): ReferenceLocality[] {
+  const centres = new Map(records('admin-centres.csv').map((r) => [r.code, r]));
   const top = records('localities.csv').map((r) => ({
     code: r.code,
     country: r.country as 'VN' | 'JP',
@@ -33,6 +34,10 @@ export function referenceLocalities(): ReferenceLocality[] {
     parentCode: null,
     name: { en: r.name_en, vi: r.name_vi, ja: r.name_ja },
     adminCenter: r.admin_center_en || null,
+    adminCenterName: {
+      vi: centres.get(r.code)?.admin_center_vi || undefined,
+      ja: centres.get(r.code)?.admin_center_ja || undefined,
+    },
     lat: num(r.lat),
     lon: num(r.lon),
     mergedFrom: r.merged_from ? r.merged_from.split(';') : [],
@@ -62,7 +67,7 @@ export function referenceOrganizations(): { id: string; input: OrganizationCreat
       localityCode: r.locality,
       website: null,
       sectors: [],
-      description: { en: r.source_note },
+      description: r.source_note ? { en: r.source_note } : {},
     },
   }));
 }
@@ -70,4 +75,18 @@ export function referenceOrganizations(): { id: string; input: OrganizationCreat
 /** Field phrases as sources report them ("wastewater treatment") → sector codes. */
 export function fieldPhrases(): Map<string, string[]> {
   return new Map(records('fields.csv').map((r) => [r.reported.toLowerCase(), r.codes.split(';')]));
+}
+
+/** The agreement files of data/seed, loaded in this order (a later file may renew an earlier row). */
+export const AGREEMENT_FILES = ['agreements-seed.csv', 'agreements-new.csv'] as const;
+
+/** How many records the reference data holds, counted from its files (tests compare with these). */
+export function referenceCounts() {
+  const rows = (file: string) => parseCsv(readSeedFile(file)).length - 1;
+  return {
+    localities: referenceLocalities().length,
+    organizations: referenceOrganizations().length,
+    agreements: AGREEMENT_FILES.reduce((n, f) => n + rows(f), 0),
+    profiles: rows('profiles.csv'),
+  };
 }

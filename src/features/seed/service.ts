@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { checkAgreementCsv, importContext } from '../agreements/import.ts';
-import { importAgreementRows } from '../agreements/service.ts';
+import { applyStatedTerms, importAgreementRows } from '../agreements/service.ts';
+import { lastAuditId, summariseSystemEntries } from '../audit/service.ts';
 import { seedForums } from '../forums/seed.ts';
-import { insertReferenceLocality } from '../localities/service.ts';
+import { fillAdminCentreNames, insertReferenceLocality } from '../localities/service.ts';
 import { createOrganization, getOrganization } from '../organizations/service.ts';
 import { seedStarterProfiles } from './profiles.ts';
-import { fieldPhrases, readSeedFile, referenceLocalities, referenceOrganizations } from './reference.ts';
+import {
+  AGREEMENT_FILES,
+  fieldPhrases,
+  readSeedFile,
+  referenceLocalities,
+  referenceOrganizations,
+} from './reference.ts';
+import { readStatedTerms } from './terms.ts';
 
 type Q = Kysely<Database>;
 
@@ -16,14 +24,25 @@ export interface SeedReport {
   agreements: number;
   profiles: number;
   forums: number;
+  /** Agreements given the end date and status their sources state (agreements-terms.csv). */
+  terms: number;
   skipped: number;
 }
 
 /**
  * Loads the reference data: localities, the organisations that sign agreements, and the sourced
- * agreements. Idempotent: what is there already (by code or stable id) is left as it is.
+ * agreements, their stated terms and the starting profiles. Idempotent: what is there already
+ * (by code or stable id) is left as it is. The audit log gets one entry for the whole load.
  */
 export async function seedReference(db: Q): Promise<SeedReport> {
+  const from = await lastAuditId(db);
+  const report = await loadReference(db);
+  const { skipped, ...added } = report;
+  await summariseSystemEntries(db, from, { entityId: 'data/seed', after: added });
+  return report;
+}
+
+async function loadReference(db: Q): Promise<SeedReport> {
   let localities = 0;
   let organizations = 0;
   let skipped = 0;
@@ -46,27 +65,25 @@ export async function seedReference(db: Q): Promise<SeedReport> {
       organizations++;
     }
   }
-  const { rows, problems } = checkAgreementCsv(
-    readSeedFile('agreements-seed.csv'),
-    await importContext(db, fieldPhrases()),
-  );
-  if (problems.length) {
-    throw new Error(
-      `reference agreements do not load:\n${problems.map((p) => `line ${p.line}, ${p.column}: ${p.reason}`).join('\n')}`,
-    );
+  const ctx = await importContext(db, fieldPhrases());
+  let agreements = 0;
+  for (const file of AGREEMENT_FILES) {
+    const { rows, problems } = checkAgreementCsv(readSeedFile(file), ctx);
+    if (problems.length) {
+      throw new Error(
+        `reference agreements do not load (${file}):\n${problems.map((p) => `line ${p.line}, ${p.column}: ${p.reason}`).join('\n')}`,
+      );
+    }
+    const result = await importAgreementRows(db, rows, null);
+    agreements += result.added;
+    skipped += result.skipped;
   }
-  const result = await importAgreementRows(db, rows, null);
+  await fillAdminCentreNames(db, refs);
+  const terms = await applyStatedTerms(db, readStatedTerms(readSeedFile('agreements-terms.csv'), ctx));
   const profiles = await seedStarterProfiles(db);
   const forums = await seedForums(db);
   await markReferenceLoaded(db);
-  return {
-    localities,
-    organizations,
-    agreements: result.added,
-    profiles,
-    forums,
-    skipped: skipped + result.skipped,
-  };
+  return { localities, organizations, agreements, profiles, terms, forums, skipped };
 }
 
 const SEEDED = 'reference_data_loaded';

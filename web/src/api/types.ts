@@ -76,7 +76,7 @@ export interface AuditEntry {
   at: string;
   actor: { id: string; email: string } | null;
   action: 'create' | 'update' | 'delete';
-  entityType: 'agreement' | 'organization' | 'locality' | 'user';
+  entityType: 'agreement' | 'organization' | 'locality' | 'profile' | 'user' | 'token' | 'reference';
   entityId: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;

@@ -7,22 +7,31 @@ import { useLang } from '../i18n/format.ts';
 import { guessLang } from '../lib/highlight.ts';
 import { Link } from '../router.tsx';
 import { ErrorNote, Loading } from './common.tsx';
+import { ForeignText } from './ForeignText.tsx';
 import './partners.css';
 
 export const partnersPath = (id: string) => `/partners?for=${encodeURIComponent(id)}`;
 export const profileEditPath = (id: string) => `/profiles/${encodeURIComponent(id)}/edit`;
 
-/** A profile's free texts, each tagged with the language it is written in. */
-function TextList({ items }: { items: string[] }) {
+/**
+ * A profile's free texts, each in its own language; one the reader may not read is tagged
+ * with its language and followed by the sectors Kizuna recognised in it.
+ */
+function TextList({ items, understood }: { items: string[]; understood?: Profile['understood']['offers'] }) {
   const { t } = useLang();
   if (items.length === 0) return <p className="muted">{t('profile.nothing')}</p>;
   return (
     <ul className="profile-texts">
       {items.map((s, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: texts may repeat; their position is their identity
-        <li key={i} lang={guessLang(s)}>
+        <ForeignText
+          // biome-ignore lint/suspicious/noArrayIndexKey: texts may repeat; their position is their identity
+          key={i}
+          as="li"
+          lang={understood?.[i]?.lang ?? guessLang(s)}
+          sectors={understood?.[i]?.sectors}
+        >
           {s}
-        </li>
+        </ForeignText>
       ))}
     </ul>
   );
@@ -38,7 +47,9 @@ export function StarterNote({ profile }: { profile: Profile }) {
       {profile.basis && (
         <p className="small">
           {t('profile.basis')}
-          <span lang="en">{profile.basis}</span>
+          <ForeignText lang="en" quoted>
+            {profile.basis}
+          </ForeignText>
         </p>
       )}
     </div>
@@ -55,11 +66,11 @@ export function ProfileBody({ profile, level = 3 }: { profile: Profile; level?: 
       <div className="profile-cols">
         <div>
           <H>{t('profile.offers')}</H>
-          <TextList items={profile.offers} />
+          <TextList items={profile.offers} understood={profile.understood?.offers} />
         </div>
         <div>
           <H>{t('profile.needs')}</H>
-          <TextList items={profile.needs} />
+          <TextList items={profile.needs} understood={profile.understood?.needs} />
         </div>
       </div>
       {profile.priorities.length > 0 && (

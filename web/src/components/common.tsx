@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { type ApiError, csvUrl } from '../api/client.ts';
 import type { AgreementSummary, LocalitySummary, LocalizedText } from '../api/types.ts';
 import { textLang, useLang } from '../i18n/format.ts';
@@ -86,9 +86,15 @@ export function LocalCsvLink({
 }
 
 export function PageTitle({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
+  // The browser tab says which page this is: its own heading ("Quảng Ninh – Shiga"), not only its kind.
+  const h1 = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const heading = h1.current?.textContent?.trim();
+    if (heading) document.title = `${heading} · Kizuna`;
+  });
   return (
     <div className="page-title">
-      <h1>{children}</h1>
+      <h1 ref={h1}>{children}</h1>
       {actions && <div className="actions">{actions}</div>}
     </div>
   );
@@ -103,8 +109,21 @@ export function Badge({ kind, children }: { kind: string; children: ReactNode })
  * ("Memorandum of understanding: Da Nang – Nagasaki") in the reader's language.
  */
 export function AgreementTitle({ a }: { a: Pick<AgreementSummary, 'title' | 'kind' | 'parties'> }) {
-  const { t, text } = useLang();
-  if (text(a.title)) return <Name value={a.title} />;
+  const { t, text, lang } = useLang();
   const parties = a.parties.map((p) => text(p.name)).join(' – ');
-  return <span>{t('agreement.untitled', { kind: t(`agreementKind.${a.kind}`), parties })}</span>;
+  const made = t('agreement.untitled', { kind: t(`agreementKind.${a.kind}`), parties });
+  if (a.title[lang]) return <span>{a.title[lang]}</span>;
+  // A title only in another language: the reader's own description first, the title after it,
+  // marked with its language.
+  const other = textLang(a.title, lang);
+  if (!text(a.title)) return <span>{made}</span>;
+  return (
+    <span>
+      {made}{' '}
+      <span className="muted">
+        (<span className="lang-tag">{t(`langName.${other}`)}</span>
+        <span lang={other}>{text(a.title)}</span>)
+      </span>
+    </span>
+  );
 }

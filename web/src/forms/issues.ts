@@ -53,6 +53,10 @@ export function issueText(issue: Issue, t: TFunction): string {
     case 'reference.unknown':
     case 'unknown_reference':
       return t('validation.unknownReference');
+    case 'ambiguous_reference':
+      return t('validation.ambiguousReference');
+    case 'self_disable':
+      return t('validation.selfDisable');
     case 'taken':
       return t('validation.taken');
     case 'unrecognized_keys':

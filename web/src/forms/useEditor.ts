@@ -12,6 +12,38 @@ export function changedFields(base: unknown, next: unknown): Record<string, unkn
   return out;
 }
 
+/** The draft fields that differ from the record it started from (what the user changed). */
+function draftChanges<D>(base: D, draft: D): Partial<D> {
+  const b = base as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(draft as Record<string, unknown>).filter(
+      ([k, v]) => JSON.stringify(v) !== JSON.stringify(b[k]),
+    ),
+  ) as Partial<D>;
+}
+
+// Unsaved input survives a reload of the page: kept in sessionStorage (this tab only) until saved.
+interface Stored<D> {
+  draft: D;
+  etag: string | null;
+}
+const readStored = <D>(key: string): Stored<D> | null => {
+  try {
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as Stored<D>) : null;
+  } catch {
+    return null;
+  }
+};
+const writeStored = (key: string, value: unknown | null) => {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or refused: the draft stays on screen, only not across a reload.
+  }
+};
+
 interface Versioned {
   id: string;
   version: number;
@@ -59,9 +91,18 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
   const [formError, setFormError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const storageKey = `kizuna.draft:${apiBase}/${id ?? 'new'}`;
 
   const load = useCallback(async () => {
-    if (id === undefined) return;
+    const stored = readStored<D>(storageKey);
+    if (id === undefined) {
+      if (stored) {
+        setDraftState(stored.draft);
+        setRestored(true);
+      }
+      return;
+    }
     setLoading(true);
     try {
       const r = await api<R>(`${apiBase}/${encodeURIComponent(id)}`);
@@ -73,19 +114,55 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
       setFormError(null);
       setTouched(new Set());
       setSubmitted(false);
+      if (stored) {
+        // The input of before the page was reloaded, still based on the version it started
+        // from: saving it over a newer version is refused like any stale edit.
+        setDraftState(stored.draft);
+        setEtag(stored.etag);
+        setRestored(true);
+      }
     } catch (err) {
       if (put && err instanceof ApiError && err.status === 404) {
-        setDraftState(empty);
+        setDraftState(stored?.draft ?? empty);
+        setRestored(Boolean(stored));
         setRecord(null);
         setEtag(null);
       } else setLoadError(err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' }));
     } finally {
       setLoading(false);
     }
-  }, [id, apiBase, fromRecord, put, empty]);
+  }, [id, apiBase, fromRecord, put, empty, storageKey]);
   useEffect(() => {
     void load();
   }, [load]);
+
+  /**
+   * After a stale-edit refusal: reads the latest version and puts the user's changes back on
+   * top of it, so that nothing typed is lost and saving now changes only what they changed.
+   */
+  const reload = useCallback(async () => {
+    if (id === undefined) return;
+    const mine = record ? draftChanges(fromRecord(record), draft) : {};
+    try {
+      const r = await api<R>(`${apiBase}/${encodeURIComponent(id)}`);
+      const next = { ...fromRecord(r.data), ...mine };
+      setDraftState(next);
+      setRecord(r.data);
+      const tag = r.etag ?? `"${r.data.version}"`;
+      setEtag(tag);
+      setConflict(false);
+      setServerIssues([]);
+      setFormError(null);
+      writeStored(storageKey, Object.keys(mine).length ? { draft: next, etag: tag } : null);
+    } catch (err) {
+      setFormError(err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' }));
+    }
+  }, [id, apiBase, fromRecord, record, draft, storageKey]);
+
+  // Keep what the user typed across a reload of the page, until it is saved.
+  useEffect(() => {
+    if (touched.size > 0) writeStored(storageKey, { draft, etag });
+  }, [draft, touched, etag, storageKey]);
 
   const { body, issues } = useMemo(() => validate(draft, creating), [validate, draft, creating]);
 
@@ -127,6 +204,9 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
           });
       setEtag(r.etag ?? `"${r.data.version}"`);
       setRecord(r.data);
+      setTouched(new Set());
+      writeStored(storageKey, null);
+      setRestored(false);
       return r.data;
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' });
@@ -143,6 +223,7 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
     if (creating) return false;
     try {
       await api(`${apiBase}/${encodeURIComponent(id)}`, { method: 'DELETE', ifMatch: etag });
+      writeStored(storageKey, null);
       return true;
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' });
@@ -169,7 +250,15 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
     loadError,
     formError,
     conflict,
-    reload: load,
+    reload,
+    /** The draft was restored from before a reload of the page (not saved yet). */
+    restored,
+    /** Forgets the unsaved input and shows the record as stored. */
+    discard: async () => {
+      writeStored(storageKey, null);
+      setRestored(false);
+      await load();
+    },
     unplaced,
   };
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import { useAuth } from '../auth.tsx';
 import { PageTitle, useProblemText } from '../components/common.tsx';
+import { RecordNames } from '../components/RecordNames.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 
@@ -52,7 +53,12 @@ export function AccountPage() {
       <PageTitle>{t('account.title')}</PageTitle>
       <p>
         {user.email} · {t(`role.${user.role}`)}
-        {user.scopes.length > 0 && ` · ${t('users.scopes')}: ${user.scopes.join(', ')}`}
+        {user.scopes.length > 0 && (
+          <>
+            {' · '}
+            {t('users.scopes')}: <RecordNames codes={user.scopes} />
+          </>
+        )}
       </p>
       {user.mustChangePassword && (
         <p className="notice" role="status">

@@ -47,7 +47,8 @@ const EMPTY: Draft = {
   fields: [],
   signedOn: '',
   validUntil: '',
-  status: 'in_force',
+  // Empty: derived from the end date and renewals.
+  status: '',
   renewsId: '',
   supersedesId: '',
   parties: [
@@ -65,7 +66,7 @@ const fromRecord = (a: Agreement): Draft => ({
   fields: [...a.fields],
   signedOn: a.signedOn ?? '',
   validUntil: a.validUntil ?? '',
-  status: a.status,
+  status: a.statusStated ?? '',
   renewsId: a.renewsId ?? '',
   supersedesId: a.supersedesId ?? '',
   parties: a.parties.map((p) => ({ type: p.type, code: p.code })),
@@ -86,7 +87,7 @@ function validate(d: Draft, creating: boolean) {
     fields: d.fields,
     signedOn: orNull(d.signedOn),
     validUntil: orNull(d.validUntil),
-    status: d.status,
+    status: d.status || null,
     renewsId: orNull(d.renewsId),
     supersedesId: orNull(d.supersedesId),
     parties: d.parties.map((p) => ({ type: p.type, code: p.code.trim() })),
@@ -123,12 +124,13 @@ export function AgreementEditPage({ params }: { params: Record<string, string> }
   const d = ed.draft;
   const set = <K extends keyof Draft>(key: K, value: Draft[K], path: string = key) =>
     ed.update(path, (x) => ({ ...x, [key]: value }));
+  // From the draft at the time of the change: a picker settles a typed name after the user has
+  // moved on to the next party, and must not undo what was typed there meanwhile.
   const setParty = (i: number, patch: Partial<Draft['parties'][number]>) =>
-    set(
-      'parties',
-      d.parties.map((p, j) => (j === i ? { ...p, ...patch } : p)),
-      `parties.${i}`,
-    );
+    ed.update(`parties.${i}`, (x) => ({
+      ...x,
+      parties: x.parties.map((p, j) => (j === i ? { ...p, ...patch } : p)),
+    }));
   const detail = params.id ? `/agreements/${encodeURIComponent(params.id)}` : '/agreements';
   return (
     <>
@@ -168,8 +170,19 @@ export function AgreementEditPage({ params }: { params: Record<string, string> }
               onChange={(e) => set('kindDetail', e.target.value)}
             />
           </Field>
-          <Field id="status" label={t('agreement.status')} issue={ed.issueAt('status')}>
-            <select id="status" value={d.status} onChange={(e) => set('status', e.target.value)}>
+          <Field
+            id="status"
+            label={t('agreement.status')}
+            issue={ed.issueAt('status')}
+            hint={t('edit.statusHint')}
+          >
+            <select
+              id="status"
+              aria-describedby="status-hint"
+              value={d.status}
+              onChange={(e) => set('status', e.target.value)}
+            >
+              <option value="">{t('edit.statusDerived')}</option>
               {AgreementStatus.options.map((s) => (
                 <option key={s} value={s}>
                   {t(`status.${s}`)}

@@ -1,8 +1,10 @@
 import { sectorLabel } from '../../../src/domain/sectors.ts';
+import { detectLanguage } from '../../../src/domain/text/normalize.ts';
 import { useApi } from '../api/client.ts';
 import type { AgreementDetail, Party } from '../api/types.ts';
 import { canEdit, useAuth } from '../auth.tsx';
 import { AgreementTitle, Async, Badge, LocalCsvLink, Name, PageTitle } from '../components/common.tsx';
+import { ForeignText } from '../components/ForeignText.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 
@@ -17,7 +19,15 @@ function PartyLink({ p }: { p: Party }) {
       <span className="muted">
         ({t(`country.${p.country}`)}, {t(`partyType.${p.type}`)})
       </span>
-      {p.note && <span className="muted"> — {p.note}</span>}
+      {/* "Sakai City (JP-27 Osaka)" is how the import file named the record shown above. */}
+      {p.note && !/\(JP-\d{2}\b[^)]*\)\s*$/.test(p.note) && (
+        <span className="muted">
+          {' — '}
+          <ForeignText lang="en" quoted>
+            {p.note}
+          </ForeignText>
+        </span>
+      )}
     </>
   );
 }
@@ -55,11 +65,21 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
             <dt>{t('agreement.kind')}</dt>
             <dd>
               {t(`agreementKind.${a.kind}`)}
-              {a.kindDetail && <span className="muted"> — {a.kindDetail}</span>}
+              {a.kindDetail && (
+                <span className="muted">
+                  {' — '}
+                  <ForeignText lang="en" quoted>
+                    {a.kindDetail}
+                  </ForeignText>
+                </span>
+              )}
             </dd>
             <dt>{t('agreement.status')}</dt>
             <dd>
-              <Badge kind={a.status}>{t(`status.${a.status}`)}</Badge>
+              <Badge kind={a.status}>{t(`status.${a.status}`)}</Badge>{' '}
+              <span className="muted">
+                ({a.statusStated ? t('agreement.statusStated') : t('agreement.statusDerived')})
+              </span>
             </dd>
             <dt>{t('agreement.signedOn')}</dt>
             <dd>
@@ -113,7 +133,9 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
             {a.note && (
               <>
                 <dt>{t('agreement.note')}</dt>
-                <dd>{a.note}</dd>
+                <dd>
+                  <ForeignText lang={detectLanguage(a.note)}>{a.note}</ForeignText>
+                </dd>
               </>
             )}
             <dt>{t('agreement.sources')}</dt>
@@ -124,12 +146,15 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
                 <ul className="plain">
                   {a.sources.map((s) => (
                     <li key={`${s.url}:${s.note}`}>
-                      {s.url ? (
+                      {s.note && (
+                        <ForeignText as="p" lang={detectLanguage(s.note)} quoted>
+                          {s.note}
+                        </ForeignText>
+                      )}
+                      {s.url && (
                         <a href={s.url} rel="noreferrer noopener" target="_blank">
-                          {s.note || s.url}
+                          {s.url}
                         </a>
-                      ) : (
-                        s.note
                       )}
                     </li>
                   ))}

@@ -5,7 +5,7 @@ import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement, type Page } from '
 import { canEdit, useAuth } from '../auth.tsx';
 import { AgreementList } from '../components/AgreementList.tsx';
 import { Async, CsvLink, PageTitle } from '../components/common.tsx';
-import { LocalityPicker } from '../components/LocalityPicker.tsx';
+import { codeOf, LocalityPicker } from '../components/LocalityPicker.tsx';
 import { PAGE_SIZE, Pager } from '../components/Pager.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link, useRouter, withQuery } from '../router.tsx';
@@ -39,9 +39,9 @@ export function AgreementsPage() {
     setDraft(next);
     if (immediate) apply(next);
   };
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    apply(draft);
+    apply({ ...draft, locality: await codeOf(draft.locality) });
   };
 
   return (

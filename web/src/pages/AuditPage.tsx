@@ -5,33 +5,20 @@ import { Async, LocalCsvLink, PageTitle } from '../components/common.tsx';
 import { PAGE_SIZE, Pager } from '../components/Pager.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link, useRouter, withQuery } from '../router.tsx';
+import { changes, entityName, fieldLabel, showValue } from './auditFormat.ts';
 
-const ENTITY_TYPES = ['agreement', 'organization', 'locality', 'user'] as const;
-
-/** The fields an update changed, as [field, before, after]; the whole record for create/delete. */
-export function changes(e: AuditEntry): [string, unknown, unknown][] {
-  const keys = new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})]);
-  const out: [string, unknown, unknown][] = [];
-  for (const k of keys) {
-    if (k === 'version' || k === 'updatedAt') continue;
-    const b = e.before?.[k];
-    const a = e.after?.[k];
-    if (JSON.stringify(b) !== JSON.stringify(a)) out.push([k, b, a]);
-  }
-  return out;
-}
-
-const show = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+const ENTITY_TYPES = ['agreement', 'organization', 'locality', 'profile', 'user', 'reference'] as const;
 
 function entityLink(e: AuditEntry): string | null {
   if (e.entityType === 'agreement') return `/agreements/${encodeURIComponent(e.entityId)}`;
   if (e.entityType === 'organization') return `/organizations/${encodeURIComponent(e.entityId)}`;
   if (e.entityType === 'locality') return `/localities/${encodeURIComponent(e.entityId)}`;
+  if (e.entityType === 'profile') return `/partners?for=${encodeURIComponent(e.entityId)}`;
   return null;
 }
 
 export function AuditPage() {
-  const { t, dateTime, num } = useLang();
+  const { t, dateTime, num, lang } = useLang();
   const { user } = useAuth();
   const { search, navigate } = useRouter();
   const entityType = search.get('entityType') ?? '';
@@ -68,7 +55,7 @@ export function AuditPage() {
       </search>
       {entityId && (
         <p>
-          {t('audit.onlyOne', { id: entityId })}{' '}
+          {t('audit.onlyOneRecord')}{' '}
           <Link to={withQuery('/admin/audit', { entityType })}>{t('filters.clear')}</Link>
         </p>
       )}
@@ -82,16 +69,20 @@ export function AuditPage() {
                 name="audit.csv"
                 label={t('common.downloadCsv')}
                 rows={[
-                  ['at', 'actor', 'action', 'entityType', 'entityId', 'changes'],
+                  ['at', 'actor', 'action', 'entityType', 'entityId', 'name', 'changes'],
                   ...page.items.map((e) => [
                     e.at,
                     e.actor?.email ?? '',
                     e.action,
                     e.entityType,
                     e.entityId,
-                    JSON.stringify(
-                      Object.fromEntries(changes(e).map(([k, b, a]) => [k, { before: b, after: a }])),
-                    ),
+                    entityName(e, t, lang),
+                    changes(e)
+                      .map(
+                        ([k, b, a]) =>
+                          `${fieldLabel(k, t)}: ${showValue(k, b, t, lang)} → ${showValue(k, a, t, lang)}`,
+                      )
+                      .join('\n'),
                   ]),
                 ]}
               />
@@ -105,7 +96,11 @@ export function AuditPage() {
                       <time dateTime={e.at}>{dateTime(e.at)}</time>
                       <strong>{t(`audit.action.${e.action}`)}</strong>
                       <span>{t(`entity.${e.entityType}`)}</span>
-                      {link ? <Link to={link}>{e.entityId}</Link> : <span>{e.entityId}</span>}
+                      {link ? (
+                        <Link to={link}>{entityName(e, t, lang)}</Link>
+                      ) : (
+                        <span>{entityName(e, t, lang)}</span>
+                      )}
                       <span>{e.actor?.email ?? t('audit.system')}</span>
                     </p>
                     <details>
@@ -121,9 +116,9 @@ export function AuditPage() {
                         <tbody>
                           {changes(e).map(([k, b, a]) => (
                             <tr key={k}>
-                              <th scope="row">{k}</th>
-                              <td>{show(b)}</td>
-                              <td>{show(a)}</td>
+                              <th scope="row">{fieldLabel(k, t)}</th>
+                              <td>{showValue(k, b, t, lang)}</td>
+                              <td>{showValue(k, a, t, lang)}</td>
                             </tr>
                           ))}
                         </tbody>

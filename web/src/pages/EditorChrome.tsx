@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useProblemText } from '../components/common.tsx';
 import { issueText } from '../forms/issues.ts';
 import type { useEditor } from '../forms/useEditor.ts';
@@ -14,6 +14,8 @@ type Editor<R> = Pick<
   | 'formError'
   | 'conflict'
   | 'reload'
+  | 'restored'
+  | 'discard'
   | 'issues'
   | 'submitted'
   | 'unplaced'
@@ -37,6 +39,13 @@ export function EditorChrome<R extends { id: string; version: number }>({
   const { t } = useLang();
   const problemText = useProblemText();
   const [confirming, setConfirming] = useState(false);
+  // The stale-edit notice is where the user's eyes and keyboard go: in view and focused.
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!editor.conflict) return;
+    conflictRef.current?.scrollIntoView({ block: 'center' });
+    conflictRef.current?.focus();
+  }, [editor.conflict]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const saved = await editor.save();
@@ -46,10 +55,18 @@ export function EditorChrome<R extends { id: string; version: number }>({
   return (
     <form className="form editor" onSubmit={submit} noValidate>
       {editor.conflict && (
-        <div className="notice conflict" role="alert">
+        <div className="notice conflict stale-notice" role="alert" tabIndex={-1} ref={conflictRef}>
           <p>{t('edit.conflict')}</p>
           <button type="button" onClick={() => void editor.reload()}>
             {t('edit.reload')}
+          </button>
+        </div>
+      )}
+      {editor.restored && !editor.conflict && (
+        <div className="notice" role="status">
+          <p>{t('edit.restored')}</p>
+          <button type="button" className="secondary" onClick={() => void editor.discard()}>
+            {t('edit.discard')}
           </button>
         </div>
       )}

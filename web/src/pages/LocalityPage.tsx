@@ -1,8 +1,10 @@
 import { lazy, type ReactNode, Suspense } from 'react';
+import { detectLanguage } from '../../../src/domain/text/normalize.ts';
 import { useApi } from '../api/client.ts';
 import type { LocalityDetail } from '../api/types.ts';
 import { AgreementList } from '../components/AgreementList.tsx';
 import { Async, CsvLink, ErrorNote, Loading, LocalityLink, Name, PageTitle } from '../components/common.tsx';
+import { ForeignText } from '../components/ForeignText.tsx';
 import { EgoGraph } from '../components/NetworkGraph.tsx';
 import { OrganizationList } from '../components/OrganizationList.tsx';
 import { useLang } from '../i18n/format.ts';
@@ -52,7 +54,7 @@ function Paged<T>(props: {
 }
 
 export function LocalityPage({ params }: { params: Record<string, string> }) {
-  const { t, num } = useLang();
+  const { t, num, text } = useLang();
   const code = params.code;
   const state = useApi<LocalityDetail>(`/api/localities/${encodeURIComponent(code)}`);
   return (
@@ -75,10 +77,12 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
                 </dd>
               </>
             )}
-            {l.adminCenter && (
+            {text(l.adminCenterName) && (
               <>
                 <dt>{t('locality.adminCenter')}</dt>
-                <dd>{l.adminCenter}</dd>
+                <dd>
+                  <Name value={l.adminCenterName} />
+                </dd>
               </>
             )}
             {l.mergedFrom.length > 0 && (
@@ -108,12 +112,15 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
                   <ul className="plain">
                     {l.sources.map((s) => (
                       <li key={`${s.url}:${s.note}`}>
-                        {s.url ? (
+                        {s.note && (
+                          <ForeignText as="p" lang={detectLanguage(s.note)} quoted>
+                            {s.note}
+                          </ForeignText>
+                        )}
+                        {s.url && (
                           <a href={s.url} rel="noreferrer noopener" target="_blank">
-                            {s.note || s.url}
+                            {s.url}
                           </a>
-                        ) : (
-                          s.note
                         )}
                       </li>
                     ))}

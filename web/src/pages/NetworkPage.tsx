@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useApi } from '../api/client.ts';
 import type { LocalityDetail } from '../api/types.ts';
 import { Async, CsvLink, LocalityLink, PageTitle } from '../components/common.tsx';
-import { LocalityPicker } from '../components/LocalityPicker.tsx';
+import { codeOf, LocalityPicker } from '../components/LocalityPicker.tsx';
 import { EgoGraph, PairGraph } from '../components/NetworkGraph.tsx';
 import { useLang } from '../i18n/format.ts';
 import { useNetwork } from '../lib/pairs.ts';
@@ -52,9 +52,9 @@ export function NetworkPage() {
   const locality = search.get('locality') ?? '';
   const [draft, setDraft] = useState(locality);
   useEffect(() => setDraft(locality), [locality]);
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    navigate(withQuery('/network', { locality: draft.trim() }));
+    navigate(withQuery('/network', { locality: await codeOf(draft) }));
   };
   const csv = locality ? `/api/agreements?locality=${encodeURIComponent(locality)}` : '/api/agreements';
   return (

@@ -4,7 +4,7 @@ import { useApi } from '../api/client.ts';
 import { ORGANIZATION_KINDS, type Organization, type Page } from '../api/types.ts';
 import { canEdit, useAuth } from '../auth.tsx';
 import { Async, CsvLink, PageTitle } from '../components/common.tsx';
-import { LocalityPicker } from '../components/LocalityPicker.tsx';
+import { codeOf, LocalityPicker } from '../components/LocalityPicker.tsx';
 import { OrganizationList } from '../components/OrganizationList.tsx';
 import { PAGE_SIZE, Pager } from '../components/Pager.tsx';
 import { useLang } from '../i18n/format.ts';
@@ -28,9 +28,9 @@ export function OrganizationsPage() {
   const listPath = withQuery('/api/organizations', { ...f, limit: PAGE_SIZE, cursor: search.get('cursor') });
   const list = useApi<Page<Organization>>(listPath);
   const go = (next: Partial<typeof f>) => navigate(withQuery('/organizations', { ...f, ...next }));
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    go({ q: draft, locality: locality.trim() });
+    go({ q: draft, locality: await codeOf(locality) });
   };
   return (
     <>

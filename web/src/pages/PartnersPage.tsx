@@ -4,6 +4,7 @@ import { useApi } from '../api/client.ts';
 import type { Matches, MatchReason, Profile } from '../api/types.ts';
 import { canEdit, useAuth } from '../auth.tsx';
 import { ErrorNote, Loading, Name, PageTitle } from '../components/common.tsx';
+import { ForeignText } from '../components/ForeignText.tsx';
 import { type OwnerOption, OwnerPicker, resolveOwner } from '../components/OwnerPicker.tsx';
 import { ProfileBody, profileEditPath } from '../components/ProfileView.tsx';
 import { useLang } from '../i18n/format.ts';
@@ -17,15 +18,31 @@ const SHOWN_REASONS = 3;
 const ownerPath = (p: Profile) =>
   `/${p.owner.type === 'locality' ? 'localities' : 'organizations'}/${encodeURIComponent(p.id)}`;
 
-/** A profile text in its own language, with the words that linked it marked. */
-function Marked({ text, words }: { text: string; words: string[] }) {
+/**
+ * A profile text in its own language, with the words that linked it marked; in another language
+ * than the reader's, tagged and followed by the sectors Kizuna recognised in it.
+ */
+function Marked({
+  text,
+  words,
+  understood,
+}: {
+  text: string;
+  words: string[];
+  understood?: Profile['understood']['offers'][number];
+}) {
   return (
-    <p className="side-text" lang={guessLang(text)}>
+    <ForeignText
+      as="p"
+      className="side-text"
+      lang={understood?.lang ?? guessLang(text)}
+      sectors={understood?.sectors}
+    >
       {highlight(text, words).map((s, i) =>
         // biome-ignore lint/suspicious/noArrayIndexKey: segments are fixed for a given text
         s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>,
       )}
-    </p>
+    </ForeignText>
   );
 }
 
@@ -60,14 +77,18 @@ function Reason({ reason, self, partner }: { reason: MatchReason; self: Profile;
       <div className="reason-pair">
         <div className="side need">
           <p className="side-label">{t('partners.needOf', { name: text(needer.owner.name) })}</p>
-          <Marked text={need} words={reason.evidence} />
+          <Marked text={need} words={reason.evidence} understood={needer.understood?.needs[reason.need!]} />
         </div>
         <span className="reason-arrow" aria-hidden="true">
           ←
         </span>
         <div className="side offer">
           <p className="side-label">{t('partners.offerOf', { name: text(offerer.owner.name) })}</p>
-          <Marked text={offer} words={reason.evidence} />
+          <Marked
+            text={offer}
+            words={reason.evidence}
+            understood={offerer.understood?.offers[reason.offer!]}
+          />
         </div>
       </div>
     </li>

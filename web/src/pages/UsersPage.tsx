@@ -3,15 +3,11 @@ import { ApiError, api, useApi } from '../api/client.ts';
 import type { Page, User } from '../api/types.ts';
 import { useAuth } from '../auth.tsx';
 import { Async, LocalCsvLink, PageTitle, useProblemText } from '../components/common.tsx';
+import { resolveTyped } from '../components/LocalityPicker.tsx';
+import { ScopePicker } from '../components/RecordNames.tsx';
 import { useLang } from '../i18n/format.ts';
 
-const splitScopes = (s: string) =>
-  s
-    .split(/[\s,]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-
-function UserRow({ u, onChanged }: { u: User; onChanged: () => void }) {
+function UserRow({ u, self, onChanged }: { u: User; self: boolean; onChanged: () => void }) {
   const { t } = useLang();
   const problemText = useProblemText();
   const [error, setError] = useState<string | null>(null);
@@ -51,19 +47,16 @@ function UserRow({ u, onChanged }: { u: User; onChanged: () => void }) {
         <label className="visually-hidden" htmlFor={`scopes-${u.id}`}>
           {t('users.scopes')}
         </label>
-        <input
-          id={`scopes-${u.id}`}
-          defaultValue={u.scopes.join(', ')}
-          onBlur={(e) => {
-            const scopes = splitScopes(e.target.value);
-            if (scopes.join(',') !== u.scopes.join(',')) void patch({ scopes });
-          }}
-        />
+        <ScopePicker id={`scopes-${u.id}`} value={u.scopes} onChange={(scopes) => void patch({ scopes })} />
       </td>
       <td>
-        <button type="button" onClick={() => void patch({ disabled: !u.disabled })}>
-          {u.disabled ? t('users.enable') : t('users.disable')}
-        </button>
+        {self ? (
+          <span className="muted">{t('users.self')}</span>
+        ) : (
+          <button type="button" onClick={() => void patch({ disabled: !u.disabled })}>
+            {u.disabled ? t('users.enable') : t('users.disable')}
+          </button>
+        )}
         {error && (
           <p className="field-error" role="alert">
             {error}
@@ -81,21 +74,33 @@ export function UsersPage() {
   const list = useApi<Page<User>>(user?.role === 'admin' ? '/api/users?limit=200' : null);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<User['role']>('editor');
-  const [scopes, setScopes] = useState('');
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [pending, setPending] = useState('');
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   if (user?.role !== 'admin') return <p>{t('errors.auth.forbidden')}</p>;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    // A scope typed but not chosen yet: taken when it names one record, else the form says why.
+    let all = scopes;
+    if (pending.trim()) {
+      const r = await resolveTyped(pending, 'both');
+      if (!('found' in r)) {
+        setError(t(r.candidates.length ? 'validation.ambiguousReference' : 'validation.unknownReference'));
+        return;
+      }
+      all = scopes.includes(r.found.value) ? scopes : [...scopes, r.found.value];
+    }
     try {
       const { data } = await api<{ user: User; password: string }>('/api/users', {
         method: 'POST',
-        body: { email, role, scopes: splitScopes(scopes) },
+        body: { email, role, scopes: all },
       });
       setCreated({ email: data.user.email, password: data.password });
       setEmail('');
-      setScopes('');
+      setScopes([]);
+      setPending('');
       list.reload();
     } catch (err) {
       setError(
@@ -131,6 +136,7 @@ export function UsersPage() {
                   <UserRow
                     key={`${u.id}:${u.role}:${u.scopes.join()}:${u.disabled}`}
                     u={u}
+                    self={u.id === user.id}
                     onChanged={list.reload}
                   />
                 ))}
@@ -160,11 +166,13 @@ export function UsersPage() {
         </div>
         <div className="field">
           <label htmlFor="nu-scopes">{t('users.scopes')}</label>
-          <input
+          <ScopePicker
+            key={created?.email ?? 'new'}
             id="nu-scopes"
-            aria-describedby="nu-scopes-hint"
+            describedBy="nu-scopes-hint"
             value={scopes}
-            onChange={(e) => setScopes(e.target.value)}
+            onChange={setScopes}
+            onPending={setPending}
           />
           <p id="nu-scopes-hint" className="hint">
             {t('users.scopesHint')}
