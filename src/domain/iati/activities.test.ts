@@ -143,20 +143,24 @@ describe('IATI activities 2.03', () => {
   });
 
   it('refuses, naming each, what IATI cannot describe', () => {
-    const bad = { ...closedOne, id: 'prj-9', title: {}, parties: [], plannedStart: null, sector: 'space' };
+    const bad = { ...closedOne, id: 'prj 9', title: {}, parties: [], plannedStart: null, sector: 'space' };
     try {
       iatiActivitiesXml(exportOf([smartRice, bad]));
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(IatiInputError);
       expect((err as IatiInputError).problems.map((p) => `${p.project} ${p.field}`)).toEqual([
-        'prj-9 title',
-        'prj-9 parties',
-        'prj-9 plannedStart',
-        'prj-9 sector',
+        'prj 9 id',
+        'prj 9 title',
+        'prj 9 parties',
+        'prj 9 plannedStart',
+        'prj 9 sector',
       ]);
     }
     expect(() => iatiActivitiesXml(exportOf([]))).toThrow(/one activity at least/);
+    expect(() =>
+      iatiActivitiesXml({ ...exportOf([smartRice]), publisher: { ...publisher, ref: 'XM KIZUNA' } }),
+    ).toThrow(/\(publisher\), ref: is empty or has a space/);
   });
 
   it('is valid and keeps every text for any projects (escaping, control characters, lone surrogates)', () => {

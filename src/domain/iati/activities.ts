@@ -104,6 +104,9 @@ function org(name: string, o: IatiOrganisation, attrs: Record<string, string | n
 function checkProject(p: IatiProject): { project: string; field: string; reason: string }[] {
   const problems: { project: string; field: string; reason: string }[] = [];
   const problem = (field: string, reason: string) => problems.push({ project: p.id, field, reason });
+  // IATI identifiers are read by systems that split on these characters (IATI identifier guidance).
+  if (!/^[^\s/&|?]+$/.test(p.id))
+    problem('id', `"${p.id}" has a space, /, &, | or ?, which an iati-identifier cannot`);
   if (!hasText(p.title)) problem('title', 'is empty in every language; IATI requires a title');
   if (!p.parties.length) problem('parties', 'is empty; IATI requires a participating organisation');
   if (!p.plannedStart && !p.actualStart)
@@ -207,11 +210,11 @@ export function iatiActivitiesXml(x: IatiExport): string {
       field: 'projects',
       reason: 'is empty; an IATI file holds one activity at least',
     });
-  if (!x.publisher.ref.trim())
+  if (!/^[^\s/&|?]+$/.test(x.publisher.ref))
     problems.push({
       project: '(publisher)',
       field: 'ref',
-      reason: 'is empty; it starts every iati-identifier',
+      reason: 'is empty or has a space, /, &, | or ?; it starts every iati-identifier',
     });
   if (!hasText(x.publisher.name))
     problems.push({ project: '(publisher)', field: 'name', reason: 'is empty in every language' });
