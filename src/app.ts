@@ -22,7 +22,7 @@ import { bodyless, unstorableText, wellFormedInput } from './http/input.ts';
 import { Metrics } from './http/metrics.ts';
 import { metricsGuard } from './http/metrics-guard.ts';
 import { isPage } from './http/pages.ts';
-import { noStore, securityHeaders } from './http/security.ts';
+import { securityHeaders } from './http/security.ts';
 
 export interface AppOptions {
   /** Folder of the built web app, served at / with index.html for client routes. */
@@ -80,7 +80,6 @@ export function createApp(
   // AbortController, which was a third of the server's time on a cached read.
   app.use('/api/*', (c, next) => (bodyless(c.req.method) ? next() : limitBody(c, next)));
   app.use('/api/*', wellFormedInput);
-  app.use('/api/*', noStore);
   app.use('/api/*', authenticate(deps));
   const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
   const readCache = cache ? new ReadCache(deps.db.dataVersion, cache === true ? {} : cache) : null;
