@@ -23,7 +23,7 @@ import { bodyless, unstorableText, wellFormedInput } from './http/input.ts';
 import { Metrics } from './http/metrics.ts';
 import { metricsGuard } from './http/metrics-guard.ts';
 import { isPage } from './http/pages.ts';
-import { noStore, securityHeaders } from './http/security.ts';
+import { securityHeaders } from './http/security.ts';
 import { outboxRoutes } from './platform/mail/routes.ts';
 
 export interface AppOptions {
@@ -89,7 +89,6 @@ export function createApp(
     UPLOAD_ROUTE.test(c.req.path) && !/json/i.test(c.req.header('content-type') ?? '');
   app.use('/api/*', (c, next) => (bodyless(c.req.method) || isUpload(c) ? next() : limitBody(c, next)));
   app.use('/api/*', wellFormedInput);
-  app.use('/api/*', noStore);
   app.use('/api/*', authenticate(deps));
   const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
   const readCache = cache ? new ReadCache(deps.db.dataVersion, cache === true ? {} : cache) : null;

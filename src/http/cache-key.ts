@@ -13,6 +13,9 @@ interface Route {
 
 /** Longer than any valid query of ours (a search is at most 200 characters): not worth keeping. */
 const MAX_KEY = 2048;
+/** URLs whose key is remembered: at most 2,000 of at most 512 characters (about 2 MB at worst). */
+const MEMO_ENTRIES = 2000;
+const MEMO_URL = 512;
 
 /**
  * Cache keys from the GET routes' own query schemas (the OpenAPI registry the routes were declared
@@ -24,7 +27,10 @@ export function validatedQueryKey(definitions: () => Definitions, prefix: string
   let known: Route[] | null = null;
   // Read on the first request: the middleware is registered before the routes are.
   const routesOf = () => (known ??= routesIn(definitions(), prefix));
-  return (c: Context) => {
+  // The key of each recent URL, so that a hit does not validate its query again: bounded in
+  // entries and in URL length, and emptied when full (a flood of new URLs only empties it).
+  const recent = new Map<string, string | null>();
+  const computeKey = (c: Context) => {
     const path = c.req.path;
     if (path.length > MAX_KEY) return null;
     const route = routesOf().find((r) => r.pattern.test(path));
@@ -43,6 +49,17 @@ export function validatedQueryKey(definitions: () => Definitions, prefix: string
         .map((k) => [k, data[k]]),
     )}`;
     return key.length > MAX_KEY ? null : key;
+  };
+  return (c: Context) => {
+    const url = c.req.url;
+    if (url.length > MEMO_URL) return computeKey(c);
+    let key = recent.get(url);
+    if (key === undefined) {
+      key = computeKey(c);
+      if (recent.size >= MEMO_ENTRIES) recent.clear();
+      recent.set(url, key);
+    }
+    return key;
   };
 }
 

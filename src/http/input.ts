@@ -21,13 +21,16 @@ const refuse = (where: string, errors: FieldError[]) =>
  */
 export const wellFormedInput = createMiddleware(async (c, next) => {
   const url = c.req.url;
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  const queryAt = url.indexOf('?', start);
-  const errors = checkUrl(
-    url.slice(start, queryAt < 0 ? undefined : queryAt),
-    queryAt < 0 ? '' : url.slice(queryAt + 1),
-  );
-  if (errors.length) throw refuse('URL', errors);
+  // A parsed URL is ASCII, non-ASCII and controls percent-encoded: without a % there is nothing to check.
+  if (url.includes('%')) {
+    const start = url.indexOf('/', url.indexOf('//') + 2);
+    const queryAt = url.indexOf('?', start);
+    const errors = checkUrl(
+      url.slice(start, queryAt < 0 ? undefined : queryAt),
+      queryAt < 0 ? '' : url.slice(queryAt + 1),
+    );
+    if (errors.length) throw refuse('URL', errors);
+  }
   // A GET or HEAD body is never read (nor limited): see the body limit in app.ts.
   const type = c.req.header('content-type') ?? '';
   if (!bodyless(c.req.method) && /json/i.test(type)) {

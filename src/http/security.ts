@@ -59,23 +59,19 @@ export function securedResponse(body: Uint8Array, status: number, headers: Secur
   return res;
 }
 
-/** Adds the security headers to every answer that does not carry them yet. */
+/** Answers that carry a secret or depend on who asks: sign-in, the account, tokens, users, audit. */
+const PERSONAL = /^\/api\/(?:auth|tokens|users|audit)(?:\/|$)/;
+
+/**
+ * Adds the security headers to every answer that does not carry them yet (a cache hit does), and
+ * `Cache-Control: no-store` to the answers that carry secrets (a session, a new token, a one-time
+ * password) or one person's data, so that no browser or proxy cache keeps them.
+ */
 export const securityHeaders = createMiddleware(async (c, next) => {
   await next();
   if (secured.has(c.res)) return;
   const headers = c.res.headers;
   for (const name in SECURITY_HEADERS) headers.set(name, SECURITY_HEADERS[name]);
   headers.delete('x-powered-by');
-});
-
-/** Answers that carry a secret or depend on who asks: sign-in, the account, tokens, users, audit. */
-const PERSONAL = /^\/api\/(?:auth|tokens|users|audit)(?:\/|$)/;
-
-/**
- * `Cache-Control: no-store` on the answers that carry secrets (a session, a new token, a one-time
- * password) or one person's data, so that no browser or proxy cache keeps them.
- */
-export const noStore = createMiddleware(async (c, next) => {
-  await next();
-  if (PERSONAL.test(c.req.path)) c.res.headers.set('cache-control', 'no-store');
+  if (PERSONAL.test(c.req.path)) headers.set('cache-control', 'no-store');
 });

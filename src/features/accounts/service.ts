@@ -126,10 +126,6 @@ export async function updateUser(
   return db.transaction().execute(async (tx) => {
     const res = await usersRepo.update(tx, id, version, set);
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict(id, version);
-    // Counted after the change, inside its transaction: two admins demoting each other one after
-    // the other cannot both succeed.
-    if (losesAdmin && (await usersRepo.otherActiveAdmins(tx, id)) === 0)
-      throw new AppError('user.last_admin', 'this is the last enabled admin: make another admin first');
     if (disabled && !before.disabled) {
       await sessionsRepo.deleteForUser(tx, id);
       await tokensRepo.revokeAllFor(tx, id, nowIso());
@@ -143,6 +139,11 @@ export async function updateUser(
       before: auditUser(before),
       after: auditUser(after),
     });
+    // Counted last: recording the audit entry bumped the data version row, which a concurrent
+    // write holds until it commits (PostgreSQL) or which only one writer reaches at a time
+    // (SQLite), so two admins demoting each other at once see each other's change: one is refused.
+    if (losesAdmin && (await usersRepo.otherActiveAdmins(tx, id)) === 0)
+      throw new AppError('user.last_admin', 'this is the last enabled admin: make another admin first');
     return after;
   });
 }

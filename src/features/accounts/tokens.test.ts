@@ -199,6 +199,31 @@ describe.each(ENGINES)('API tokens and account changes on %s', (engine) => {
     // Another admin who is not the last may be demoted.
     const second = await buildAccount(t, 'admin', []);
     expect((await patchUser(second.id, { role: 'editor', scopes: ['VN-HANOI'] })).status).toBe(200);
+    // The two last admins removed at the same moment (one steps down, the other is disabled):
+    // one change is refused and one admin stays (5 rounds).
+    for (let round = 0; round < 5; round++) {
+      const other = await buildAccount(t, 'admin', []);
+      const [a, b] = [await versionOf(admin.id), await versionOf(other.id)];
+      const answers = await Promise.all([
+        patchUser(admin.id, { role: 'editor', scopes: ['VN-HANOI'] }, `"${a}"`),
+        patchUser(other.id, { disabled: true }, `"${b}"`),
+      ]);
+      expect(answers.map((r) => r.status).sort(), `round ${round}`).toEqual([200, 409]);
+      const enabled = await t.db.db
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('disabled', '=', 0)
+        .execute();
+      expect(enabled.length).toBe(1);
+      // Leave `admin` the one enabled admin for the next round and the next tests.
+      await t.db.db
+        .updateTable('users')
+        .set({ role: 'admin', scopes: '[]' })
+        .where('id', '=', admin.id)
+        .execute();
+      await t.db.db.updateTable('users').set({ disabled: 1 }).where('id', '=', other.id).execute();
+    }
   });
 
   it('gives a demoted admin no old scopes when promoted and demoted again, and refuses unknown scopes', async () => {
