@@ -149,6 +149,52 @@ describe('checkSchedule, one rule at a time', () => {
   });
 });
 
+describe('checkSchedule on unusual problems', () => {
+  it('takes slots without a day as one day, and participants not listed as speaking anything', () => {
+    const r = check((a, p) => {
+      for (const slot of p.slots) delete slot.day;
+      a[0].slot = '25-3';
+      p.interpreters![0].unavailable = [];
+    });
+    expect(r.violations).toEqual([]);
+    expect(r.objective.breaks).toBe(1);
+    for (const pair of [
+      ['ghost', 'jp-jetro'],
+      ['vn-hanoi', 'ghost'],
+    ] as const)
+      expect(violations((_, p) => (p.meetings[1].participants = [...pair]))).toEqual([]);
+    // An unscheduled meeting that must follow another is no violation either.
+    expect(violations((_, p) => (p.meetings[4].after = ['m-1']))).toEqual([]);
+  });
+
+  it('sums the breaks of every participant and measures their spread', () => {
+    const day = '2025-11-25';
+    const problem: Problem = {
+      ...smallForum(),
+      tables: 2,
+      interpreters: [],
+      participants: ['a', 'b', 'c', 'd'].map((id) => ({ id, languages: ['vi'] })),
+      meetings: [
+        { id: 'ab1', participants: ['a', 'b'] },
+        { id: 'ab2', participants: ['a', 'b'] },
+        { id: 'cd1', participants: ['c', 'd'] },
+        { id: 'cd2', participants: ['c', 'd'] },
+      ],
+    };
+    const slot = (i: number) => `${day.slice(-2)}-${i}`;
+    const assignments: Assignment[] = [
+      { meeting: 'ab1', slot: slot(0), table: 1 },
+      { meeting: 'ab2', slot: slot(2), table: 1 },
+      { meeting: 'cd1', slot: slot(0), table: 2 },
+      { meeting: 'cd2', slot: slot(3), table: 2 },
+    ];
+    const r = checkSchedule({ ...problem, fairness: 0 }, { assignments });
+    // Every participant has one break: four in all, none more than another.
+    expect(r.objective).toEqual({ weight: 4, meetings: 4, breaks: 4, breakSpread: 0, tableChanges: 0 });
+    expect(r.violations).toEqual([]);
+  });
+});
+
 describe('the helpers', () => {
   it('needsInterpreter only when both sides name languages and share none', () => {
     expect(needsInterpreter(['vi'], ['ja'])).toBe(true);
@@ -172,6 +218,7 @@ describe('the helpers', () => {
     expect(countBreaks([true, false, true], ['d', 'd', 'd'])).toBe(1);
     expect(countBreaks([false, true, false, true], ['d', 'd', 'd', 'd'])).toBe(1);
     expect(countBreaks([true, false, false, true, false, true], ['a', 'a', 'a', 'a', 'b', 'b'])).toBe(1);
+    expect(countBreaks([false, false, false, true], ['d', 'd', 'd', 'd'])).toBe(0);
     expect(countBreaks([], [])).toBe(0);
   });
 });
