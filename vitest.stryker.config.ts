@@ -13,6 +13,7 @@ export default defineConfig({
       'src/features/organizations/*.test.ts',
       'src/features/localities/*.test.ts',
       'src/features/profiles/*.test.ts',
+      'src/features/shared/write-rules.test.ts',
       'src/domain/scheduling/check*.test.ts',
     ],
     testTimeout: 60_000,

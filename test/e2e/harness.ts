@@ -122,7 +122,24 @@ export async function createAdmin(
   server: TestServer,
   email: string,
 ): Promise<{ email: string; password: string }> {
-  const out = await server.kizuna(['user', 'add', email, '--role', 'admin']);
+  return createAccount(server, email, 'admin');
+}
+
+/** Like createAdmin, for any role: an editor needs its scopes (locality codes or organisation ids). */
+export async function createAccount(
+  server: TestServer,
+  email: string,
+  role: 'admin' | 'editor',
+  scopes: string[] = [],
+): Promise<{ email: string; password: string }> {
+  const out = await server.kizuna([
+    'user',
+    'add',
+    email,
+    '--role',
+    role,
+    ...scopes.flatMap((s) => ['--scope', s]),
+  ]);
   const oneTime = out.match(/^password:\s*(\S+)/m)?.[1];
   if (!oneTime) throw new Error(`no password in: ${out}`);
   const login = await fetch(`${server.url}/api/auth/login`, {

@@ -1,0 +1,185 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../../web/src/i18n/en.json' with { type: 'json' };
+import { createAccount, launchBrowser, newPage, settled, startServer, type TestServer } from './harness.ts';
+
+/**
+ * What users do, checked by what the page shows afterwards (and what the API then holds):
+ * creating an agreement, deleting a record, the controls an editor sees within their scope.
+ */
+let server: TestServer;
+let browser: Browser;
+let admin: { email: string; password: string };
+let editor: { email: string; password: string };
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  admin = await createAccount(server, 'flows-admin@example.org', 'admin');
+  editor = await createAccount(server, 'flows-editor@example.org', 'editor', ['VN-HUE']);
+}, 150_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto(`${server.url}/signin`);
+  await page.fill('#si-email', who.email);
+  await page.fill('#si-password', who.password);
+  await page.click('form button[type=submit]');
+  await page.waitForURL(`${server.url}/`);
+  await settled(page);
+}
+
+/** A signed-in API client as `who`, for setting up records and checking what was stored. */
+async function api(who: { email: string; password: string }) {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return (path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) =>
+    fetch(`${server.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        cookie,
+        origin: server.url,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+}
+
+describe('what users do', () => {
+  it('creates an agreement: the new page shows it, and the list finds it', async () => {
+    const { context, page } = await newPage(browser, { locale: 'en-GB' });
+    await signIn(page, admin);
+    await page.goto(`${server.url}/agreements`);
+    await settled(page);
+    await page.getByRole('link', { name: en.edit.newAgreement }).click();
+    await page.waitForURL(`${server.url}/agreements/new`);
+    await settled(page);
+    await page.fill('#title-en', 'Hue and Aomori memorandum on craft villages (flow)');
+    await page.selectOption('#kind', 'mou');
+    await page.fill('#signedOn', '2026-02');
+    await page.fill('#party-0-code', 'VN-HUE');
+    await page.fill('#party-1-code', 'JP-02');
+    await page.click('form.editor button[type=submit]');
+    await page.waitForURL((u) => /^\/agreements\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith('/new'));
+    await settled(page);
+    expect(await page.textContent('h1')).toBe('Hue and Aomori memorandum on craft villages (flow)');
+    expect(await page.locator('dl.facts time').first().textContent()).toBe('February 2026');
+    expect(await page.locator('main a[href="/localities/VN-HUE"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('main a[href="/localities/JP-02"]').count()).toBeGreaterThan(0);
+    expect(await page.textContent('main')).toContain(en.agreementKind.mou);
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    const stored = await (await fetch(`${server.url}/api/agreements/${id}`)).json();
+    expect(stored.parties.map((p: { code: string }) => p.code)).toEqual(['VN-HUE', 'JP-02']);
+
+    await page.goto(`${server.url}/agreements?q=${encodeURIComponent('craft villages')}`);
+    await settled(page);
+    await expect
+      .poll(() => page.locator(`a[href="/agreements/${encodeURIComponent(id)}"]`).count())
+      .toBeGreaterThan(0);
+    await context.close();
+  }, 90_000);
+
+  it('deletes a record after asking: the list no longer shows it and its page says not found', async () => {
+    const call = await api(admin);
+    const res = await call('/api/organizations', {
+      method: 'POST',
+      body: { kind: 'association', name: { en: 'Flow Deletion Club' }, localityCode: 'VN-HUE' },
+    });
+    expect(res.status).toBe(201);
+    const org = await res.json();
+    const { context, page } = await newPage(browser, { locale: 'en-GB' });
+    await signIn(page, admin);
+    await page.goto(`${server.url}/organizations/${encodeURIComponent(org.id)}/edit`);
+    await settled(page);
+    await page.getByRole('button', { name: en.edit.delete }).click();
+    // Nothing is deleted before the confirmation.
+    await expect.poll(() => page.getByText(en.edit.confirmDelete).count()).toBe(1);
+    expect((await fetch(`${server.url}/api/organizations/${org.id}`)).status).toBe(200);
+    await page.locator('button.danger', { hasText: en.edit.delete }).click();
+    await page.waitForURL(`${server.url}/organizations`);
+    await settled(page);
+    expect((await fetch(`${server.url}/api/organizations/${org.id}`)).status).toBe(404);
+    expect(await page.locator(`a[href="/organizations/${encodeURIComponent(org.id)}"]`).count()).toBe(0);
+    await page.goto(`${server.url}/organizations/${encodeURIComponent(org.id)}`);
+    await settled(page);
+    expect(await page.textContent('main')).not.toContain('Flow Deletion Club');
+    await context.close();
+  }, 90_000);
+
+  it('lets an editor change a record in their scope from its page', async () => {
+    const call = await api(admin);
+    const created = await call('/api/agreements', {
+      method: 'POST',
+      body: {
+        kind: 'friendship',
+        title: { en: 'Hue in-scope agreement (flow)' },
+        parties: [
+          { type: 'locality', code: 'VN-HUE' },
+          { type: 'locality', code: 'JP-03' },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const mine = await created.json();
+    const { context, page } = await newPage(browser, { locale: 'en-GB' });
+    await signIn(page, editor);
+    await page.goto(`${server.url}/agreements/${encodeURIComponent(mine.id)}`);
+    await settled(page);
+    const edit = page.locator(`main a[href="/agreements/${encodeURIComponent(mine.id)}/edit"]`);
+    expect(await edit.textContent()).toBe(en.common.edit);
+    await edit.click();
+    await page.waitForURL(`${server.url}/agreements/${encodeURIComponent(mine.id)}/edit`);
+    await settled(page);
+    await page.waitForSelector('#note');
+    await page.fill('#note', 'updated by the editor of Huế');
+    await page.click('form.editor button[type=submit]');
+    await page.waitForURL(`${server.url}/agreements/${encodeURIComponent(mine.id)}`);
+    await settled(page);
+    expect(await page.textContent('main')).toContain('updated by the editor of Huế');
+    await context.close();
+  }, 90_000);
+
+  // Listed in .ci/expected-skips.json: the web app shows Edit to every signed-in account until the
+  // API's answers say what the caller may do (roles per record).
+  it.skip('shows an editor no Edit or Delete control on a record outside their scope', async () => {
+    const call = await api(admin);
+    const created = await call('/api/agreements', {
+      method: 'POST',
+      body: {
+        kind: 'friendship',
+        title: { en: 'Out-of-scope agreement (flow)' },
+        parties: [
+          { type: 'locality', code: 'VN-HANOI' },
+          { type: 'locality', code: 'JP-04' },
+        ],
+      },
+    });
+    const theirs = await created.json();
+    const { context, page } = await newPage(browser, { locale: 'en-GB' });
+    await signIn(page, editor);
+    await page.goto(`${server.url}/agreements/${encodeURIComponent(theirs.id)}`);
+    await settled(page);
+    expect(await page.textContent('h1')).toBe('Out-of-scope agreement (flow)');
+    expect(await page.locator('main a[href$="/edit"]').count()).toBe(0);
+    await page.goto(`${server.url}/organizations/org-osaka-city-construction-bureau`);
+    await settled(page);
+    expect(await page.locator('main a[href$="/edit"]').count()).toBe(0);
+    await context.close();
+  }, 90_000);
+
+  // Listed in .ci/expected-skips.json: the web app has no page for API tokens yet (they are made
+  // and revoked through the API only, see the accounts tests).
+  it.todo('creates an API token, shows its secret once, and revokes it');
+});
