@@ -19,6 +19,7 @@ import type { AppEnv, Deps } from './http/context.ts';
 import { bodyless, refuseNul, unstorableText } from './http/input.ts';
 import { Metrics } from './http/metrics.ts';
 import { securityHeaders } from './http/security.ts';
+import { jobRoutes } from './platform/jobs/routes.ts';
 import { outboxRoutes } from './platform/mail/routes.ts';
 
 export interface AppOptions {
@@ -90,6 +91,7 @@ export function createApp(deps: Deps, { webDist = null, cache = true }: AppOptio
     statsRoutes,
     profileRoutes,
     outboxRoutes,
+    jobRoutes,
   ])
     api.route('/', routes(deps));
   app.route('/api', api);
