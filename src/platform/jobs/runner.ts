@@ -98,7 +98,7 @@ export class JobRunner {
     await Promise.allSettled([this.ticking, ...[...this.running.values()].map((r) => r.done)]);
   }
 
-  /** Enqueues recurring work and starts due jobs up to the free slots; answers how many started. */
+  /** Enqueues recurring work and starts due jobs up to the free slots; answers the started runs. */
   async tick(): Promise<Promise<void>[]> {
     const { db, clock } = this.opts;
     await this.enqueueRecurring();
