@@ -24,6 +24,7 @@ import { Metrics } from './http/metrics.ts';
 import { metricsGuard } from './http/metrics-guard.ts';
 import { isPage } from './http/pages.ts';
 import { securityHeaders } from './http/security.ts';
+import { jobRoutes } from './platform/jobs/routes.ts';
 import { outboxRoutes } from './platform/mail/routes.ts';
 
 export interface AppOptions {
@@ -116,6 +117,7 @@ export function createApp(
     profileRoutes,
     forumRoutes,
     outboxRoutes,
+    jobRoutes,
   ])
     api.route('/', routes(deps));
   app.route('/api', api);

@@ -75,6 +75,49 @@ describe.each(ENGINES)('platform routes on %s', (engine) => {
     expect(held.total).toBe(0);
   });
 
+  it('admins read jobs (held mail sent by its job) and cancel a queued one', async () => {
+    expect((await t.req('/api/admin/jobs')).status).toBe(401);
+    const page = await (
+      await t.req('/api/admin/jobs?kind=mail.send&status=done', { headers: admin.headers })
+    ).json();
+    expect(page.total).toBeGreaterThanOrEqual(3);
+    expect(page.items[0]).toMatchObject({
+      kind: 'mail.send',
+      status: 'done',
+      result: { outcome: 'held' },
+      progress: 1,
+    });
+    expect(page.items[0]).not.toHaveProperty('payload');
+    const queued = await t.req('/api/admin/outbox/test', {
+      method: 'POST',
+      headers: admin.headers,
+      body: { to: 'later@example.org', language: 'en' },
+    });
+    const { id: mailId } = await queued.json();
+    const job = await t.db.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('unique_key', '=', `mail:${mailId}`)
+      .executeTakeFirstOrThrow();
+    const cancel = await t.req(`/api/admin/jobs/${job.id}/cancel`, {
+      method: 'POST',
+      headers: admin.headers,
+    });
+    expect(cancel.status).toBe(200);
+    expect(await cancel.json()).toMatchObject({ status: 'cancelled' });
+    expect(await (await t.req(`/api/admin/jobs/${job.id}`, { headers: admin.headers })).json()).toMatchObject(
+      { status: 'cancelled' },
+    );
+    await runJobs();
+    const mail = await (await t.req(`/api/admin/outbox/${mailId}`, { headers: admin.headers })).json();
+    expect(mail.status).toBe('pending');
+    expect((await t.req('/api/admin/jobs/nope', { headers: admin.headers })).status).toBe(404);
+    expect(
+      (await t.req('/api/admin/jobs/nope/cancel', { method: 'POST', headers: admin.headers })).status,
+    ).toBe(404);
+    expect((await t.req('/api/admin/jobs?status=stuck', { headers: admin.headers })).status).toBe(400);
+  });
+
   it('bad input gets problem details naming what is wrong', async () => {
     const bad = await t.req('/api/admin/outbox/test', {
       method: 'POST',

@@ -37,7 +37,10 @@ export interface JobKind<S extends z.ZodType = z.ZodType> {
  */
 export interface JobDefinition<S extends z.ZodType = z.ZodType, R = unknown> extends JobKind<S> {
   run: (payload: z.infer<S>, ctx: JobContext) => Promise<R>;
-  /** How long a claim holds without a heartbeat before another runner may take the job (default 60 s). */
+  /**
+   * How long a claim holds without a heartbeat before another runner may take the job (default
+   * 60 s; a runner claims with the longest lease of its kinds, and heartbeats every 2 s).
+   */
   leaseMs?: number;
 }
 

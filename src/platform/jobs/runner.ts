@@ -94,11 +94,13 @@ export class JobRunner {
     this.stopped = true;
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    // A claim under way finishes first, so that the jobs it takes are aborted and given back too.
+    await this.ticking;
     for (const r of this.running.values()) r.controller.abort('shutdown' satisfies StopReason);
-    await Promise.allSettled([this.ticking, ...[...this.running.values()].map((r) => r.done)]);
+    await Promise.allSettled([...this.running.values()].map((r) => r.done));
   }
 
-  /** Enqueues recurring work and starts due jobs up to the free slots; answers how many started. */
+  /** Enqueues recurring work and starts due jobs up to the free slots; answers the started runs. */
   async tick(): Promise<Promise<void>[]> {
     const { db, clock } = this.opts;
     await this.enqueueRecurring();
