@@ -8,7 +8,7 @@ import { listAgreements, partnersOf, toAgreementSummary } from '../agreements/se
 import { actorOf, recordAudit } from '../audit/service.ts';
 import { listOrganizations, toOrganizationSummary } from '../organizations/service.ts';
 import { indexRecord, matchingIds } from '../search/service.ts';
-import { nowIso } from '../shared/json.ts';
+import { nowIso, parseJson } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
 import { exactlyNamed } from './names.ts';
 import { localitiesRepo, toLocality, toSummary } from './repository.ts';
@@ -306,6 +306,28 @@ export async function fillAdminCentreNames(db: Q, refs: ReferenceLocality[]): Pr
       .where('admin_center_ja', 'is', null)
       .executeTakeFirst();
     changed += Number(res.numUpdatedRows);
+  }
+  return changed;
+}
+
+// What the first reference data wrote as the source note of cities: a phrase about our own files
+// ("Party of an agreement in agreements-seed.csv"), not about the city.
+const INTERNAL_NOTE = /^Party of (an agreement|agreements) in agreements-seed\.csv/;
+
+/** Replaces that internal phrase in the sources of reference cities by the notes the data now gives. */
+export async function replaceInternalSourceNotes(db: Q, refs: ReferenceLocality[]): Promise<number> {
+  let changed = 0;
+  for (const ref of refs) {
+    const row = await localitiesRepo.get(db, ref.code);
+    if (!row) continue;
+    const sources = parseJson<{ url: string | null; note: string | null }[]>(row.sources, []);
+    if (!sources.some((s) => s.note && INTERNAL_NOTE.test(s.note))) continue;
+    await db
+      .updateTable('localities')
+      .set({ sources: JSON.stringify(ref.sources) })
+      .where('code', '=', ref.code)
+      .execute();
+    changed++;
   }
   return changed;
 }

@@ -303,3 +303,22 @@ export async function insertSyntheticOrganizations(
     });
   });
 }
+
+/**
+ * The first reference data described its organisations with a phrase about our own files
+ * ("Party of an agreement in agreements-seed.csv"); this removes that description where it is
+ * still the only one.
+ */
+export async function clearInternalDescriptions(db: Q, ids: string[]): Promise<number> {
+  let changed = 0;
+  for (const id of ids) {
+    const row = await organizationsRepo.get(db, id);
+    if (!row) continue;
+    const d = parseJson<{ vi?: string; ja?: string; en?: string }>(row.description, {});
+    if (d.vi || d.ja || !d.en || !/^Party of (an agreement|agreements) in agreements-seed\.csv/.test(d.en))
+      continue;
+    await db.updateTable('organizations').set({ description: '{}' }).where('id', '=', id).execute();
+    changed++;
+  }
+  return changed;
+}

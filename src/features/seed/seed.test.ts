@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ENGINES, freshDb, type TestDb } from '../../../test/support/db.ts';
 import { REFERENCE } from '../../../test/support/reference.ts';
 import { prepareDatabase } from '../../server.ts';
-import { insertReferenceLocality } from '../localities/service.ts';
-import { referenceLocalities } from './reference.ts';
-import { referenceLoaded } from './service.ts';
+import { getLocality, insertReferenceLocality } from '../localities/service.ts';
+import { referenceCounts, referenceLocalities } from './reference.ts';
+import { referenceLoaded, seedReference } from './service.ts';
 
 describe.each(ENGINES)('reference data on %s', (engine) => {
   let t: TestDb;
@@ -34,5 +34,35 @@ describe.each(ENGINES)('reference data on %s', (engine) => {
     } finally {
       await db.close();
     }
+  });
+
+  it('writes one audit entry for the whole load, and brings an earlier load up to date', async () => {
+    t = await freshDb(engine);
+    // An earlier load: a city with the internal phrase of the first data, no centre names.
+    const [kobe] = referenceLocalities().filter((l) => l.code === 'JP-28-KOBE');
+    const hyogo = referenceLocalities().find((l) => l.code === 'JP-28')!;
+    await insertReferenceLocality(t.db, { ...hyogo, adminCenterName: {} });
+    await insertReferenceLocality(t.db, {
+      ...kobe,
+      sources: [{ url: null, note: 'Party of an agreement in agreements-seed.csv; designated city.' }],
+    });
+    const earlier = (await t.db.selectFrom('audit_log').selectAll().execute()).length;
+    const first = await seedReference(t.db);
+    expect(first.updated).toBeGreaterThanOrEqual(2);
+    const entries = await t.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+    const added = entries.slice(earlier);
+    expect(added.map((e) => [e.actor_id, e.entity_type])).toEqual([[null, 'reference']]);
+    expect(JSON.parse(added[0].after ?? '{}')).toMatchObject({ agreements: referenceCounts().agreements });
+    const city = await getLocality(t.db, 'JP-28-KOBE');
+    expect(JSON.stringify(city.sources)).not.toContain('agreements-seed.csv');
+    expect((await getLocality(t.db, 'JP-28')).adminCenterName).toEqual({
+      en: 'Kobe',
+      vi: 'Kobe',
+      ja: '神戸市',
+    });
+    // Loading again changes nothing and writes nothing.
+    const again = await seedReference(t.db);
+    expect(again).toMatchObject({ localities: 0, agreements: 0, terms: 0, updated: 0 });
+    expect(await t.db.selectFrom('audit_log').selectAll().execute()).toHaveLength(entries.length);
   });
 });

@@ -4,8 +4,12 @@ import { checkAgreementCsv, importContext } from '../agreements/import.ts';
 import { applyStatedTerms, importAgreementRows } from '../agreements/service.ts';
 import { lastAuditId, summariseSystemEntries } from '../audit/service.ts';
 import { seedForums } from '../forums/seed.ts';
-import { fillAdminCentreNames, insertReferenceLocality } from '../localities/service.ts';
-import { createOrganization, getOrganization } from '../organizations/service.ts';
+import {
+  fillAdminCentreNames,
+  insertReferenceLocality,
+  replaceInternalSourceNotes,
+} from '../localities/service.ts';
+import { clearInternalDescriptions, createOrganization, getOrganization } from '../organizations/service.ts';
 import { seedStarterProfiles } from './profiles.ts';
 import {
   AGREEMENT_FILES,
@@ -26,6 +30,8 @@ export interface SeedReport {
   forums: number;
   /** Agreements given the end date and status their sources state (agreements-terms.csv). */
   terms: number;
+  /** Records of an earlier load given what the data now says (centre names, source notes). */
+  updated: number;
   skipped: number;
 }
 
@@ -78,12 +84,19 @@ async function loadReference(db: Q): Promise<SeedReport> {
     agreements += result.added;
     skipped += result.skipped;
   }
-  await fillAdminCentreNames(db, refs);
+  // Databases loaded by an earlier version of this data get what it now says.
+  const updated =
+    (await fillAdminCentreNames(db, refs)) +
+    (await replaceInternalSourceNotes(db, refs)) +
+    (await clearInternalDescriptions(
+      db,
+      referenceOrganizations().map((o) => o.id),
+    ));
   const terms = await applyStatedTerms(db, readStatedTerms(readSeedFile('agreements-terms.csv'), ctx));
   const profiles = await seedStarterProfiles(db);
   const forums = await seedForums(db);
   await markReferenceLoaded(db);
-  return { localities, organizations, agreements, profiles, terms, forums, skipped };
+  return { localities, organizations, agreements, profiles, terms, forums, updated, skipped };
 }
 
 const SEEDED = 'reference_data_loaded';

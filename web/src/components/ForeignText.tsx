@@ -26,7 +26,12 @@ export function ForeignText({
 }) {
   const { t, lang } = useLang();
   const foreign = textLang !== lang;
-  if (!foreign && !quoted) return <Tag className={className}>{children}</Tag>;
+  if (!foreign && !quoted)
+    return (
+      <Tag className={className} lang={textLang}>
+        {children}
+      </Tag>
+    );
   return (
     <Tag className={className}>
       {(foreign || quoted) && (

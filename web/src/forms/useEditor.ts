@@ -12,14 +12,41 @@ export function changedFields(base: unknown, next: unknown): Record<string, unkn
   return out;
 }
 
-/** The draft fields that differ from the record it started from (what the user changed). */
-function draftChanges<D>(base: D, draft: D): Partial<D> {
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A list the user edited, replayed on the latest version of it: the items they changed (by
+ * position) and added, without the ones they removed; the others' additions stay.
+ */
+function mergeList(base: unknown[], mine: unknown[], latest: unknown[]): unknown[] {
+  const out = [...latest];
+  const removed = base.slice(mine.length);
+  for (let i = 0; i < Math.min(base.length, mine.length); i++) {
+    if (same(base[i], mine[i])) continue;
+    const at = out.findIndex((x) => same(x, base[i]));
+    if (at >= 0) out[at] = mine[i];
+    else out.push(mine[i]);
+  }
+  for (const item of mine.slice(base.length)) out.push(item);
+  return out.filter((x) => !removed.some((r) => same(r, x)));
+}
+
+/**
+ * The user's draft replayed on the latest version of the record: each field they changed
+ * takes their value (lists are merged item by item); the others take the latest.
+ */
+export function replay<D>(base: D, draft: D, latest: D): D {
   const b = base as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.entries(draft as Record<string, unknown>).filter(
-      ([k, v]) => JSON.stringify(v) !== JSON.stringify(b[k]),
-    ),
-  ) as Partial<D>;
+  const l = latest as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...l };
+  for (const [k, v] of Object.entries(draft as Record<string, unknown>)) {
+    if (same(v, b[k])) continue;
+    out[k] =
+      Array.isArray(v) && Array.isArray(b[k]) && Array.isArray(l[k])
+        ? mergeList(b[k] as unknown[], v, l[k] as unknown[])
+        : v;
+  }
+  return out as D;
 }
 
 // Unsaved input survives a reload of the page: kept in sessionStorage (this tab only) until saved.
@@ -142,10 +169,11 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
    */
   const reload = useCallback(async () => {
     if (id === undefined) return;
-    const mine = record ? draftChanges(fromRecord(record), draft) : {};
     try {
       const r = await api<R>(`${apiBase}/${encodeURIComponent(id)}`);
-      const next = { ...fromRecord(r.data), ...mine };
+      const latest = fromRecord(r.data);
+      const next = record ? replay(fromRecord(record), draft, latest) : latest;
+      const mine = !same(next, latest);
       setDraftState(next);
       setRecord(r.data);
       const tag = r.etag ?? `"${r.data.version}"`;
@@ -153,7 +181,7 @@ export function useEditor<R extends Versioned, D>(opts: EditorOptions<R, D>) {
       setConflict(false);
       setServerIssues([]);
       setFormError(null);
-      writeStored(storageKey, Object.keys(mine).length ? { draft: next, etag: tag } : null);
+      writeStored(storageKey, mine ? { draft: next, etag: tag } : null);
     } catch (err) {
       setFormError(err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' }));
     }

@@ -5,7 +5,8 @@ import type { OrganizationDetail } from '../api/types.ts';
 import { canEdit, useAuth } from '../auth.tsx';
 import { AgreementList } from '../components/AgreementList.tsx';
 import { Async, Badge, Loading, LocalCsvLink, LocalityLink, Name, PageTitle } from '../components/common.tsx';
-import { useLang } from '../i18n/format.ts';
+import { ForeignText } from '../components/ForeignText.tsx';
+import { textLang, useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 
 // The partner profile shares its code with the lazy partners page, so it loads on demand too:
@@ -57,7 +58,7 @@ export function OrganizationPage({ params }: { params: Record<string, string> })
               <>
                 <dt>{t('organization.description')}</dt>
                 <dd>
-                  <Name value={o.description} />
+                  <ForeignText lang={textLang(o.description, lang)}>{text(o.description)}</ForeignText>
                 </dd>
               </>
             )}
