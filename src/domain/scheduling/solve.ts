@@ -1,8 +1,10 @@
 import {
+  aggregateBound,
   type BoundResult,
   boundInBackground,
   columnsOf,
   countBound,
+  IN_THREAD_AGGREGATE_MEETINGS,
   tightenBound,
   weightBound,
 } from './bound.ts';
@@ -226,9 +228,11 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   // while this one schedules (the LP of 15,000 pairs takes seconds on a busy machine).
   const background =
     columnsOf(md) > IN_THREAD_LP_PAIRS ? boundInBackground(problem, timeLimitS * (PHASE.exact - 0.05)) : null;
-  let bound: BoundResult = background
-    ? { weight: countBound(md), method: 'count' }
-    : await weightBound(md, left(PHASE.bound), now);
+  let bound: BoundResult = !background
+    ? await weightBound(md, left(PHASE.bound), now)
+    : md.M <= IN_THREAD_AGGREGATE_MEETINGS
+      ? await aggregateBound(md, left(PHASE.bound))
+      : { weight: countBound(md), method: 'count' };
   phase(`bound ${bound.weight} ${bound.method}`);
   let proof = findInfeasibility(md) ?? relaxationProof(md, bound);
   const st = new State(md);
