@@ -2,6 +2,7 @@
 //   node --import tsx bench/scheduling/b2b.ts [--all] [--filter TEXT] [--seed N] [--time-limit S]
 // Prints a Markdown table: instance, size, published breaks, ours, greedy, time, memory.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -41,9 +42,9 @@ const files = readdirSync(join(dir, 'instances'))
   .sort();
 
 console.log(
-  '| instance | P | M | tables×slots | published breaks | status | held | ours breaks | greedy held | bound | time (s) | peak RSS (MiB) |',
+  '| instance | P | M | tables×slots | published breaks | status | held | ours breaks | greedy held | bound | time (s) | peak RSS (MiB) | load |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 const times: number[] = [];
 let matched = 0;
 let claimedWrongly = 0;
@@ -56,6 +57,7 @@ for (const file of files) {
     continue;
   }
   const problem = parsed.value;
+  const load = loadavg()[0].toFixed(1);
   const t0 = performance.now();
   const schedule = await solve(problem, {
     seed: Number(values.seed),
@@ -65,26 +67,27 @@ for (const file of files) {
   const seconds = (performance.now() - t0) / 1000;
   times.push(seconds);
   const check = checkSchedule(problem, schedule);
-  const rulesOk = schedule.status === 'infeasible' || check.violations.length === 0;
+  const partial = schedule.status === 'infeasible' || schedule.status === 'incomplete';
+  const rulesOk = partial
+    ? check.violations.every((v) => v.startsWith('required meeting') || v.startsWith('breaks differ'))
+    : check.violations.length === 0;
   const pub = published.get(file) ?? '';
   const o = schedule.objective;
-  const ok = schedule.status !== 'infeasible' && pub !== '-' && pub !== '' && o.breaks <= Number(pub);
+  const ok = !partial && pub !== '-' && pub !== '' && o.breaks <= Number(pub);
   if (ok) matched++;
-  if (pub === '-' && schedule.status !== 'infeasible') claimedWrongly++;
-  if (schedule.status === 'infeasible') {
-    infeasible++;
-    // The solver's reason says so when it found no proof (the best partial schedule is given).
-    if (schedule.reason?.includes('not proven impossible')) unproven++;
-  }
+  if (pub === '-' && !partial) claimedWrongly++;
+  if (schedule.status === 'infeasible') infeasible++;
+  // The time ran out before every (required) meeting was held, and nothing proved it impossible.
+  if (schedule.status === 'incomplete') unproven++;
   const g = greedyFigures(problem);
   const name = file.replace('.dzn', '');
   console.log(
-    `| ${name} | ${problem.participants.length} | ${problem.meetings.length} | ${problem.tables}×${problem.slots.length} | ${pub || '?'} | ${schedule.status}${rulesOk ? '' : ' RULES BROKEN'} | ${o.meetings} | ${schedule.status === 'infeasible' ? '–' : o.breaks} | ${g.meetings} | ${schedule.bound?.weight ?? '?'} | ${seconds.toFixed(1)} | ${mib()} |`,
+    `| ${name} | ${problem.participants.length} | ${problem.meetings.length} | ${problem.tables}×${problem.slots.length} | ${pub || '?'} | ${schedule.status}${rulesOk ? '' : ' RULES BROKEN'} | ${o.meetings} | ${schedule.status === 'infeasible' ? '–' : o.breaks} | ${g.meetings} | ${schedule.bound?.weight ?? '?'} | ${seconds.toFixed(1)} | ${mib()} | ${load} |`,
   );
 }
 times.sort((a, b) => a - b);
 console.log(
   `\n${files.length} instances; published breaks reached on ${matched}; schedules claimed for published-infeasible: ${claimedWrongly}; ` +
-    `answered infeasible: ${infeasible}, of which without a proof: ${unproven}; ` +
+    `answered infeasible (with a proof): ${infeasible}; incomplete: ${unproven}; ` +
     `median ${times[Math.floor(times.length / 2)]?.toFixed(1)} s, max ${times[times.length - 1]?.toFixed(1)} s`,
 );

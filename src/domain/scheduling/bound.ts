@@ -271,6 +271,25 @@ export function flowLp(md: Model, integral = false): string {
   return lp.join('\n');
 }
 
+/** Meetings up to which the aggregated LP is solved first in the main thread (milliseconds). */
+export const IN_THREAD_AGGREGATE_MEETINGS = 5_000;
+
+/** The aggregated LP alone, in this thread (see aggregateLp); the counting bound if it fails. */
+export async function aggregateBound(md: Model, timeLimitS: number): Promise<BoundResult> {
+  const count = countBound(md);
+  try {
+    const result = (await solver()).solve(aggregateLp(md), {
+      output_flag: false,
+      time_limit: Math.max(0.2, timeLimitS),
+    });
+    if (result.Status === 'Optimal')
+      return { weight: Math.min(count, boundValue(md, result.ObjectiveValue)), method: 'aggregate-lp' };
+  } catch {
+    // The counting bound stays honest.
+  }
+  return { weight: count, method: 'count' };
+}
+
 /** (meeting, slot) pairs up to which the worker tries the time-indexed LP by PDLP. */
 export const PDLP_MAX_PAIRS = 150_000;
 
@@ -287,16 +306,17 @@ export async function backgroundBounds(
   const started = now();
   const count = countBound(md);
   const highs = await solver();
-  try {
-    const result = highs.solve(aggregateLp(md), {
-      output_flag: false,
-      time_limit: Math.max(0.5, timeLimitS),
-    });
-    if (result.Status === 'Optimal')
-      post({ weight: Math.min(count, boundValue(md, result.ObjectiveValue)), method: 'aggregate-lp' });
-  } catch {
-    // The next bound may still come.
-  }
+  if (md.M > IN_THREAD_AGGREGATE_MEETINGS)
+    try {
+      const result = highs.solve(aggregateLp(md), {
+        output_flag: false,
+        time_limit: Math.max(0.5, timeLimitS),
+      });
+      if (result.Status === 'Optimal')
+        post({ weight: Math.min(count, boundValue(md, result.ObjectiveValue)), method: 'aggregate-lp' });
+    } catch {
+      // The next bound may still come.
+    }
   const left = timeLimitS - (now() - started) / 1000;
   if (columnsOf(md) > PDLP_MAX_PAIRS || left < 0.5) return;
   const value = pdlpBound(highs, md, left);

@@ -28,6 +28,9 @@ export interface Model {
   needs: Uint8Array;
   /** Interpreters qualified for each meeting (empty when none is needed). */
   qual: Int32Array[];
+  /** Meetings with the same qualified interpreters share a group (-1: no interpreter needed). */
+  qGroup: Int32Array;
+  groups: number;
   /** Slots allowed by availability, allowedSlots, fixedSlot and interpreter availability. */
   cand: Int32Array[];
   candMask: Uint8Array;
@@ -74,7 +77,7 @@ export function buildModel(problem: Problem): Model {
   // Meetings between the same two language lists share their qualified interpreters, and the
   // slots where one of them works: computed once per pair of lists (thousands of meetings, a
   // handful of pairs).
-  const byLanguages = new Map<string, { qual: Int32Array; works: Uint8Array }>();
+  const byLanguages = new Map<string, { qual: Int32Array; works: Uint8Array; group: number }>();
   const none = new Int32Array(0);
   const qualOf = problem.meetings.map((_, k) => {
     const la = problem.participants[ma[k]].languages;
@@ -89,12 +92,13 @@ export function buildModel(problem: Problem): Model {
       );
       const works = new Uint8Array(S);
       for (let s = 0; s < S; s++) works[s] = q.some((i) => iAvail[i * S + s]) ? 1 : 0;
-      entry = { qual: q, works };
+      entry = { qual: q, works, group: byLanguages.size };
       byLanguages.set(key, entry);
     }
     return entry;
   });
   const qual = qualOf.map((e) => e?.qual ?? none);
+  const qGroup = Int32Array.from(qualOf, (e) => e?.group ?? -1);
   const candMask = new Uint8Array(M * S);
   const cand = problem.meetings.map((m, k) => {
     const allowed = m.allowedSlots ? new Set(m.allowedSlots.map((s) => sIndex.get(s)!)) : null;
@@ -139,6 +143,8 @@ export function buildModel(problem: Problem): Model {
     required: Uint8Array.from(problem.meetings, (m) => (m.required ? 1 : 0)),
     needs,
     qual,
+    qGroup,
+    groups: byLanguages.size,
     cand,
     candMask,
     after,

@@ -1,8 +1,10 @@
 import {
+  aggregateBound,
   type BoundResult,
   boundInBackground,
   columnsOf,
   countBound,
+  IN_THREAD_AGGREGATE_MEETINGS,
   tightenBound,
   weightBound,
 } from './bound.ts';
@@ -184,7 +186,14 @@ function relaxationProof(md: Model, bound: BoundResult): string | null {
 }
 
 /** Wall-clock shares of the time limit at which each phase must end (see docs/scheduling.md). */
-export const PHASE = { bound: 0.25, required: 0.45, mip: 0.6, search: 0.85, exact: 0.9 } as const;
+export const PHASE = {
+  bound: 0.25,
+  required: 0.45,
+  mip: 0.6,
+  searchBeforeSat: 0.4,
+  search: 0.85,
+  exact: 0.9,
+} as const;
 
 /** Places the required meetings' own schedule first, where every rule still allows it. */
 function placeFirst(st: State, slots: Int32Array, interps: Int32Array): void {
@@ -219,9 +228,11 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   // while this one schedules (the LP of 15,000 pairs takes seconds on a busy machine).
   const background =
     columnsOf(md) > IN_THREAD_LP_PAIRS ? boundInBackground(problem, timeLimitS * (PHASE.exact - 0.05)) : null;
-  let bound: BoundResult = background
-    ? { weight: countBound(md), method: 'count' }
-    : await weightBound(md, left(PHASE.bound), now);
+  let bound: BoundResult = !background
+    ? await weightBound(md, left(PHASE.bound), now)
+    : md.M <= IN_THREAD_AGGREGATE_MEETINGS
+      ? await aggregateBound(md, left(PHASE.bound))
+      : { weight: countBound(md), method: 'count' };
   phase(`bound ${bound.weight} ${bound.method}`);
   let proof = findInfeasibility(md) ?? relaxationProof(md, bound);
   const st = new State(md);
@@ -245,7 +256,9 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const effort = proof ? 200_000 : (opts.effort ?? defaultEffort(md));
   const rng = makeRng(seed);
   const searchOptions = {
-    deadline: at(PHASE.search),
+    // When SAT can take over (every meeting required, no interpreter: the B2B files), it is the
+    // stronger method; on a busy machine the search must leave it half of the time.
+    deadline: at(holdAllApplies(md) ? PHASE.searchBeforeSat : PHASE.search),
     now,
     rng,
     onProgress: opts.onProgress
@@ -258,7 +271,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
     // meeting (as on the B2B files), the MIP below has nothing to add and is skipped.
     search(st, {
       ...searchOptions,
-      deadline: at(PHASE.required + 0.05),
+      deadline: Math.min(at(PHASE.required + 0.05), searchOptions.deadline),
       effort: Math.ceil(effort / 10),
       // Cold: on a busy machine this may be all the search there is, and a hot start only loses.
       weightGap: false,
@@ -280,7 +293,10 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   });
   phase(`search ${st.weight} missing ${st.reqMissing}`);
   if (background) {
-    await settleBy(background.done, at(PHASE.exact), now);
+    // Every meeting held: the count is the bound, exactly. Every meeting required and some not
+    // held: SAT below needs both cores. Otherwise the worker gets until 90% of the limit.
+    const waits = st.weight < countBound(md) - 1e-9 && !holdAllApplies(md);
+    if (waits) await settleBy(background.done, at(PHASE.exact), now);
     background.stop();
     const lp = background.best();
     if (lp && lp.weight < bound.weight) bound = lp;
@@ -318,6 +334,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   if (!proof && !keepInfo) {
     // The SAT solver checks the clock often; its share ends at 90% of the limit.
     breaksProven = await exactBreaks(st, bound.weight, at(PHASE.exact), now, opts);
+    phase(`exact breaks ${st.breaks}${breaksProven ? ' (proven)' : ''}`);
   }
   const status = proof ? 'infeasible' : statusOf(st, bound, breaksProven);
   const schedule = present(st, status, bound, 0);

@@ -35,6 +35,12 @@ export class State {
   private readonly width: number;
   private readonly visit: Int32Array;
   private stamp = 0;
+  /** Bumped whenever an interpreter's assignment in a slot changes. */
+  private readonly iVersion: Int32Array;
+  /** Interpreters available and not yet working, per slot: none left means no augmenting path. */
+  private readonly iFree: Int32Array;
+  /** failedAt[g * S + s]: the slot's version when no augmenting path existed for group g. */
+  private readonly failedAt: Int32Array;
   private readonly totalWeight: number;
 
   constructor(readonly model: Model) {
@@ -53,6 +59,10 @@ export class State {
     this.hist = new Int32Array(S + 1);
     this.keepSlot = new Int32Array(M).fill(-1);
     this.visit = new Int32Array(I);
+    this.iVersion = new Int32Array(S);
+    this.iFree = new Int32Array(S);
+    for (let i = 0; i < I; i++) for (let s = 0; s < S; s++) this.iFree[s] += model.iAvail[i * S + s];
+    this.failedAt = new Int32Array(Math.max(1, model.groups) * S).fill(-1);
     this.reqMissing = model.required.reduce((a, b) => a + b, 0);
     this.totalWeight = model.weight.reduce((a, b) => a + b, 0);
   }
@@ -108,8 +118,14 @@ export class State {
    */
   findInterpreter(m: number, s: number): number {
     if (!this.model.needs[m]) return -1;
+    // Whether a path exists depends only on the meeting's group and the slot's interpreters:
+    // a failure stays valid until an interpreter's assignment in the slot changes.
+    const key = this.model.qGroup[m] * this.model.S + s;
+    if (this.iFree[s] === 0 || this.failedAt[key] === this.iVersion[s]) return -1;
     this.stamp++;
-    return this.augment(m, s);
+    const i = this.augment(m, s);
+    if (i < 0) this.failedAt[key] = this.iVersion[s];
+    return i;
   }
 
   private augment(m: number, s: number): number {
@@ -143,6 +159,10 @@ export class State {
       if (oldI >= 0) this.iOcc[oldI * S + s] = -1;
       if (i >= 0) this.iOcc[i * S + s] = m;
       this.interpOf[m] = i;
+      if (s >= 0 && oldI !== i) {
+        this.iVersion[s]++;
+        this.iFree[s] += (oldI >= 0 ? 1 : 0) - (i >= 0 ? 1 : 0);
+      }
       return;
     }
     const a = this.model.ma[m];
@@ -162,7 +182,11 @@ export class State {
     const S = md.S;
     this.occ[md.ma[m] * S + s] = -1;
     this.occ[md.mb[m] * S + s] = -1;
-    if (i >= 0) this.iOcc[i * S + s] = -1;
+    if (i >= 0) {
+      this.iOcc[i * S + s] = -1;
+      this.iVersion[s]++;
+      this.iFree[s]++;
+    }
     const last = this.members[s * this.width + this.count[s] - 1];
     this.members[s * this.width + this.memberPos[m]] = last;
     this.memberPos[last] = this.memberPos[m];
@@ -180,7 +204,11 @@ export class State {
     const S = md.S;
     this.occ[md.ma[m] * S + s] = m;
     this.occ[md.mb[m] * S + s] = m;
-    if (i >= 0) this.iOcc[i * S + s] = m;
+    if (i >= 0) {
+      this.iOcc[i * S + s] = m;
+      this.iVersion[s]++;
+      this.iFree[s]--;
+    }
     this.members[s * this.width + this.count[s]] = m;
     this.memberPos[m] = this.count[s];
     this.count[s]++;
