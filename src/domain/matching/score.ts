@@ -14,7 +14,7 @@ import {
 export { sectorWeight } from './weights.ts';
 
 /** Evidence from one shared concept ("マンゴー" = "xoài"), times its weight, added to the overlap. */
-const CONCEPT_BONUS = 1;
+const CONCEPT_BONUS = 1.5;
 /**
  * A field shared through different concepts ("die casting" / "stamping": both manufacturing)
  * counts this much: the same concept on both sides is the stronger evidence.
