@@ -16,17 +16,17 @@ const pooled: LabelledSet = {
 };
 
 describe('matcher quality on sets it was not tuned on', () => {
-  it('held-out set: recall@5 ≥ 0.95, MRR ≥ 0.90', () => {
+  it('held-out set: recall@5 ≥ 0.95, MRR ≥ 0.93', () => {
     const f = measureSet(holdout);
     expect(f.profiles).toBe(24);
     expect(f.recallAt5).toBeGreaterThanOrEqual(0.95);
-    expect(f.mrr).toBeGreaterThanOrEqual(0.9);
+    expect(f.mrr).toBeGreaterThanOrEqual(0.93);
   });
 
-  it('dev and held-out pooled (about 36 candidates each): recall@5 ≥ 0.77, MRR ≥ 0.77', () => {
+  it('dev and held-out pooled (about 36 candidates each): recall@5 ≥ 0.77, MRR ≥ 0.79', () => {
     const f = measureSet(pooled);
     expect(f.profiles).toBe(68);
     expect(f.recallAt5).toBeGreaterThanOrEqual(0.77);
-    expect(f.mrr).toBeGreaterThanOrEqual(0.77);
+    expect(f.mrr).toBeGreaterThanOrEqual(0.79);
   });
 });

@@ -80,6 +80,44 @@ describe('recommend', () => {
     expect(both === undefined || both.score < 0.2).toBe(true);
   });
 
+  it('answers a need for workers with people, not with the product they would work on', () => {
+    const need = buildProfile({ id: 'jp-orchard', country: 'JP', needs: ['果樹園で働く人材が足りない'] });
+    const fruit = buildProfile({ id: 'vn-fruit', offers: ['Trái cây nhiệt đới: xoài, thanh long, vải'] });
+    const people = buildProfile({ id: 'vn-people', offers: ['Lao động nông nghiệp trẻ, khỏe'] });
+    const recs = recommend(buildIndex([need, fruit, people]), 'jp-orchard');
+    expect(recs.map((r) => r.id)).toEqual(['vn-people', 'vn-fruit']);
+    expect(recs[1].score).toBeLessThan(0.3);
+  });
+
+  it('answers a need for buyers with someone who trades, not with another grower', () => {
+    const need = buildProfile({
+      id: 'jp-mango',
+      country: 'JP',
+      needs: ['マンゴーの販路をベトナムで開拓したい'],
+    });
+    const grower = buildProfile({ id: 'vn-grower', offers: ['Hợp tác xã trồng xoài 120 ha'] });
+    const trader = buildProfile({
+      id: 'vn-trader',
+      offers: ['Nhà nhập khẩu và phân phối trái cây tại Việt Nam'],
+    });
+    const recs = recommend(buildIndex([need, grower, trader]), 'jp-mango');
+    expect(recs.map((r) => r.id)).toEqual(['vn-trader', 'vn-grower']);
+    expect(recs[1].score).toBeLessThan(0.3);
+  });
+
+  it('counts a concept that most profiles name for less, from 40 profiles up', () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      buildProfile({ id: `p${i}`, offers: [i === 0 ? 'thợ hàn, ngao giống' : 'thợ hàn'] }),
+    );
+    const lex = buildIndex(many).lexicon.concepts;
+    const weight = (ix: ReturnType<typeof buildIndex>, id: string) =>
+      ix.conceptWeight[lex.findIndex((c) => c.id === id)];
+    const big = buildIndex(many);
+    expect(weight(big, 'welders')).toBeCloseTo(0.5);
+    expect(weight(big, 'shellfish')).toBeCloseTo(1 / (1 + 1 / 40));
+    expect(weight(buildIndex(many.slice(0, 39)), 'welders')).toBe(1);
+  });
+
   it('leaves out existing partners unless asked, in either direction', () => {
     const partner = buildProfile({ ...twoWay, id: 'jp-partner', partners: ['vn-a'] });
     const ix = buildIndex([vn, partner, oneWay]);

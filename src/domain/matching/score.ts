@@ -14,7 +14,7 @@ import {
 export { sectorWeight } from './weights.ts';
 
 /** Evidence from one shared concept ("マンゴー" = "xoài"), times its weight, added to the overlap. */
-const CONCEPT_BONUS = 1;
+const CONCEPT_BONUS = 1.5;
 /**
  * A field shared through different concepts ("die casting" / "stamping": both manufacturing)
  * counts this much: the same concept on both sides is the stronger evidence.
@@ -33,7 +33,7 @@ const SHARED_ROLE = 0.5;
 /** Steepness of the squash from summed evidence to a link strength in [0, 1). */
 const LINK_K = 0.5;
 /** Weights of the best three links in one direction. */
-const TOP_LINKS = [0.7, 0.2, 0.1];
+const TOP_LINKS = [0.8, 0.15, 0.05];
 /** The final score: the stronger direction, the weaker one, shared sectors. Sum is 1. */
 export const SCORE_WEIGHTS = { strong: 0.65, weak: 0.2, shared: 0.15 } as const;
 
@@ -128,19 +128,21 @@ export class Query {
     const ft = textFlags[t];
     const fj = textFlags[u];
     if (field === 0) role *= ft & fj & HAS_DOMAIN ? ROLE_ONLY : ROLE_UNSPECIFIED;
-    const workers = (ft | fj) & HAS_WORKERS;
-    if (workers && !(ft & HAS_PEOPLE && fj & HAS_PEOPLE)) field *= WORKERS_MISMATCH;
-    if ((ft & SEEKS_MARKET && !(fj & HAS_TRADE)) || (fj & SEEKS_MARKET && !(ft & HAS_TRADE)))
-      field *= MARKET_MISMATCH;
-    let x = field + role;
     const bit = j < 31 ? 1 << j : 0;
-    for (let k = conOff[t]; k < conOff[t + 1]; k++) if (concepts[conIdx[k]] & bit) x += this.bonus[conIdx[k]];
-    return x;
+    // Shared concepts count with the field: "fruit" shared by a need for orchard workers and
+    // an offer of fruit is not an answer, whatever the word.
+    for (let k = conOff[t]; k < conOff[t + 1]; k++)
+      if (concepts[conIdx[k]] & bit) field += this.bonus[conIdx[k]];
+    // Which of the two texts is the need: the query's (vec is its need vector) or the candidate's.
+    const [need, offer] = vec === this.needVec ? [fj, ft] : [ft, fj];
+    if (need & HAS_WORKERS && !(offer & HAS_PEOPLE)) field *= WORKERS_MISMATCH;
+    if (need & SEEKS_MARKET && !(offer & HAS_TRADE)) field *= MARKET_MISMATCH;
+    return field + role;
   }
 
   /**
    * How well the candidate's offers answer the query's needs: the best offer for each need,
-   * then the best three needs weighted 0.7/0.2/0.1. Needs are what is counted, on both sides.
+   * then the best three needs weighted 0.8/0.15/0.05. Needs are what is counted, on both sides.
    * The squash is monotone, so it is applied once per need, to the best evidence.
    */
   toQuery(c: number): number {
