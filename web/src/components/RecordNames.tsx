@@ -68,7 +68,7 @@ export function ScopePicker({
             const r = records.get(c);
             const name = r ? text(r.name) : r === null ? t('users.unknownScope') : '…';
             return (
-              <li key={c}>
+              <li key={c} className="chip">
                 {name}{' '}
                 <button
                   type="button"

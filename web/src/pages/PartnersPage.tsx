@@ -1,11 +1,11 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { SECTORS, sectorLabel } from '../../../src/domain/sectors.ts';
 import { useApi } from '../api/client.ts';
 import type { Matches, MatchReason, Profile } from '../api/types.ts';
 import { canEdit, useAuth } from '../auth.tsx';
 import { ErrorNote, Loading, Name, PageTitle } from '../components/common.tsx';
 import { ForeignText } from '../components/ForeignText.tsx';
-import { type OwnerOption, OwnerPicker, resolveOwner } from '../components/OwnerPicker.tsx';
+import { codeOf, LocalityPicker } from '../components/LocalityPicker.tsx';
 import { ProfileBody, profileEditPath } from '../components/ProfileView.tsx';
 import { useLang } from '../i18n/format.ts';
 import { guessLang, highlight } from '../lib/highlight.ts';
@@ -214,20 +214,11 @@ export function PartnersPage() {
     partners: search.get('partners') ?? '',
   };
   const [draft, setDraft] = useState(f.for);
-  const [suggested, setSuggested] = useState<{ options: OwnerOption[]; forValue: string }>({
-    options: [],
-    forValue: '',
-  });
   useEffect(() => setDraft(f.for), [f.for]);
-  const onOptions = useCallback(
-    (options: OwnerOption[], forValue: string) => setSuggested({ options, forValue }),
-    [],
-  );
   const go = (next: Partial<typeof f>) => navigate(withQuery('/partners', { ...f, ...next }));
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const options = suggested.forValue === draft ? suggested.options : [];
-    go({ for: resolveOwner(draft, options) });
+    go({ for: await codeOf(draft, 'both') });
   };
   const apiPath = f.for
     ? withQuery('/api/matches', {
@@ -246,11 +237,11 @@ export function PartnersPage() {
         <form className="filters partner-filters" onSubmit={submit}>
           <div className="field wide">
             <label htmlFor="p-for">{t('partners.for')}</label>
-            <OwnerPicker
+            <LocalityPicker
               id="p-for"
+              source="both"
               value={draft}
               onChange={setDraft}
-              onOptions={onOptions}
               describedBy="p-for-hint"
             />
             <p id="p-for-hint" className="hint">
