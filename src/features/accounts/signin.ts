@@ -46,7 +46,8 @@ export async function takeAttempt(db: Q, account: string, address: string): Prom
       ? await attemptsRepo.oldestFailure(db, 'account_key', account, since)
       : await attemptsRepo.oldestFailure(db, 'address_key', address, since);
     const until = (oldest ? Date.parse(oldest) : now) + RATE_LIMIT.windowMinutes * 60_000;
-    const seconds = Math.max(1, Math.ceil((until - now) / 1000));
+    // The oldest failure may be a parallel attempt written after `now`: never more than the window.
+    const seconds = Math.min(RATE_LIMIT.windowMinutes * 60, Math.max(1, Math.ceil((until - now) / 1000)));
     throw new AppError(
       'auth.rate_limited',
       `too many failed attempts; try again in ${Math.ceil(seconds / 60)} minute(s)`,
