@@ -82,8 +82,9 @@ export class JobRunner {
         this.heartbeat().catch((err) => this.opts.logger.error({ err }, 'job runner: heartbeat failed'));
       }, this.opts.heartbeatMs ?? 2000),
     );
+    // The first poll comes one interval after start, not during it: a server starting (or
+    // several starting together) answers its first requests before its first jobs run.
     for (const t of this.timers) t.unref();
-    poll();
   }
 
   /**
