@@ -31,7 +31,8 @@ export default defineConfig({
           exclude: ['**/node_modules/**', 'web/dist/**', ...SLOW],
         },
       },
-      { extends: true, test: { name: 'slow', include: SLOW } },
+      // Real server processes and a real browser on two cores: give them room when CI is busy.
+      { extends: true, test: { name: 'slow', include: SLOW, testTimeout: 120_000, hookTimeout: 180_000 } },
     ],
   },
 });
