@@ -37,6 +37,21 @@ const TOP_LINKS = [0.8, 0.15, 0.05];
 /** The final score: the stronger direction, the weaker one, shared sectors. Sum is 1. */
 export const SCORE_WEIGHTS = { strong: 0.65, weak: 0.2, shared: 0.15 } as const;
 
+const bonuses = new WeakMap<MatchIndex, Float64Array>();
+
+/** Per concept, the evidence a shared mention adds in this index (computed once per index). */
+const conceptBonus = (index: MatchIndex): Float64Array => {
+  let b = bonuses.get(index);
+  if (!b) {
+    // Weak concepts are too common to count as shared evidence.
+    b = Float64Array.from(index.lexicon.concepts, (c, i) =>
+      c.weight >= 0.5 ? CONCEPT_BONUS * c.weight * index.conceptWeight[i] : 0,
+    );
+    bonuses.set(index, b);
+  }
+  return b;
+};
+
 /** One profile prepared as a query: dense sector vectors per text, reusable scratch space. */
 export class Query {
   readonly needVec: Float64Array;
@@ -77,10 +92,7 @@ export class Query {
         this.offerMax[s] = Math.max(this.offerMax[s], this.offerVec[j * SECTOR_COUNT + s]);
       }
     }
-    // Weak concepts ("technology") are too common to count as shared evidence.
-    this.bonus = Float64Array.from(index.lexicon.concepts, (c, i) =>
-      c.weight >= 0.5 ? CONCEPT_BONUS * c.weight * index.conceptWeight[i] : 0,
-    );
+    this.bonus = conceptBonus(index);
   }
 
   private dense(first: number, count: number): Float64Array {

@@ -9,6 +9,7 @@ import { INDUSTRIES } from './industries.ts';
 import { PEOPLE } from './people.ts';
 import { PRODUCTS } from './products.ts';
 import { HS_PRODUCTS } from './products-hs.ts';
+import { SERVICES } from './services.ts';
 import { OCCUPATIONS, withOccupations } from './skills.ts';
 import { SOCIETY } from './society.ts';
 
@@ -23,6 +24,7 @@ export const LEXICON: readonly Concept[] = [
   ...PEOPLE,
   ...SOCIETY,
   ...INDUSTRIES,
+  ...SERVICES,
   ...HS_PRODUCTS,
   ...withOccupations(DETAIL),
   ...OCCUPATIONS,
