@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type LabelledSet, measureSet, ownSet } from './sets.ts';
+import { here, type LabelledSet, loadSet, measureSet, ownSet } from './sets.ts';
 
 /**
  * The engine's quality floor: recall@5 and MRR on labelled sets the matcher was not tuned on.
@@ -8,6 +9,12 @@ import { type LabelledSet, measureSet, ownSet } from './sets.ts';
  * little under the measured figures (BENCHMARKS.md, "Partner matching"), not at the targets.
  */
 const holdout = ownSet('holdout');
+/** Written blind and measured once, untuned (bench/matching/blind-b/README.md). */
+const blindB = loadSet(
+  'blind B',
+  path.join(here, 'blind-b', 'profiles.json'),
+  path.join(here, 'blind-b', 'truth.json'),
+);
 const dev = ownSet('dev');
 const pooled: LabelledSet = {
   name: 'dev + held-out pooled',
@@ -28,5 +35,12 @@ describe('matcher quality on sets it was not tuned on', () => {
     expect(f.profiles).toBe(68);
     expect(f.recallAt5).toBeGreaterThanOrEqual(0.77);
     expect(f.mrr).toBeGreaterThanOrEqual(0.79);
+  });
+
+  it('blind set B (written without seeing the engine, never tuned on): recall@5 ≥ 0.63, MRR ≥ 0.69', () => {
+    const f = measureSet(blindB);
+    expect(f.profiles).toBe(164);
+    expect(f.recallAt5).toBeGreaterThanOrEqual(0.63);
+    expect(f.mrr).toBeGreaterThanOrEqual(0.69);
   });
 });
