@@ -60,6 +60,9 @@ describe.each(ENGINES)('profiles and matches on %s', (engine) => {
     expect(water.from).toBe('JP-25');
     expect(shiga.profile.offers[water.offer]).toContain('水処理');
     expect(profile.needs[water.need]).toContain('nước thải');
+    // The API says how the link was made (the same concept on both sides here), and which concepts.
+    expect(water.basis).toBe('concept');
+    expect(water.concepts.length).toBeGreaterThan(0);
     const scores = partners.map((p: { score: number }) => p.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     for (const score of scores) expect(score > 0 && score <= 1).toBe(true);

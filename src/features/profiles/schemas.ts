@@ -62,6 +62,11 @@ export const MatchReason = z
     offer: z.number().int().optional(),
     need: z.number().int().optional(),
     sector: z.string(),
+    basis: z.enum(['concept', 'sector', 'shared-sector']).meta({
+      description:
+        'How the link was made: the same concept named on both sides, different concepts of one sector (a broader signal), or only a shared sector',
+    }),
+    concepts: z.array(z.string()).optional().meta({ description: 'Ids of the concepts both texts name' }),
     evidence: z.array(z.string()),
   })
   .meta({ id: 'MatchReason' });
