@@ -28,5 +28,6 @@ const stale = [...allowed.keys()].filter((k) => !skipped.includes(k));
 for (const k of stale) console.log(`  note: listed as an expected skip but it ran: ${k}`);
 
 const ok = report.numFailedTests === 0 && report.numPassedTests > 0 && unexpected.length === 0;
-if (unexpected.length) console.log('a skipped test fails CI unless .ci/expected-skips.json lists it with its reason');
+if (unexpected.length)
+  console.log('a skipped test fails CI unless .ci/expected-skips.json lists it with its reason');
 process.exit(ok ? 0 : 1);
