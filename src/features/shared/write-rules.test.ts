@@ -61,10 +61,10 @@ describe.each(ENGINES)('write rules on %s', (engine) => {
         422,
       );
       expect(unknown.code).toBe('reference.unknown');
-      expect(unknown.errors).toEqual([
-        { path: 'parties.1.code', code: 'unknown_reference', message: 'unknown organization org-nowhere' },
-      ]);
-      expect(unknown.detail).toContain('parties.1.code: unknown organization org-nowhere');
+      // Parties are resolved by code or by name (in any script): the answer says neither matched.
+      const message = 'no locality or organisation is named or coded "org-nowhere"';
+      expect(unknown.errors).toEqual([{ path: 'parties.1.code', code: 'unknown_reference', message }]);
+      expect(unknown.detail).toContain(`parties.1.code: ${message}`);
 
       const a = await buildAgreement(t);
       for (const field of ['renewsId', 'supersedesId']) {
