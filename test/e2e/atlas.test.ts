@@ -290,7 +290,12 @@ describe('an admin', () => {
       .join('; ');
     const self = await fetch(`${server.url}/api/users/${me.id}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', cookie, origin: server.url },
+      headers: {
+        'content-type': 'application/json',
+        cookie,
+        origin: server.url,
+        'if-match': `"${me.version}"`,
+      },
       body: JSON.stringify({ disabled: true }),
     });
     expect(self.status).toBe(400);
