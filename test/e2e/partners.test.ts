@@ -180,7 +180,8 @@ describe('finding partners', () => {
   }, 30_000);
 });
 
-describe('editing a partner profile', () => {
+// These edit one profile in turn (its starter note first, then a stale save): they run in order.
+describe('editing a partner profile', { shuffle: false }, () => {
   it('lets an editor of the locality add a need, and the partners page shows it', async () => {
     const { context, page } = await newPage(browser, { locale: 'en-GB' });
     await signIn(page);
