@@ -228,7 +228,8 @@ describe('a Vietnamese provincial official', () => {
   }, 90_000);
 });
 
-describe('an admin', () => {
+// The audit-log test reads the account the test before it created: they run in order.
+describe('an admin', { shuffle: false }, () => {
   it('chooses scopes from real records, sees names not codes, and cannot disable their own account', async () => {
     const { context, page } = await newPage(browser, {
       locale: 'en-GB',
