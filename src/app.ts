@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'kysely';
 import { AppError, fieldErrorsFromZod, problemBody, validationError } from './errors.ts';
+import { grantRoutes } from './features/accounts/grant-routes.ts';
 import { authenticate } from './features/accounts/middleware.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
@@ -113,6 +114,7 @@ export function createApp(
     organizationRoutes,
     agreementRoutes,
     accountRoutes,
+    grantRoutes,
     statsRoutes,
     profileRoutes,
     forumRoutes,

@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   'reference.in_use': 409,
   'user.email_taken': 409,
   'user.last_admin': 409,
+  'grant.exists': 409,
+  'grant.last_organiser': 409,
   'agreement.version_conflict': 412,
   'organization.version_conflict': 412,
   'locality.version_conflict': 412,

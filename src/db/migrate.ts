@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_platform.ts';
 import * as m0005 from './migrations/0005_hardening.ts';
 import * as m0006 from './migrations/0006_atlas.ts';
 import * as m0007 from './migrations/0007_forums.ts';
+import * as m0008 from './migrations/0008_grants.ts';
 import type { Database } from './types.ts';
 
 // Migrations are imported statically (not read from a folder at run time) so that the list is
@@ -20,10 +21,20 @@ const provider = (engine: string): MigrationProvider => ({
     '0005_hardening': { up: (db) => m0005.up(db) },
     '0006_atlas': { up: (db) => m0006.up(db) },
     '0007_forums': { up: (db) => m0007.up(db) },
+    '0008_grants': { up: (db) => m0008.up(db) },
   }),
 });
 
-export async function migrateToLatest({ db, engine }: Db): Promise<void> {
+export async function migrateToLatest(target: Db): Promise<void> {
+  await migrate(target, (m) => m.migrateToLatest());
+}
+
+/** Migrates up to and including `name` only: for tests of a migration's data conversion. */
+export async function migrateTo(target: Db, name: string): Promise<void> {
+  await migrate(target, (m) => m.migrateTo(name));
+}
+
+async function migrate({ db, engine }: Db, run: (m: Migrator) => ReturnType<Migrator['migrateToLatest']>) {
   // Kysely looks for its migration tables in every schema of the database: one found in another
   // schema (a second deployment, a parallel test) would make it skip creating them in ours. On
   // PostgreSQL, name the schema of our search path.
@@ -36,7 +47,7 @@ export async function migrateToLatest({ db, engine }: Db): Promise<void> {
     provider: provider(engine),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -91,12 +91,22 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   role: string;
-  scopes: string; // JSON array of locality codes / organisation ids
   must_change_password: number;
   disabled: number;
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+/** A role an account holds on one record (migration 0008_grants). */
+export interface GrantsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  record_type: string;
+  record_id: string;
+  granted_by: string | null;
+  created_at: string;
 }
 
 export interface SessionsTable {
@@ -327,6 +337,7 @@ export interface Database {
   agreement_fields: AgreementFieldsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  grants: GrantsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
@@ -350,6 +361,7 @@ export type OrganizationRow = Selectable<OrganizationsTable>;
 export type AgreementRow = Selectable<AgreementsTable>;
 export type AgreementPartyRow = Selectable<AgreementPartiesTable>;
 export type UserRow = Selectable<UsersTable>;
+export type GrantRow = Selectable<GrantsTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
 export type AgreementUpdate = Updateable<AgreementsTable>;
 export type JobRow = Selectable<JobsTable>;

@@ -126,7 +126,9 @@ export class ReadCache {
    */
   middleware(cached: RegExp, keyOf: CacheKey) {
     return createMiddleware<AppEnv>(async (c, next) => {
-      if (c.req.method !== 'GET' || !cached.test(c.req.path)) return next();
+      // What a signed-in caller is answered may depend on who asks (the `actions` on a record):
+      // such answers are neither served from nor stored in the shared cache.
+      if (c.req.method !== 'GET' || !cached.test(c.req.path) || c.get('user')) return next();
       const key = keyOf(c);
       if (key === null) return next();
       const version = await this.version();

@@ -68,6 +68,40 @@ export async function freshDb(engine: Engine, { seed = false }: { seed?: boolean
 }
 
 /**
+ * A database with no tables at all (not even migrated), for tests of a migration: a temporary
+ * SQLite file, or a schema of its own on the test PostgreSQL.
+ */
+export async function blankDb(engine: Engine): Promise<TestDb> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'kizuna-blank-'));
+    const url = `file:${join(dir, 'blank.sqlite')}`;
+    const db = openDb(url);
+    return {
+      ...db,
+      url,
+      schema: null,
+      drop: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const base = process.env.TEST_DATABASE_URL!;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(base, `create schema ${schema}`);
+  const db = openDb(base, { searchPath: schema, poolSize: 2 });
+  return {
+    ...db,
+    url: base,
+    schema,
+    drop: async () => {
+      await db.close();
+      await adminQuery(base, `drop schema ${schema} cascade`);
+    },
+  };
+}
+
+/**
  * Drops a test database once its connections are gone. A closed pool's backends may take a
  * moment to exit; forcing them out at once makes their clients report an error as they end.
  */

@@ -1,17 +1,37 @@
 import { AppError } from '../../errors.ts';
-import type { User } from './schemas.ts';
+import type { Grant, User } from './schemas.ts';
 
 /**
- * Who may change what. Admins change everything. An editor is scoped to localities and
- * organisations: they change those records, the organisations based in a scoped locality, and
- * the agreements to which one of their records is a party.
+ * Who may do what, as pure functions of the account (its role and its grants) and the record.
+ * Admins do everything. Everyone else acts through roles held on single records (`grants`):
+ *
+ * - `editor` of a locality: updates it, the localities under it (a prefecture's cities), the
+ *   organisations based in them, their partner profiles, and the agreements to which one of
+ *   those is a party.
+ * - `editor` of an organisation: the same for that organisation.
+ * - `organiser` of a forum: updates the forum (programme, rooms, people, releases), manages its
+ *   delegations and grants the forum's own roles (organiser, interpreter) to other accounts.
+ * - `interpreter` at a forum: reads the forum's working views (a role to be assigned to
+ *   meetings); it changes nothing.
+ *
+ * `can(user, action, record)` answers one question; `actionsOn(user, record)` lists what the
+ * answers of the API carry (`actions`); the assert* functions are the services' checks.
  */
-const inScope = (user: User, keys: (string | null | undefined)[]) =>
-  user.role === 'admin' || keys.some((k) => k !== null && k !== undefined && user.scopes.includes(k));
+export type Action = 'update' | 'delete' | 'grant' | 'interpret';
+export const ACTIONS: readonly Action[] = ['update', 'delete', 'grant', 'interpret'];
 
-export function assertCanEditLocality(user: User, code: string, parentCode: string | null) {
-  if (!inScope(user, [code, parentCode])) forbid(user, `locality ${code}`);
-}
+/** A record as the policy needs to see it: its identity and what it belongs to. */
+export type RecordRef =
+  | { type: 'locality'; code: string; parentCode?: string | null }
+  | { type: 'organization'; id: string; localityCode: string }
+  /** `partyKeys`: the parties' locality codes and organisation ids, and the organisations' localities. */
+  | { type: 'agreement'; partyKeys: string[] }
+  | { type: 'forum'; id: string };
+
+export type Principal = Pick<User, 'role' | 'grants'> & { disabled?: boolean };
+
+const holds = (user: Principal, role: Grant['role'], type: Grant['recordType'], ids: readonly string[]) =>
+  user.grants.some((g) => g.role === role && g.recordType === type && ids.includes(g.recordId));
 
 /**
  * A locality and the prefecture above it. A city's code always starts with its prefecture's code
@@ -22,8 +42,52 @@ export const withParent = (localityCode: string): string[] => {
   return m ? [localityCode, m[1]] : [localityCode];
 };
 
+/** Does the account edit one of these keys (locality codes and organisation ids)? */
+const editsAny = (user: Principal, keys: readonly (string | null | undefined)[]) => {
+  const present = keys.filter((k): k is string => typeof k === 'string' && k.length > 0);
+  return holds(user, 'editor', 'locality', present) || holds(user, 'editor', 'organization', present);
+};
+
+export function can(user: Principal | null | undefined, action: Action, record: RecordRef): boolean {
+  if (!user || user.disabled) return false;
+  if (user.role === 'admin') return true;
+  switch (record.type) {
+    case 'locality':
+      // Creating and removing localities is the admins' work; an editor keeps its text up to date.
+      return action === 'update' && editsAny(user, [...withParent(record.code), record.parentCode]);
+    case 'organization':
+      return (
+        (action === 'update' || action === 'delete') &&
+        editsAny(user, [record.id, ...withParent(record.localityCode)])
+      );
+    case 'agreement':
+      return (action === 'update' || action === 'delete') && editsAny(user, record.partyKeys);
+    case 'forum': {
+      const organiser = holds(user, 'organiser', 'forum', [record.id]);
+      if (action === 'update' || action === 'grant') return organiser;
+      if (action === 'interpret') return organiser || holds(user, 'interpreter', 'forum', [record.id]);
+      return false;
+    }
+  }
+}
+
+/** Every action the account may take on the record, in a stable order (what answers carry). */
+export const actionsOn = (user: Principal | null | undefined, record: RecordRef): Action[] =>
+  ACTIONS.filter((a) => can(user, a, record));
+
+/**
+ * May the account give `role` on this record to someone? Admins give every role; a forum's
+ * organiser gives the forum's roles. Editors give nothing: an admin names a locality's editors.
+ */
+export const canGrant = (user: Principal, record: RecordRef) =>
+  user.role === 'admin' || (record.type === 'forum' && can(user, 'grant', record));
+
+export function assertCanEditLocality(user: User, code: string, parentCode: string | null) {
+  if (!can(user, 'update', { type: 'locality', code, parentCode })) forbid(user, `locality ${code}`);
+}
+
 export function assertCanEditOrganization(user: User, org: { id: string; localityCode: string }) {
-  if (!inScope(user, [org.id, ...withParent(org.localityCode)])) forbid(user, `organisation ${org.id}`);
+  if (!can(user, 'update', { type: 'organization', ...org })) forbid(user, `organisation ${org.id}`);
 }
 
 /**
@@ -32,7 +96,8 @@ export function assertCanEditOrganization(user: User, org: { id: string; localit
  * country's editors).
  */
 export function assertCanMoveOrganizationTo(user: User, localityCode: string) {
-  if (!inScope(user, withParent(localityCode))) forbid(user, `organisations into locality ${localityCode}`);
+  if (!(user.role === 'admin' || editsAny(user, withParent(localityCode))))
+    forbid(user, `organisations into locality ${localityCode}`);
 }
 
 /**
@@ -41,12 +106,18 @@ export function assertCanMoveOrganizationTo(user: User, localityCode: string) {
  * not restricted, as at creation.
  */
 export function assertCanRemoveParty(user: User, code: string, partyKeys: string[]) {
-  if (!inScope(user, partyKeys)) forbid(user, `the agreement's party ${code}, which is outside your scope`);
+  if (!can(user, 'update', { type: 'agreement', partyKeys }))
+    forbid(user, `the agreement's party ${code}, which is outside your scope`);
 }
 
 /** `partyKeys` are the parties' locality codes and organisation ids, and the organisations' localities. */
 export function assertCanEditAgreement(user: User, partyKeys: string[]) {
-  if (!inScope(user, partyKeys)) forbid(user, 'an agreement none of whose parties is in your scope');
+  if (!can(user, 'update', { type: 'agreement', partyKeys }))
+    forbid(user, 'an agreement none of whose parties is in your scope');
+}
+
+export function assertCan(user: User, action: Action, record: RecordRef, what: string) {
+  if (!can(user, action, record)) forbid(user, what);
 }
 
 function forbid(user: User, what: string): never {

@@ -1,20 +1,75 @@
 import type { Kysely } from 'kysely';
-import type { Database, UserRow } from '../../db/types.ts';
-import { parseJson } from '../shared/json.ts';
-import type { User } from './schemas.ts';
+import type { Database, GrantRow, UserRow } from '../../db/types.ts';
+import type { Grant, User } from './schemas.ts';
 
 type Q = Kysely<Database>;
 
-export const toUser = (row: UserRow): User => ({
+export const toGrant = (row: GrantRow): Grant => ({
   id: row.id,
-  email: row.email,
-  role: row.role as User['role'],
-  scopes: parseJson<string[]>(row.scopes, []),
-  mustChangePassword: row.must_change_password === 1,
-  disabled: row.disabled === 1,
-  version: row.version,
+  role: row.role as Grant['role'],
+  recordType: row.record_type as Grant['recordType'],
+  recordId: row.record_id,
+  grantedBy: row.granted_by,
   createdAt: row.created_at,
 });
+
+const GRANT_ORDER = (a: Grant, b: Grant) =>
+  a.recordType.localeCompare(b.recordType) ||
+  a.recordId.localeCompare(b.recordId) ||
+  a.role.localeCompare(b.role);
+
+/** An account as the API shows it: `grants` are its rows of the grants table (any order). */
+export const toUser = (row: UserRow, grantRows: GrantRow[]): User => {
+  const grants = grantRows.map(toGrant).sort(GRANT_ORDER);
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role as User['role'],
+    scopes: grants.filter((g) => g.role === 'editor').map((g) => g.recordId),
+    grants,
+    mustChangePassword: row.must_change_password === 1,
+    disabled: row.disabled === 1,
+    version: row.version,
+    createdAt: row.created_at,
+  };
+};
+
+export const grantsRepo = {
+  forUsers: (db: Q, userIds: string[]) =>
+    userIds.length
+      ? db.selectFrom('grants').selectAll().where('user_id', 'in', userIds).execute()
+      : Promise.resolve([]),
+  byId: (db: Q, id: string) => db.selectFrom('grants').selectAll().where('id', '=', id).executeTakeFirst(),
+  insert: (db: Q, row: GrantRow) => db.insertInto('grants').values(row).execute(),
+  delete: (db: Q, id: string) => db.deleteFrom('grants').where('id', '=', id).executeTakeFirst(),
+  deleteForUserRole: (db: Q, userId: string, role: string) =>
+    db.deleteFrom('grants').where('user_id', '=', userId).where('role', '=', role).execute(),
+  /** Who holds a role on one record (a forum's organisers). */
+  holders: (db: Q, recordType: string, recordId: string) =>
+    db
+      .selectFrom('grants')
+      .innerJoin('users', 'users.id', 'grants.user_id')
+      .select(['grants.id', 'grants.role', 'grants.user_id', 'users.email', 'grants.created_at'])
+      .where('grants.record_type', '=', recordType)
+      .where('grants.record_id', '=', recordId)
+      .orderBy('users.email')
+      .execute(),
+};
+
+/** The account of a row, with its grants (one more query). */
+export const loadUser = async (db: Q, row: UserRow): Promise<User> =>
+  toUser(row, await grantsRepo.forUsers(db, [row.id]));
+
+/** Accounts of many rows, their grants read in one query. */
+export const loadUsers = async (db: Q, rows: UserRow[]): Promise<User[]> => {
+  const grants = await grantsRepo.forUsers(
+    db,
+    rows.map((r) => r.id),
+  );
+  const by = new Map<string, GrantRow[]>();
+  for (const g of grants) by.set(g.user_id, [...(by.get(g.user_id) ?? []), g]);
+  return rows.map((r) => toUser(r, by.get(r.id) ?? []));
+};
 
 export const usersRepo = {
   byEmail: (db: Q, email: string) =>

@@ -11,12 +11,82 @@ export const Scope = z
   .max(100)
   .regex(/^[A-Za-z0-9._-]+$/, 'must be a locality code or an organisation id');
 
+/**
+ * The records a role may be held on, and the roles each takes: an editor of a locality or an
+ * organisation; the organiser of a forum (its programme, rooms, people, releases) or an
+ * interpreter at it.
+ */
+export const GRANT_ROLES = {
+  locality: ['editor'],
+  organization: ['editor'],
+  forum: ['organiser', 'interpreter'],
+} as const;
+export const RecordType = z.enum(['locality', 'organization', 'forum']);
+export type RecordType = z.infer<typeof RecordType>;
+export const GrantRole = z.enum(['editor', 'organiser', 'interpreter']);
+export type GrantRole = z.infer<typeof GrantRole>;
+
+export const Grant = z
+  .object({
+    id: z.string(),
+    role: GrantRole,
+    recordType: RecordType,
+    recordId: z.string(),
+    grantedBy: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Grant' });
+export type Grant = z.infer<typeof Grant>;
+
+const GrantFields = z.object({
+  role: GrantRole,
+  recordType: RecordType,
+  recordId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9._:-]+$/, 'must be a record id'),
+});
+
+const roleFitsRecord = (v: { role: GrantRole; recordType: RecordType }, ctx: z.RefinementCtx) => {
+  if (!(GRANT_ROLES[v.recordType] as readonly string[]).includes(v.role))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['role'],
+      message: `a ${v.recordType} takes the roles ${GRANT_ROLES[v.recordType].join(', ')}`,
+    });
+};
+
+export const GrantCreate = GrantFields.strict().superRefine(roleFitsRecord);
+
+/** A grant to give: to an account named by id (admins) or by its address (a forum's organisers). */
+export const GrantGive = GrantFields.extend({
+  userId: z.string().min(1).max(100).optional(),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ error: 'must be an email address' }))
+    .optional(),
+})
+  .strict()
+  .superRefine(roleFitsRecord)
+  .refine((v) => (v.userId === undefined) !== (v.email === undefined), {
+    message: 'name the account by userId or by email, one of them',
+    path: ['userId'],
+  });
+
 export const User = z
   .object({
     id: z.string(),
     email: z.string(),
     role: Role,
+    /** The localities and organisations this account edits: its `editor` grants' records. */
     scopes: z.array(z.string()),
+    /** Every role the account holds on a record. */
+    grants: z.array(Grant),
     mustChangePassword: z.boolean(),
     disabled: z.boolean(),
     version: z.number().int(),
@@ -48,10 +118,16 @@ export const PasswordChange = z
   });
 
 export const UserCreate = z
-  .object({ email: Email, role: Role, scopes: z.array(Scope).max(100).default([]) })
+  .object({
+    email: Email,
+    role: Role,
+    scopes: z.array(Scope).max(100).default([]),
+    /** Roles on forums (organiser, interpreter), beside the editor scopes. */
+    grants: z.array(GrantCreate).max(100).default([]),
+  })
   .strict()
-  .refine((v) => v.role === 'admin' || v.scopes.length > 0, {
-    message: 'an editor needs at least one scope',
+  .refine((v) => v.role === 'admin' || v.scopes.length > 0 || v.grants.length > 0, {
+    message: 'an editor needs at least one scope or grant',
     path: ['scopes'],
   });
 

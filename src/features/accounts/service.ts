@@ -5,8 +5,17 @@ import type { Database } from '../../db/types.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/service.ts';
 import { nowIso } from '../shared/json.ts';
+import { assertGrantRecordsExist, grantId } from './grants.ts';
 import { hashPassword, oneTimePassword, secretHash, verifyPassword } from './passwords.ts';
-import { sessionsRepo, tokensRepo, toUser, usersRepo } from './repository.ts';
+import {
+  grantsRepo,
+  loadUser,
+  loadUsers,
+  sessionsRepo,
+  tokensRepo,
+  toUser,
+  usersRepo,
+} from './repository.ts';
 import type { PasswordChange, User, UserCreate, UserUpdate } from './schemas.ts';
 import { takeAttempt } from './signin.ts';
 
@@ -16,9 +25,51 @@ export { createToken, listTokens, revokeToken, userForToken } from './tokens.ts'
 type Q = Kysely<Database>;
 
 const publicActor = (u: User): Actor => ({ id: u.id, email: u.email });
-const auditUser = (u: User) => ({ email: u.email, role: u.role, scopes: u.scopes, disabled: u.disabled });
+const auditUser = (u: User) => ({
+  email: u.email,
+  role: u.role,
+  scopes: u.scopes,
+  ...(u.grants.some((g) => g.role !== 'editor')
+    ? {
+        grants: u.grants
+          .filter((g) => g.role !== 'editor')
+          .map((g) => `${g.role} ${g.recordType} ${g.recordId}`),
+      }
+    : {}),
+  disabled: u.disabled,
+});
 
-export async function createUser(db: Q, input: z.infer<typeof UserCreate>, actor: Actor | null) {
+const scopeType = (known: Set<string>, scope: string) =>
+  known.has(scope) || /^(VN|JP)-/.test(scope) ? ('locality' as const) : ('organization' as const);
+
+/** The editor grants of a list of scopes (locality codes or organisation ids). */
+async function editorGrants(db: Q, userId: string, scopes: string[], by: string | null, at: string) {
+  if (!scopes.length) return [];
+  const localities = new Set(
+    (await db.selectFrom('localities').select('code').where('code', 'in', scopes).execute()).map(
+      (l) => l.code,
+    ),
+  );
+  return [...new Set(scopes)].map((s) => {
+    const g = { role: 'editor', recordType: scopeType(localities, s), recordId: s };
+    return {
+      id: grantId(userId, g),
+      user_id: userId,
+      role: g.role,
+      record_type: g.recordType,
+      record_id: s,
+      granted_by: by,
+      created_at: at,
+    };
+  });
+}
+
+/** A new account: `scopes` become editor grants, `grants` the other roles (none for an admin). */
+export type NewAccount = Omit<z.infer<typeof UserCreate>, 'grants'> & {
+  grants?: z.infer<typeof UserCreate>['grants'];
+};
+
+export async function createUser(db: Q, input: NewAccount, actor: Actor | null) {
   if (await usersRepo.byEmail(db, input.email)) {
     throw new AppError('user.email_taken', `an account for ${input.email} exists already`, [
       { path: 'email', message: 'already in use', code: 'taken' },
@@ -31,16 +82,31 @@ export async function createUser(db: Q, input: z.infer<typeof UserCreate>, actor
     email: input.email,
     password_hash: await hashPassword(password),
     role: input.role,
-    scopes: JSON.stringify(input.role === 'admin' ? [] : input.scopes),
     must_change_password: 1,
     disabled: 0,
     version: 1,
     created_at: now,
     updated_at: now,
   };
-  const user = toUser(row);
+  const grants =
+    input.role === 'admin'
+      ? []
+      : [
+          ...(await editorGrants(db, row.id, input.scopes, actor?.id ?? null, now)),
+          ...(input.grants ?? []).map((g) => ({
+            id: grantId(row.id, g),
+            user_id: row.id,
+            role: g.role,
+            record_type: g.recordType,
+            record_id: g.recordId,
+            granted_by: actor?.id ?? null,
+            created_at: now,
+          })),
+        ].filter((g, i, all) => all.findIndex((o) => o.id === g.id) === i);
+  const user = toUser(row, grants);
   await db.transaction().execute(async (tx) => {
     await usersRepo.insert(tx, row);
+    for (const g of grants) await grantsRepo.insert(tx, g);
     await recordAudit(tx, {
       actor,
       action: 'create',
@@ -55,7 +121,10 @@ export async function createUser(db: Q, input: z.infer<typeof UserCreate>, actor
 
 /** An admin adds an account through the API: its scopes must name records that exist. */
 export async function addUser(db: Q, input: z.infer<typeof UserCreate>, admin: User) {
-  if (input.role === 'editor') await assertScopesExist(db, input.scopes);
+  if (input.role === 'editor') {
+    await assertScopesExist(db, input.scopes);
+    await assertGrantRecordsExist(db, input.grants ?? []);
+  }
   return createUser(db, input, publicActor(admin));
 }
 
@@ -103,7 +172,7 @@ export async function updateUser(
   const row = await usersRepo.byId(db, id);
   if (!row) throw new AppError('not_found', `user ${id} does not exist`);
   if (row.version !== version) throw versionConflict(id, version);
-  const before = toUser(row);
+  const before = await loadUser(db, row);
   // An admin who disables their own account locks themselves out, and maybe everyone out.
   if (patch.disabled && actor.id === id) {
     throw new AppError('validation.invalid', 'an admin cannot disable their own account', [
@@ -114,23 +183,42 @@ export async function updateUser(
   // Scopes kept through a promotion and a demotion would come back unasked: an admin holds none.
   const scopes = role === 'admin' ? [] : (patch.scopes ?? (before.role === 'admin' ? [] : before.scopes));
   const disabled = patch.disabled ?? before.disabled;
-  // The rule of UserCreate, on the account as it will be: emptying an editor's scopes breaks it too.
-  if (role === 'editor' && scopes.length === 0) {
-    throw new AppError('validation.invalid', 'an editor needs at least one scope', [
+  // The rule of UserCreate, on the account as it will be: emptying an editor's scopes breaks it
+  // too, unless it holds another role (an organiser of a forum).
+  const otherGrants = role === 'admin' ? [] : before.grants.filter((g) => g.role !== 'editor');
+  if (role === 'editor' && scopes.length === 0 && otherGrants.length === 0) {
+    throw new AppError('validation.invalid', 'an editor needs at least one scope or grant', [
       { path: 'scopes', message: 'an editor needs at least one scope', code: 'too_small' },
     ]);
   }
   if (patch.scopes && role === 'editor') await assertScopesExist(db, patch.scopes);
   const losesAdmin = before.role === 'admin' && !before.disabled && (role !== 'admin' || disabled);
-  const set = { role, scopes: JSON.stringify(scopes), disabled: disabled ? 1 : 0, updated_at: nowIso() };
+  const now = nowIso();
+  const set = { role, disabled: disabled ? 1 : 0, updated_at: now };
+  const scopesChanged =
+    scopes.length !== before.scopes.length ||
+    scopes.some((s, i) => s !== before.scopes[i]) ||
+    role === 'admin';
+  const newEditorGrants = scopesChanged ? await editorGrants(db, id, scopes, actor.id, now) : [];
   return db.transaction().execute(async (tx) => {
     const res = await usersRepo.update(tx, id, version, set);
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict(id, version);
+    // An admin holds no grants: promotion clears them all. Scopes sent replace the editor grants.
+    if (role === 'admin') await tx.deleteFrom('grants').where('user_id', '=', id).execute();
+    else if (scopesChanged) {
+      const kept = new Map(before.grants.filter((g) => g.role === 'editor').map((g) => [g.id, g]));
+      await grantsRepo.deleteForUserRole(tx, id, 'editor');
+      // A scope kept keeps who gave it and when.
+      for (const g of newEditorGrants) {
+        const old = kept.get(g.id);
+        await grantsRepo.insert(tx, old ? { ...g, granted_by: old.grantedBy, created_at: old.createdAt } : g);
+      }
+    }
     if (disabled && !before.disabled) {
       await sessionsRepo.deleteForUser(tx, id);
       await tokensRepo.revokeAllFor(tx, id, nowIso());
     }
-    const after = toUser((await usersRepo.byId(tx, id))!);
+    const after = await loadUser(tx, (await usersRepo.byId(tx, id))!);
     await recordAudit(tx, {
       actor,
       action: 'update',
@@ -149,7 +237,7 @@ export async function updateUser(
 }
 
 export async function listUsers(db: Q) {
-  return (await usersRepo.list(db)).map(toUser);
+  return loadUsers(db, await usersRepo.list(db));
 }
 
 const wrongPassword = () =>
@@ -213,5 +301,5 @@ export async function changePassword(
       throw new AppError('conflict', 'the account keeps changing while the password is changed; try again');
     row = fresh;
   }
-  return toUser((await usersRepo.byId(db, user.id))!);
+  return loadUser(db, (await usersRepo.byId(db, user.id))!);
 }

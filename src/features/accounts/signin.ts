@@ -3,7 +3,7 @@ import type { Database } from '../../db/types.ts';
 import { AppError } from '../../errors.ts';
 import { nowIso } from '../shared/json.ts';
 import { newSecret, secretHash, verifyPassword } from './passwords.ts';
-import { attemptsRepo, sessionsRepo, toUser, usersRepo } from './repository.ts';
+import { attemptsRepo, loadUser, sessionsRepo, usersRepo } from './repository.ts';
 import type { User } from './schemas.ts';
 
 type Q = Kysely<Database>;
@@ -87,12 +87,12 @@ export async function signIn(
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + SESSION_DAYS * 86_400_000).toISOString(),
   });
-  return { user: toUser(row), sessionId };
+  return { user: await loadUser(db, row), sessionId };
 }
 
 export const signOut = (db: Q, sessionId: string) => sessionsRepo.delete(db, secretHash(sessionId));
 
 export async function userForSession(db: Q, sessionId: string): Promise<User | null> {
   const row = await sessionsRepo.userFor(db, secretHash(sessionId), nowIso());
-  return row && !row.disabled ? toUser(row) : null;
+  return row && !row.disabled ? loadUser(db, row) : null;
 }

@@ -217,11 +217,8 @@ describe.each(ENGINES)('API tokens and account changes on %s', (engine) => {
         .execute();
       expect(enabled.length).toBe(1);
       // Leave `admin` the one enabled admin for the next round and the next tests.
-      await t.db.db
-        .updateTable('users')
-        .set({ role: 'admin', scopes: '[]' })
-        .where('id', '=', admin.id)
-        .execute();
+      await t.db.db.updateTable('users').set({ role: 'admin' }).where('id', '=', admin.id).execute();
+      await t.db.db.deleteFrom('grants').where('user_id', '=', admin.id).execute();
       await t.db.db.updateTable('users').set({ disabled: 1 }).where('id', '=', other.id).execute();
     }
   });

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { newSecret, secretHash } from './passwords.ts';
-import { tokensRepo, toUser } from './repository.ts';
+import { loadUser, tokensRepo } from './repository.ts';
 import type { TokenCreate, TokenScope, User } from './schemas.ts';
 
 type Q = Kysely<Database>;
@@ -95,5 +95,5 @@ export async function userForToken(db: Q, token: string): Promise<{ user: User; 
   const row = await tokensRepo.userFor(db, secretHash(token), now);
   if (!row || row.disabled) return null;
   await tokensRepo.touch(db, row.token_id, now);
-  return { user: toUser(row), scope: row.token_scope as TokenScope };
+  return { user: await loadUser(db, row), scope: row.token_scope as TokenScope };
 }

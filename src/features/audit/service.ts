@@ -13,6 +13,7 @@ export const EntityType = z.enum([
   'user',
   'token',
   'forum',
+  'grant',
 ]);
 export type EntityType = z.infer<typeof EntityType>;
 
