@@ -16,6 +16,7 @@ import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { profileRoutes } from './features/profiles/routes.ts';
 import { statsRoutes } from './features/stats/routes.ts';
+import { withActions } from './http/actions.ts';
 import { type CacheLimits, ReadCache } from './http/cache.ts';
 import { validatedQueryKey } from './http/cache-key.ts';
 import type { AppEnv, Deps } from './http/context.ts';
@@ -92,6 +93,7 @@ export function createApp(
   app.use('/api/*', (c, next) => (bodyless(c.req.method) || isUpload(c) ? next() : limitBody(c, next)));
   app.use('/api/*', wellFormedInput);
   app.use('/api/*', authenticate(deps));
+  app.use('/api/*', withActions(deps.db.db));
   const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
   const readCache = cache ? new ReadCache(deps.db.dataVersion, cache === true ? {} : cache) : null;
   if (readCache) {

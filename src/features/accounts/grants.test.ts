@@ -301,4 +301,38 @@ describe.each(ENGINES)('roles per record over HTTP on %s', (engine) => {
     expect((await t.req(`/api/permissions?type=agreement&ids=${many}`)).status).toBe(400);
     expect((await t.req('/api/permissions?type=planet&ids=x')).status).toBe(400);
   });
+
+  it('carries what the caller may do on each record of an answer, and nothing for a visitor', async () => {
+    const hanoi = await t.signIn('editor', ['VN-HANOI']);
+    const own = await (await t.req('/api/localities/VN-HANOI', { headers: hanoi.headers })).json();
+    expect(own.actions).toEqual(['update']);
+    const foreign = await t.req('/api/localities/JP-13', { headers: hanoi.headers });
+    expect(foreign.headers.get('cache-control')).toContain('no-store');
+    expect((await foreign.json()).actions).toEqual([]);
+    const visitor = await (await t.req('/api/localities/VN-HANOI')).json();
+    expect(visitor).not.toHaveProperty('actions');
+    // The visitor's answer was cached: a signed-in read after it still gets its own actions.
+    expect(
+      (await (await t.req('/api/localities/VN-HANOI', { headers: admin.headers })).json()).actions,
+    ).toEqual(['update', 'delete', 'grant']);
+    // A signed-in read is not cached for the visitor who comes next.
+    expect(await (await t.req('/api/localities/VN-HANOI')).json()).not.toHaveProperty('actions');
+
+    const list = await (
+      await t.req('/api/agreements?locality=VN-HANOI&limit=5', { headers: hanoi.headers })
+    ).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const a of list.items) expect(a.actions).toEqual(['update', 'delete']);
+    const others = await (
+      await t.req('/api/agreements?locality=JP-01&limit=5', { headers: hanoi.headers })
+    ).json();
+    for (const a of others.items)
+      expect(a.actions).toEqual(
+        a.parties.some((p: { code: string }) => p.code === 'VN-HANOI') ? ['update', 'delete'] : [],
+      );
+    const profile = await (await t.req('/api/profiles/VN-HANOI', { headers: hanoi.headers })).json();
+    expect(profile.actions).toEqual(['update']);
+    const forum = await (await t.req('/api/forums/vjlcf-2025', { headers: hanoi.headers })).json();
+    expect(forum.actions).toEqual([]);
+  });
 });

@@ -71,9 +71,17 @@ export function can(user: Principal | null | undefined, action: Action, record: 
   }
 }
 
+/** The actions that mean something on each kind of record. */
+const ACTIONS_OF: Record<RecordRef['type'], readonly Action[]> = {
+  locality: ['update', 'delete', 'grant'],
+  organization: ['update', 'delete', 'grant'],
+  agreement: ['update', 'delete'],
+  forum: ['update', 'delete', 'grant', 'interpret'],
+};
+
 /** Every action the account may take on the record, in a stable order (what answers carry). */
 export const actionsOn = (user: Principal | null | undefined, record: RecordRef): Action[] =>
-  ACTIONS.filter((a) => can(user, a, record));
+  ACTIONS_OF[record.type].filter((a) => can(user, a, record));
 
 /**
  * May the account give `role` on this record to someone? Admins give every role; a forum's

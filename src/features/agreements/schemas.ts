@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { SECTOR_CODES } from '../../domain/sectors.ts';
-import { CountryCode, ListQuery, LocalizedText, PartialDate, Source } from '../shared/schemas.ts';
+import {
+  CallerActions,
+  CountryCode,
+  ListQuery,
+  LocalizedText,
+  PartialDate,
+  Source,
+} from '../shared/schemas.ts';
 
 /** Pure zod: shared by the server and the web app's forms. */
 export const AgreementKind = z.enum([
@@ -103,6 +110,7 @@ export type AgreementUpdate = z.infer<typeof AgreementUpdate>;
 export const Agreement = z
   .object({
     id: z.string(),
+    actions: CallerActions,
     title: LocalizedText,
     kind: AgreementKind,
     kindDetail: z.string().nullable(),

@@ -1,5 +1,6 @@
 /** Pure zod schemas of the forum API, shared by the server and the web app. Import nothing but zod here. */
 import { z } from 'zod';
+import { CallerActions } from '../shared/schemas.ts';
 
 export const ForumLang = z.enum(['vi', 'ja', 'en']);
 const Status = z.enum(['official', 'unofficial']);
@@ -28,6 +29,7 @@ export const ForumSource = z.object({ url: z.string(), publisher: z.string(), da
 export const ForumSummary = z
   .object({
     id: z.string(),
+    actions: CallerActions,
     acronym: z.string(),
     title: Texts,
     theme: Texts,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CountryCode, ListQuery, LocalizedName, LocalizedText, Source } from '../shared/schemas.ts';
+import {
+  CallerActions,
+  CountryCode,
+  ListQuery,
+  LocalizedName,
+  LocalizedText,
+  Source,
+} from '../shared/schemas.ts';
 
 export const LocalityKind = z.enum(['province', 'city', 'prefecture', 'municipality']);
 
@@ -9,6 +16,7 @@ export const LocalitySummary = z
 export type LocalitySummary = z.infer<typeof LocalitySummary>;
 
 export const Locality = LocalitySummary.extend({
+  actions: CallerActions,
   parentCode: z.string().nullable(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),

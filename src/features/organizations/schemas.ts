@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SectorCode } from '../agreements/schemas.ts';
 import { LocalitySummary } from '../localities/schemas.ts';
 import {
+  CallerActions,
   CountryCode,
   ListQuery,
   LocalizedName,
@@ -46,6 +47,7 @@ export type OrganizationUpdate = z.infer<typeof OrganizationUpdate>;
 export const Organization = z
   .object({
     id: z.string(),
+    actions: CallerActions,
     kind: OrganizationKind,
     name: LocalizedText,
     localityCode: z.string(),

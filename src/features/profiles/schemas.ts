@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SectorCode } from '../agreements/schemas.ts';
-import { CountryCode, LocalizedText } from '../shared/schemas.ts';
+import { CallerActions, CountryCode, LocalizedText } from '../shared/schemas.ts';
 
 /** Pure zod: shared by the server and the web app's profile form. */
 const Text = z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters');
@@ -40,6 +40,7 @@ export const TextUnderstood = z
 export const Profile = z
   .object({
     id: z.string(),
+    actions: CallerActions,
     owner: ProfileOwner,
     offers: z.array(z.string()),
     needs: z.array(z.string()),

@@ -37,6 +37,15 @@ export type Source = z.infer<typeof Source>;
 
 export const CountryCode = z.enum(['VN', 'JP']);
 
+/**
+ * What the signed-in caller may do with a record (`update`, `delete`, …), added to answers by
+ * `http/actions.ts`; absent for a visitor. The web app shows Edit and Delete only when listed.
+ */
+export const CallerActions = z
+  .array(z.enum(['update', 'delete', 'grant', 'interpret']))
+  .optional()
+  .meta({ description: 'What the signed-in caller may do with this record; absent for a visitor' });
+
 export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
