@@ -73,12 +73,4 @@ export const localitiesRepo = {
       .where('code', '=', code)
       .where('version', '=', version)
       .executeTakeFirst(),
-  existing: async (db: Q, codes: string[]) =>
-    codes.length === 0
-      ? []
-      : await db
-          .selectFrom('localities')
-          .select(['code', 'country', 'parent_code'])
-          .where('code', 'in', codes)
-          .execute(),
 };

@@ -131,9 +131,9 @@ async function snapshot(db: Q): Promise<Snapshot> {
 export async function getProfile(db: Q, id: string): Promise<Profile> {
   const row = await profilesRepo.get(db, id);
   if (!row) throw notFound('profile', id);
-  const sectors = (await profilesRepo.sectorsOf(db))
-    .filter((s) => s.organization_id === id)
-    .map((s) => s.code);
+  // A locality's profile has no sectors; an organisation's has its own (not every organisation's).
+  const sectors =
+    row.owner_type === 'organization' ? (await profilesRepo.sectorsOf(db, [id])).map((s) => s.code) : [];
   return toView(row, sectors);
 }
 
