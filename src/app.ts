@@ -10,11 +10,11 @@ import { AppError, fieldErrorsFromZod, problemBody, validationError } from './er
 import { authenticate } from './features/accounts/middleware.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
+import { atlasRoutes } from './features/atlas/routes.ts';
 import { forumRoutes } from './features/forums/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { profileRoutes } from './features/profiles/routes.ts';
-import { statsRoutes } from './features/stats/routes.ts';
 import { type CacheLimits, ReadCache } from './http/cache.ts';
 import { validatedQueryKey } from './http/cache-key.ts';
 import type { AppEnv, Deps } from './http/context.ts';
@@ -112,8 +112,8 @@ export function createApp(
     localityRoutes,
     organizationRoutes,
     agreementRoutes,
+    atlasRoutes,
     accountRoutes,
-    statsRoutes,
     profileRoutes,
     forumRoutes,
     outboxRoutes,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
 import type { LocalitySummary } from '../localities/schemas.ts';
-import { localityWithChildren } from '../localities/service.ts';
+import { localityWithChildren } from '../lookups/places.ts';
 import { matchingIds } from '../search/service.ts';
 import { localized } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';

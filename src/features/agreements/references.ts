@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { withParent } from '../accounts/policy.ts';
-import { candidateList, resolveRecordName } from '../localities/service.ts';
+import { candidateList, resolveRecordName } from '../lookups/names.ts';
+import { localityParents, organizationPlaces } from '../lookups/places.ts';
 import { agreementsRepo } from './repository.ts';
 import type { AgreementCreate } from './schemas.ts';
 
@@ -66,14 +67,7 @@ export async function resolveReferences(
   const parties = input.parties ?? [];
   const locCodes = parties.filter((p) => p.type === 'locality').map((p) => p.code);
   const orgIds = parties.filter((p) => p.type === 'organization').map((p) => p.code);
-  const [locs, orgs] = await Promise.all([
-    locCodes.length
-      ? db.selectFrom('localities').select(['code', 'parent_code']).where('code', 'in', locCodes).execute()
-      : [],
-    orgIds.length
-      ? db.selectFrom('organizations').select(['id', 'locality_code']).where('id', 'in', orgIds).execute()
-      : [],
-  ]);
+  const [locs, orgs] = await Promise.all([localityParents(db, locCodes), organizationPlaces(db, orgIds)]);
   parties.forEach((p, i) => {
     const loc = p.type === 'locality' ? locs.find((l) => l.code === p.code) : undefined;
     const org = p.type === 'organization' ? orgs.find((o) => o.id === p.code) : undefined;
@@ -83,8 +77,8 @@ export async function resolveReferences(
         message: `unknown ${p.type} ${p.code}`,
         code: 'unknown_reference',
       });
-    if (loc) keys.push(loc.code, ...(loc.parent_code ? [loc.parent_code] : []));
-    if (org) keys.push(org.id, ...withParent(org.locality_code));
+    if (loc) keys.push(loc.code, ...(loc.parentCode ? [loc.parentCode] : []));
+    if (org) keys.push(org.id, ...withParent(org.localityCode));
   });
   for (const field of ['renewsId', 'supersedesId'] as const) {
     const ref = input[field];

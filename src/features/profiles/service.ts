@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditLocality, assertCanEditOrganization } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
 import { actorOf, dataVersion, recordAudit } from '../audit/service.ts';
+import { localityParents, organizationPlaces } from '../lookups/places.ts';
 import { groupBy, localized, nowIso, parseJson } from '../shared/json.ts';
 import { type ProfileRow, profilesRepo } from './repository.ts';
 import type { Profile, ProfileInput } from './schemas.ts';
@@ -164,19 +165,16 @@ export async function matchesFor(
 
 /** Who owns a profile id, for the scope check: a locality code or an organisation id. */
 async function ownerOf(db: Q, id: string) {
-  const [locality, org] = await Promise.all([
-    db.selectFrom('localities').select(['code', 'parent_code']).where('code', '=', id).executeTakeFirst(),
-    db.selectFrom('organizations').select(['id', 'locality_code']).where('id', '=', id).executeTakeFirst(),
-  ]);
+  const [[locality], [org]] = await Promise.all([localityParents(db, [id]), organizationPlaces(db, [id])]);
   if (locality)
     return {
       type: 'locality' as const,
-      check: (u: User) => assertCanEditLocality(u, locality.code, locality.parent_code),
+      check: (u: User) => assertCanEditLocality(u, locality.code, locality.parentCode),
     };
   if (org)
     return {
       type: 'organization' as const,
-      check: (u: User) => assertCanEditOrganization(u, { id: org.id, localityCode: org.locality_code }),
+      check: (u: User) => assertCanEditOrganization(u, org),
     };
   throw notFound('locality or organisation', id);
 }
