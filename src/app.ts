@@ -11,11 +11,11 @@ import { grantRoutes } from './features/accounts/grant-routes.ts';
 import { authenticate } from './features/accounts/middleware.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
+import { atlasRoutes } from './features/atlas/routes.ts';
 import { forumRoutes } from './features/forums/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { profileRoutes } from './features/profiles/routes.ts';
-import { statsRoutes } from './features/stats/routes.ts';
 import { withActions } from './http/actions.ts';
 import { type CacheLimits, ReadCache } from './http/cache.ts';
 import { validatedQueryKey } from './http/cache-key.ts';
@@ -115,9 +115,9 @@ export function createApp(
     localityRoutes,
     organizationRoutes,
     agreementRoutes,
+    atlasRoutes,
     accountRoutes,
     grantRoutes,
-    statsRoutes,
     profileRoutes,
     forumRoutes,
     outboxRoutes,

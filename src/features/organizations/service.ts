@@ -5,14 +5,9 @@ import { foldForSearch } from '../../domain/search.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditOrganization, assertCanMoveOrganizationTo } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
-import { listAgreements } from '../agreements/service.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
-import {
-  candidateList,
-  localitySummaries,
-  localityWithChildren,
-  resolveRecordName,
-} from '../localities/service.ts';
+import { candidateList, resolveRecordName } from '../lookups/names.ts';
+import { localitySummaries, localityWithChildren } from '../lookups/places.ts';
 import { indexRecord, insertTerms, matchingIds, unindexRecord } from '../search/service.ts';
 import { localized, nowIso, parseJson } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
@@ -92,12 +87,6 @@ export async function getOrganization(db: Q, id: string): Promise<Organization> 
   const row = await organizationsRepo.get(db, id);
   if (!row) throw notFound('organisation', id);
   return (await present(db, [row]))[0];
-}
-
-export async function getOrganizationDetail(db: Q, id: string) {
-  const org = await getOrganization(db, id);
-  const agreements = await listAgreements(db, { organization: id, limit: 200, format: 'json' });
-  return { ...org, agreements: agreements.items };
 }
 
 /** What finds an organisation: its names in each language and its web address. */

@@ -15,6 +15,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditLocality, assertCanEditOrganization } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
 import { actorOf, dataVersion, recordAudit } from '../audit/service.ts';
+import { localityParents, organizationPlaces } from '../lookups/places.ts';
 import { groupBy, localized, nowIso, parseJson } from '../shared/json.ts';
 import { type ProfileRow, profilesRepo } from './repository.ts';
 import type { Profile, ProfileInput } from './schemas.ts';
@@ -131,9 +132,9 @@ async function snapshot(db: Q): Promise<Snapshot> {
 export async function getProfile(db: Q, id: string): Promise<Profile> {
   const row = await profilesRepo.get(db, id);
   if (!row) throw notFound('profile', id);
-  const sectors = (await profilesRepo.sectorsOf(db))
-    .filter((s) => s.organization_id === id)
-    .map((s) => s.code);
+  // A locality's profile has no sectors; an organisation's has its own (not every organisation's).
+  const sectors =
+    row.owner_type === 'organization' ? (await profilesRepo.sectorsOf(db, [id])).map((s) => s.code) : [];
   return toView(row, sectors);
 }
 
@@ -164,19 +165,16 @@ export async function matchesFor(
 
 /** Who owns a profile id, for the scope check: a locality code or an organisation id. */
 async function ownerOf(db: Q, id: string) {
-  const [locality, org] = await Promise.all([
-    db.selectFrom('localities').select(['code', 'parent_code']).where('code', '=', id).executeTakeFirst(),
-    db.selectFrom('organizations').select(['id', 'locality_code']).where('id', '=', id).executeTakeFirst(),
-  ]);
+  const [[locality], [org]] = await Promise.all([localityParents(db, [id]), organizationPlaces(db, [id])]);
   if (locality)
     return {
       type: 'locality' as const,
-      check: (u: User) => assertCanEditLocality(u, locality.code, locality.parent_code),
+      check: (u: User) => assertCanEditLocality(u, locality.code, locality.parentCode),
     };
   if (org)
     return {
       type: 'organization' as const,
-      check: (u: User) => assertCanEditOrganization(u, { id: org.id, localityCode: org.locality_code }),
+      check: (u: User) => assertCanEditOrganization(u, org),
     };
   throw notFound('locality or organisation', id);
 }

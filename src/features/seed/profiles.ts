@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
+import { placeDirectory } from '../lookups/places.ts';
 import { insertStarterProfile } from '../profiles/service.ts';
 import { parseCsv } from '../shared/csv.ts';
 import { readSeedFile, SEED_DIR } from './reference.ts';
@@ -15,7 +16,7 @@ export async function seedStarterProfiles(db: Kysely<Database>): Promise<number>
       .split(sep)
       .map((t) => t.trim())
       .filter(Boolean);
-  const known = new Set((await db.selectFrom('localities').select('code').execute()).map((l) => l.code));
+  const known = new Set((await placeDirectory(db)).localities.map((l) => l.code));
   let added = 0;
   for (const { fields: r } of rows) {
     const id = col(r, 'code');
