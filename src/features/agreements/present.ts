@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AgreementRow, Database } from '../../db/types.ts';
 import { groupBy, localized, parseJson } from '../shared/json.ts';
+import type { TranslationMarks } from '../shared/schemas.ts';
 import { agreementsRepo } from './repository.ts';
 import type { Agreement, AgreementSummary } from './schemas.ts';
 import { deriveStatus, todayIso } from './status.ts';
@@ -19,6 +20,13 @@ const partyOf = (p: PartyRow): Agreement['parties'][number] => ({
   note: p.note,
 });
 
+/** The title per language, with its translated languages marked (no `translation` when all are originals). */
+const markedTitle = (r: AgreementRow): Agreement['title'] => {
+  const title = localized({ vi: r.title_vi, ja: r.title_ja, en: r.title_en });
+  const marks = parseJson<TranslationMarks>(r.title_marks, {});
+  return Object.keys(marks).length ? { ...title, translation: marks } : title;
+};
+
 const statedOf = (r: AgreementRow) => (r.status_stated ? (r.status as Agreement['status']) : null);
 
 export async function present(db: Q, rows: AgreementRow[]): Promise<Agreement[]> {
@@ -33,7 +41,7 @@ export async function present(db: Q, rows: AgreementRow[]): Promise<Agreement[]>
   const fieldsBy = groupBy(fields, (f) => f.agreement_id);
   return rows.map((r) => ({
     id: r.id,
-    title: localized({ vi: r.title_vi, ja: r.title_ja, en: r.title_en }),
+    title: markedTitle(r),
     kind: r.kind as Agreement['kind'],
     kindDetail: r.kind_detail,
     fields: (fieldsBy.get(r.id) ?? []).map((f) => f.code),

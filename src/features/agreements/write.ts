@@ -7,7 +7,7 @@ import type { User } from '../accounts/schemas.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import { indexRecord, unindexRecord } from '../search/service.ts';
 import { nowIso } from '../shared/json.ts';
-import { datePrecision } from '../shared/schemas.ts';
+import { datePrecision, type TranslationMarks } from '../shared/schemas.ts';
 import { getAgreement } from './queries.ts';
 import { resolveParties, resolveReferences } from './references.ts';
 import { agreementsRepo } from './repository.ts';
@@ -31,6 +31,14 @@ export interface CreateOptions {
   partyNotes?: (string | null)[];
 }
 
+/** The translation marks of the languages a text has (a mark on an absent language means nothing). */
+export const marksOf = (t: { vi?: string; ja?: string; en?: string; translation?: TranslationMarks }) =>
+  Object.fromEntries(
+    (['vi', 'ja', 'en'] as const)
+      .filter((l) => t[l] && t.translation?.[l])
+      .map((l) => [l, t.translation![l]]),
+  ) as TranslationMarks;
+
 /** The stored columns of an agreement's writable fields (insert and update alike). */
 export const columnsOf = (a: Omit<AgreementCreate, 'fields' | 'parties'>) => ({
   kind: a.kind,
@@ -38,6 +46,7 @@ export const columnsOf = (a: Omit<AgreementCreate, 'fields' | 'parties'>) => ({
   title_vi: a.title.vi ?? null,
   title_ja: a.title.ja ?? null,
   title_en: a.title.en ?? null,
+  title_marks: JSON.stringify(marksOf(a.title)),
   signed_on: a.signedOn,
   signed_precision: datePrecision(a.signedOn),
   signed_sort: a.signedOn ?? '',

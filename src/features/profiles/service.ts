@@ -46,6 +46,25 @@ export function understand(text: string): Profile['understood']['offers'][number
   };
 }
 
+/** What `profiles.translations` holds: per language, the offers and needs (and a starting profile's basis). */
+export type StoredTranslations = Partial<
+  Record<'vi' | 'ja' | 'en', { offers: string[]; needs: string[]; status: 'official' | 'unofficial' }>
+> & { basis?: Partial<Record<'vi' | 'ja' | 'en', string>> };
+
+function translationsOf(json: string): Pick<Profile, 'translations' | 'basisTranslations'> {
+  const stored = parseJson<StoredTranslations>(json, {});
+  const translations: Profile['translations'] = {};
+  const basisTranslations: Profile['basisTranslations'] = {};
+  for (const lang of ['vi', 'ja', 'en'] as const) {
+    const t = stored[lang];
+    if (!t) continue;
+    translations[lang] = { offers: t.offers, needs: t.needs, status: t.status };
+  }
+  for (const lang of ['vi', 'ja', 'en'] as const)
+    if (stored.basis?.[lang]) basisTranslations[lang] = stored.basis[lang];
+  return { translations, basisTranslations };
+}
+
 function toView(r: ProfileRow, sectors: string[]): Profile {
   const offers = parseJson<string[]>(r.offers, []);
   const needs = parseJson<string[]>(r.needs, []);
@@ -64,6 +83,8 @@ function toView(r: ProfileRow, sectors: string[]): Profile {
     offers,
     needs,
     understood: { offers: offers.map(understand), needs: needs.map(understand) },
+    lang: (r.lang as Profile['lang']) ?? null,
+    ...translationsOf(r.translations),
     priorities: parseJson<string[]>(r.priorities, []),
     sectors,
     starter: r.starter === 1,
@@ -206,6 +227,8 @@ export async function saveProfile(
     offers: JSON.stringify(input.offers),
     needs: JSON.stringify(input.needs),
     priorities: JSON.stringify(input.priorities),
+    lang: input.lang ?? null,
+    translations: JSON.stringify(input.translations ?? {}),
   };
   return db.transaction().execute(async (tx) => {
     if (existing) {
@@ -249,9 +272,34 @@ export async function saveProfile(
 /** A starting profile written from a locality's well-known strengths; kept if one exists. */
 export async function insertStarterProfile(
   db: Q,
-  s: { id: string; offers: string[]; needs: string[]; priorities: string[]; basis: string },
+  s: {
+    id: string;
+    offers: string[];
+    needs: string[];
+    priorities: string[];
+    basis: string;
+    lang?: string | null;
+    translations?: StoredTranslations;
+  },
 ) {
-  if (await profilesRepo.get(db, s.id)) return false;
+  const existing = await profilesRepo.get(db, s.id);
+  if (existing) {
+    // A starting profile loaded before its translations existed gets them; an owner's own profile is theirs.
+    if (
+      existing.starter !== 1 ||
+      existing.translations !== '{}' ||
+      !s.translations ||
+      !Object.keys(s.translations).length
+    )
+      return false;
+    await db
+      .updateTable('profiles')
+      .set({ lang: s.lang ?? null, translations: JSON.stringify(s.translations) })
+      .where('owner_id', '=', s.id)
+      .where('starter', '=', 1)
+      .execute();
+    return false;
+  }
   const now = nowIso();
   await db.transaction().execute(async (tx) => {
     await profilesRepo.insert(tx, {
@@ -260,6 +308,8 @@ export async function insertStarterProfile(
       offers: JSON.stringify(s.offers),
       needs: JSON.stringify(s.needs),
       priorities: JSON.stringify(s.priorities),
+      lang: s.lang ?? null,
+      translations: JSON.stringify(s.translations ?? {}),
       starter: 1,
       basis: s.basis,
       version: 1,
