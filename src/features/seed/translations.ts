@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/types.ts';
 import type { ReferenceTexts } from '../agreements/texts.ts';
 import type { StoredTranslations } from '../profiles/service.ts';
 import { records, SEED_DIR } from './reference.ts';
 
-type Q = Kysely<Database>;
 type Lang = 'vi' | 'ja' | 'en';
 const LANGS: readonly Lang[] = ['vi', 'ja', 'en'];
 
