@@ -1,8 +1,9 @@
 import { sectorLabel } from '../../../src/domain/sectors.ts';
 import { detectLanguage } from '../../../src/domain/text/normalize.ts';
+import { can } from '../api/actions.ts';
 import { useApi } from '../api/client.ts';
 import type { AgreementDetail, Party } from '../api/types.ts';
-import { canEdit, useAuth } from '../auth.tsx';
+import { useAuth } from '../auth.tsx';
 import { AgreementTitle, Async, Badge, LocalCsvLink, Name, PageTitle } from '../components/common.tsx';
 import { ForeignText } from '../components/ForeignText.tsx';
 import { useLang } from '../i18n/format.ts';
@@ -42,7 +43,7 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
         <article>
           <PageTitle
             actions={
-              canEdit(user) && (
+              can(a, 'update') && (
                 <Link className="button" to={`/agreements/${encodeURIComponent(a.id)}/edit`}>
                   {t('common.edit')}
                 </Link>

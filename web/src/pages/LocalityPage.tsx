@@ -130,7 +130,7 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
             )}
           </dl>
           <Suspense fallback={<Loading />}>
-            <ProfileSection id={l.code} name={l.name} />
+            <ProfileSection id={l.code} name={l.name} owner={l} />
           </Suspense>
           <section aria-labelledby="partners-h">
             <h2 id="partners-h">{t('locality.partners')}</h2>
