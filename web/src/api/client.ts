@@ -1,16 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { z } from 'zod';
+import type { Problem as ProblemSchema } from '../../../src/features/shared/schemas.ts';
 import { invalidateAfterWrite, queryKeyOf } from './cache.ts';
 
-/** RFC 9457 problem details as the server sends them. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  code: string;
-  errors?: { path: string; message: string; code: string }[];
-}
+/**
+ * RFC 9457 problem details as the server sends them (its `Problem` schema); the client also
+ * makes one for a network failure or a body that is not JSON, with only `status` and `code`.
+ */
+export type Problem = Partial<z.infer<typeof ProblemSchema>> & { status: number; code: string };
 
 export class ApiError extends Error {
   constructor(

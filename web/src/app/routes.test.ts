@@ -5,6 +5,7 @@ import { ROUTES } from './tree.ts';
 
 const Page = () => null;
 const Other = () => null;
+const Layout = ({ children }: { children: unknown }) => children as null;
 
 describe('the route tree', () => {
   it('has a page for every path the app linked to before it was grouped by feature', () => {
@@ -83,7 +84,6 @@ describe('matching', () => {
   });
 
   it('lets a group node own the pages below it (layout and guard on the chain)', () => {
-    const Layout = ({ children }: { children: unknown }) => children as null;
     const grouped: RouteNode = {
       path: '',
       children: [{ path: 'g', layout: Layout, children: [{ path: '', page: Page }] }],
