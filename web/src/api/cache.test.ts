@@ -8,10 +8,12 @@ function clientWith(paths: string[]) {
   return client;
 }
 
+/** The reads that still hold an answer. */
 const cached = (client: QueryClient) =>
   client
     .getQueryCache()
     .getAll()
+    .filter((q) => q.state.data !== undefined)
     .map((q) => q.queryKey.slice(0, -1).join('/') + (q.queryKey.at(-1) as string))
     .sort();
 

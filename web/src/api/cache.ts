@@ -53,12 +53,10 @@ export function scopesOfWrite(path: string): QueryKey[] {
 }
 
 /**
- * After a write: the reads on screen are fetched again, and the others are dropped so that a
- * page opened later never shows what is known to be out of date.
+ * After a write, the reads it may have changed are forgotten: a page opened next asks the
+ * server again and shows "Loading" meanwhile, never what is known to be out of date (the
+ * detail page after its edit form), and the reads on screen are fetched again.
  */
 export function invalidateAfterWrite(path: string, client: QueryClient = queryClient): void {
-  for (const queryKey of scopesOfWrite(path)) {
-    client.removeQueries({ queryKey, type: 'inactive' });
-    void client.invalidateQueries({ queryKey, refetchType: 'active' });
-  }
+  for (const queryKey of scopesOfWrite(path)) void client.resetQueries({ queryKey });
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { can, type WithActions } from '../api/actions.ts';
 import { useApi } from '../api/client.ts';
 import { useAuth } from '../auth.tsx';
@@ -61,6 +61,12 @@ export function MayDo({ may, params, children }: { may: MayRule; params: Params;
   const missing = record.error?.status === 404 && may.owner !== undefined;
   const owner = useApi<WithActions>(user && missing && may.owner ? may.owner(params) : null);
   const state = missing ? owner : record;
+  // Once allowed, the page stays while its record is read again (a save resets the cache):
+  // the form must not be taken down under the user; the server still checks every write.
+  const allowed = useRef<string | null>(null);
+  const key = JSON.stringify(params);
+  if (state.data && can(state.data, may.action)) allowed.current = key;
+  if (allowed.current === key && user) return <>{children}</>;
   if (!ready) return <Loading />;
   if (!user) return <SignInFirst />;
   if (state.error) return <ErrorNote error={state.error} />;

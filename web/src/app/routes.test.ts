@@ -32,6 +32,7 @@ describe('the route tree', () => {
       '/admin/audit',
       '/admin/users',
       '/admin/outbox',
+      '/admin/jobs',
     ];
     expect(patterns(ROUTES).sort()).toEqual([...paths].sort());
   });

@@ -6,6 +6,7 @@ import type { AgreementDetail, Party } from '../api/types.ts';
 import { useAuth } from '../auth.tsx';
 import { AgreementTitle, Async, Badge, LocalCsvLink, Name, PageTitle } from '../components/common.tsx';
 import { ForeignText } from '../components/ForeignText.tsx';
+import { SourcesList } from '../components/SourcesList.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 
@@ -141,26 +142,7 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
             )}
             <dt>{t('agreement.sources')}</dt>
             <dd>
-              {a.sources.length === 0 ? (
-                t('agreement.noSources')
-              ) : (
-                <ul className="plain">
-                  {a.sources.map((s) => (
-                    <li key={`${s.url}:${s.note}`}>
-                      {s.note && (
-                        <ForeignText as="p" lang={detectLanguage(s.note)} quoted>
-                          {s.note}
-                        </ForeignText>
-                      )}
-                      {s.url && (
-                        <a href={s.url} rel="noreferrer noopener" target="_blank">
-                          {s.url}
-                        </a>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <SourcesList sources={a.sources} />
             </dd>
           </dl>
           {a.synthetic && <p className="notice">{t('common.syntheticNote')}</p>}
