@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { sectorLabel } from '../../../src/domain/sectors.ts';
+import { can } from '../api/actions.ts';
 import { useApi } from '../api/client.ts';
 import type { LocalizedText, Profile } from '../api/types.ts';
-import { canEdit, useAuth } from '../auth.tsx';
 import { useLang } from '../i18n/format.ts';
 import { guessLang } from '../lib/highlight.ts';
 import { Link } from '../router.tsx';
@@ -87,12 +87,20 @@ export function ProfileBody({ profile, level = 3 }: { profile: Profile; level?: 
  * The partner profile section of a locality or organisation page: the profile, a link to its
  * suggested partners, and (for signed-in editors) a link to edit or create it.
  */
-export function ProfileSection({ id, name }: { id: string; name: LocalizedText }) {
+export function ProfileSection({
+  id,
+  name,
+  owner,
+}: {
+  id: string;
+  name: LocalizedText;
+  /** The locality or organisation: its `actions` decide whether a profile not yet written may be. */
+  owner: object;
+}) {
   const { t, text } = useLang();
-  const { user } = useAuth();
   const state = useApi<Profile>(`/api/profiles/${encodeURIComponent(id)}`);
   const missing = state.error?.status === 404;
-  const editLink = canEdit(user) && (
+  const editLink = (can(state.data, 'update') || (missing && can(owner, 'update'))) && (
     <Link to={profileEditPath(id)}>{missing ? t('profile.create') : t('profile.edit')}</Link>
   );
   let body: ReactNode;
