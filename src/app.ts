@@ -11,6 +11,7 @@ import { grantRoutes } from './features/accounts/grant-routes.ts';
 import { authenticate } from './features/accounts/middleware.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
+import { delegationRoutes } from './features/forums/delegations/routes.ts';
 import { forumEditingRoutes } from './features/forums/editing/routes.ts';
 import { forumRoutes } from './features/forums/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
@@ -122,6 +123,7 @@ export function createApp(
     profileRoutes,
     forumRoutes,
     forumEditingRoutes,
+    delegationRoutes,
     outboxRoutes,
     jobRoutes,
   ])
