@@ -12,6 +12,8 @@ import { authenticate } from './features/accounts/middleware.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
 import { atlasRoutes } from './features/atlas/routes.ts';
+import { delegationRoutes } from './features/forums/delegations/routes.ts';
+import { forumEditingRoutes } from './features/forums/editing/routes.ts';
 import { forumRoutes } from './features/forums/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
@@ -120,6 +122,8 @@ export function createApp(
     grantRoutes,
     profileRoutes,
     forumRoutes,
+    forumEditingRoutes,
+    delegationRoutes,
     outboxRoutes,
     jobRoutes,
   ])

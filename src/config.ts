@@ -36,6 +36,11 @@ const Env = z.object({
     .string()
     .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
     .optional(),
+  /** The address the public reaches this server at: the links in mail (invitations, agendas) start with it. */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(:\d+)?$/, 'must be an http(s) origin such as https://kizuna.example.org')
+    .default('http://localhost:3000'),
   /** The sender of every mail. */
   MAIL_FROM: z.string().min(3).max(200).default('Kizuna <no-reply@kizuna.localhost>'),
   /** Where uploaded files are kept (default: a `files` folder beside the SQLite database, or ./data/files). */

@@ -57,6 +57,7 @@ export async function startServer(config: Config, { webDist = null }: { webDist?
       logger,
       trustProxy: config.TRUST_PROXY,
       tokenDays: config.KIZUNA_TOKEN_DAYS,
+      publicUrl: config.PUBLIC_URL,
       clock,
       files,
     },

@@ -204,6 +204,8 @@ export interface ForumsTable {
   organisers: string; // JSON Texts[] (named organising bodies)
   facts: string; // JSON [{ fact, sources }]
   sources: string; // JSON { id: { url, publisher, date } }
+  /** Members a delegation may bring unless its own `member_limit` says otherwise. */
+  delegation_size: Generated<number>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -216,6 +218,7 @@ export interface ForumRoomsTable {
   capacity: number | null;
   booths: string;
   sort: number;
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -228,8 +231,53 @@ export interface ForumPeopleTable {
   position: string;
   party: string;
   sources: string;
+  /** null for a speaker; a member belongs to one delegation. */
+  delegation_id: string | null;
+  /** Private: seen by organisers, the delegation's head and the person. */
+  email: string | null;
+  /** The language of the person's mail and agenda. */
+  language: string | null;
+  name_parts: string | null; // JSON { family: {native?, latin}, given: {native?, latin}, order }
+  languages: string | null; // JSON ISO 639-1 codes
+  dietary: string | null;
+  accessibility: string | null;
+  agenda: string | null; // JSON session ids the member chose
+  calendar_token_hash: string | null;
+  listed: Generated<number>;
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
+}
+
+export interface ForumDelegationsTable {
+  id: string;
+  forum_id: string;
+  party_type: string; // 'locality' | 'organization'
+  party_id: string;
+  state: string;
+  language: string;
+  contact_email: string;
+  head_user_id: string | null;
+  member_limit: number | null;
+  note: Generated<string>;
+  waitlisted_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ForumInvitationsTable {
+  id: string;
+  forum_id: string;
+  delegation_id: string;
+  email: string;
+  language: string;
+  token_hash: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  created_by: string | null;
+  created_at: string;
 }
 
 export interface ForumSessionsTable {
@@ -354,6 +402,8 @@ export interface Database {
   forum_people: ForumPeopleTable;
   forum_sessions: ForumSessionsTable;
   forum_releases: ForumReleasesTable;
+  forum_delegations: ForumDelegationsTable;
+  forum_invitations: ForumInvitationsTable;
   profiles: ProfilesTable;
   meta: MetaTable;
   jobs: JobsTable;

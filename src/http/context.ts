@@ -16,11 +16,14 @@ export interface Deps {
   tokenDays?: number;
   /** Where services take the time from (default the system clock; tests pass a TestClock). */
   clock?: Clock;
+  /** The origin links in mail start with (PUBLIC_URL; http://localhost:3000 when not given). */
+  publicUrl?: string;
   /** Where uploads are kept, with their size limit (routes that take uploads need it). */
   files?: FileStore;
 }
 
 export const clockOf = (deps: Deps): Clock => deps.clock ?? systemClock;
+export const publicUrlOf = (deps: Deps): string => deps.publicUrl ?? 'http://localhost:3000';
 
 export type AppEnv = { Variables: { user: User | null; via: 'cookie' | 'token' | null } };
 

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/types.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import { nowIso } from '../shared/json.ts';
+import { hashPassword, oneTimePassword } from './passwords.ts';
 import { canGrant, type RecordRef } from './policy.ts';
 import { grantsRepo, loadUser, toGrant, usersRepo } from './repository.ts';
 import type { Grant, GrantCreate, RecordType, User } from './schemas.ts';
@@ -15,10 +17,14 @@ type GrantInput = z.infer<typeof GrantCreate>;
 export const grantId = (userId: string, g: { role: string; recordType: string; recordId: string }) =>
   `${userId}:${g.role}:${g.recordType}:${g.recordId}`;
 
-const TABLE: Record<RecordType, { table: 'localities' | 'organizations' | 'forums'; key: 'code' | 'id' }> = {
+const TABLE: Record<
+  RecordType,
+  { table: 'localities' | 'organizations' | 'forums' | 'forum_delegations'; key: 'code' | 'id' }
+> = {
   locality: { table: 'localities', key: 'code' },
   organization: { table: 'organizations', key: 'id' },
   forum: { table: 'forums', key: 'id' },
+  delegation: { table: 'forum_delegations', key: 'id' },
 };
 
 /**
@@ -59,6 +65,14 @@ export async function recordRefOf(
   g: { recordType: RecordType; recordId: string },
 ): Promise<RecordRef> {
   if (g.recordType === 'forum') return { type: 'forum', id: g.recordId };
+  if (g.recordType === 'delegation') {
+    const row = await db
+      .selectFrom('forum_delegations')
+      .select('forum_id')
+      .where('id', '=', g.recordId)
+      .executeTakeFirst();
+    return { type: 'delegation', id: g.recordId, forumId: row?.forum_id ?? '' };
+  }
   if (g.recordType === 'locality') {
     const row = await db
       .selectFrom('localities')
@@ -197,3 +211,53 @@ export const userWithGrants = async (db: Q, id: string) => {
   const row = await usersRepo.byId(db, id);
   return row ? loadUser(db, row) : null;
 };
+
+/**
+ * Makes `userId` head of a delegation, inside the caller's transaction (accepting an invitation:
+ * the grant, the invitation used and the mail commit together). Giving it twice is one grant.
+ */
+export async function grantHead(
+  tx: Q,
+  { userId, delegationId, at }: { userId: string; delegationId: string; at: string },
+) {
+  const id = grantId(userId, { role: 'head', recordType: 'delegation', recordId: delegationId });
+  if (await grantsRepo.byId(tx, id)) return;
+  await grantsRepo.insert(tx, {
+    id,
+    user_id: userId,
+    role: 'head',
+    record_type: 'delegation',
+    record_id: delegationId,
+    granted_by: null,
+    created_at: at,
+  });
+}
+
+/**
+ * An account for an invited address that has none, in the caller's transaction: an editor
+ * without scopes whose one-time password the caller mails (it must be changed at first sign-in).
+ */
+export async function accountForInvitation(tx: Q, { email, at }: { email: string; at: string }) {
+  const password = oneTimePassword();
+  const id = randomUUID();
+  await usersRepo.insert(tx, {
+    id,
+    email,
+    password_hash: await hashPassword(password),
+    role: 'editor',
+    must_change_password: 1,
+    disabled: 0,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+  });
+  await recordAudit(tx, {
+    actor: null,
+    action: 'create',
+    entityType: 'user',
+    entityId: id,
+    before: null,
+    after: { email, role: 'editor', via: 'forum invitation' },
+  });
+  return { id, password };
+}

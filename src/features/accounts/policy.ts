@@ -13,6 +13,8 @@ import type { Grant, User } from './schemas.ts';
  *   delegations and grants the forum's own roles (organiser, interpreter) to other accounts.
  * - `interpreter` at a forum: reads the forum's working views (a role to be assigned to
  *   meetings); it changes nothing.
+ * - `head` of a delegation: updates the delegation and its members. A forum's organiser updates
+ *   every delegation of the forum (and names their heads).
  *
  * `can(user, action, record)` answers one question; `actionsOn(user, record)` lists what the
  * answers of the API carry (`actions`); the assert* functions are the services' checks.
@@ -26,7 +28,8 @@ export type RecordRef =
   | { type: 'organization'; id: string; localityCode: string }
   /** `partyKeys`: the parties' locality codes and organisation ids, and the organisations' localities. */
   | { type: 'agreement'; partyKeys: string[] }
-  | { type: 'forum'; id: string };
+  | { type: 'forum'; id: string }
+  | { type: 'delegation'; id: string; forumId: string };
 
 export type Principal = Pick<User, 'role' | 'grants'> & { disabled?: boolean };
 
@@ -68,6 +71,12 @@ export function can(user: Principal | null | undefined, action: Action, record: 
       if (action === 'interpret') return organiser || holds(user, 'interpreter', 'forum', [record.id]);
       return false;
     }
+    case 'delegation':
+      return (
+        action === 'update' &&
+        (holds(user, 'head', 'delegation', [record.id]) ||
+          holds(user, 'organiser', 'forum', [record.forumId]))
+      );
   }
 }
 
@@ -77,6 +86,7 @@ const ACTIONS_OF: Record<RecordRef['type'], readonly Action[]> = {
   organization: ['update', 'delete', 'grant'],
   agreement: ['update', 'delete'],
   forum: ['update', 'delete', 'grant', 'interpret'],
+  delegation: ['update'],
 };
 
 /** Every action the account may take on the record, in a stable order (what answers carry). */
@@ -88,7 +98,9 @@ export const actionsOn = (user: Principal | null | undefined, record: RecordRef)
  * organiser gives the forum's roles. Editors give nothing: an admin names a locality's editors.
  */
 export const canGrant = (user: Principal, record: RecordRef) =>
-  user.role === 'admin' || (record.type === 'forum' && can(user, 'grant', record));
+  user.role === 'admin' ||
+  (record.type === 'forum' && can(user, 'grant', record)) ||
+  (record.type === 'delegation' && can(user, 'grant', { type: 'forum', id: record.forumId }));
 
 export function assertCanEditLocality(user: User, code: string, parentCode: string | null) {
   if (!can(user, 'update', { type: 'locality', code, parentCode })) forbid(user, `locality ${code}`);

@@ -6,7 +6,7 @@ import { type Action, actionsOn, can, type Principal, type RecordRef, withParent
 type Q = Kysely<Database>;
 
 /** The kinds of record whose permissions a caller can ask about. */
-export const PermissionType = z.enum(['locality', 'organization', 'agreement', 'forum']);
+export const PermissionType = z.enum(['locality', 'organization', 'agreement', 'forum', 'delegation']);
 export type PermissionType = z.infer<typeof PermissionType>;
 
 const MAX_IDS = 200;
@@ -42,6 +42,13 @@ export async function recordRefs(
   } else if (type === 'forum') {
     const rows = await db.selectFrom('forums').select('id').where('id', 'in', unique).execute();
     for (const r of rows) out.set(r.id, { type, id: r.id });
+  } else if (type === 'delegation') {
+    const rows = await db
+      .selectFrom('forum_delegations')
+      .select(['id', 'forum_id'])
+      .where('id', 'in', unique)
+      .execute();
+    for (const r of rows) out.set(r.id, { type, id: r.id, forumId: r.forum_id });
   } else {
     const rows = await db
       .selectFrom('agreements')

@@ -20,10 +20,11 @@ export const GRANT_ROLES = {
   locality: ['editor'],
   organization: ['editor'],
   forum: ['organiser', 'interpreter'],
+  delegation: ['head'],
 } as const;
-export const RecordType = z.enum(['locality', 'organization', 'forum']);
+export const RecordType = z.enum(['locality', 'organization', 'forum', 'delegation']);
 export type RecordType = z.infer<typeof RecordType>;
-export const GrantRole = z.enum(['editor', 'organiser', 'interpreter']);
+export const GrantRole = z.enum(['editor', 'organiser', 'interpreter', 'head']);
 export type GrantRole = z.infer<typeof GrantRole>;
 
 export const Grant = z

@@ -14,6 +14,8 @@ export const EntityType = z.enum([
   'token',
   'forum',
   'grant',
+  'delegation',
+  'invitation',
 ]);
 export type EntityType = z.infer<typeof EntityType>;
 

@@ -49,6 +49,10 @@ export const Forum = ForumSummary.extend({
   venue: Texts,
   languages: z.array(ForumLang),
   capacity: z.number().int().nullable(),
+  delegationSize: z
+    .number()
+    .int()
+    .meta({ description: 'Members a delegation may bring unless told otherwise' }),
   organisers: z.array(Texts),
   facts: z.array(z.object({ fact: z.string(), sources: z.array(z.string()) })),
   sources: z.record(z.string(), ForumSource),

@@ -1,7 +1,7 @@
 /**
  * The forum's read side and its releases: who may see a forum, the published programme, and
  * publishing a release (the programme frozen as it is, with what changed since the last one).
- * A draft forum is seen by admins only until organisers (roles per record) arrive.
+ * A draft forum is seen by its organisers and admins only.
  */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import type { Database } from '../../db/types.ts';
 import type { PublishedProgramme, SessionInfo } from '../../domain/forum/model.ts';
 import { diffProgramme, type ReleaseSession } from '../../domain/programme/releases.ts';
 import { notFound } from '../../errors.ts';
+import { can, type Principal } from '../accounts/policy.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import { parseJson } from '../shared/json.ts';
 import {
@@ -22,11 +23,21 @@ import {
 import type { Forum, ForumSummary, Programme } from './schemas.ts';
 
 type Q = Kysely<Database>;
-type Viewer = { role: string } | null;
+type Viewer = Principal | null;
 
 export type ProgrammeSnapshot = z.infer<typeof Programme>;
 
-const mayRead = (row: ForumRow, viewer: Viewer) => row.state !== 'draft' || viewer?.role === 'admin';
+/** A release as it is being published: the programme before (none for release 1) and after. */
+export interface PublishedRelease {
+  number: number;
+  changes: ReturnType<typeof diffProgramme>;
+  before: ProgrammeSnapshot | null;
+  snapshot: ProgrammeSnapshot;
+}
+
+/** A draft forum is seen by its organisers (and admins) only. */
+const mayRead = (row: ForumRow, viewer: Viewer) =>
+  row.state !== 'draft' || can(viewer, 'update', { type: 'forum', id: row.id });
 
 function summary(row: ForumRow, release: number | null): z.infer<typeof ForumSummary> {
   return {
@@ -67,6 +78,7 @@ export async function getForum(db: Q, id: string, viewer: Viewer): Promise<z.inf
     venue: parseJson(row.venue, {}),
     languages: parseJson(row.languages, []),
     capacity: row.capacity,
+    delegationSize: row.delegation_size,
     organisers: parseJson(row.organisers, []),
     facts: parseJson(row.facts, []),
     sources: parseJson(row.sources, {}),
@@ -175,8 +187,16 @@ export async function publishRelease(
     note = {},
     publishedAt,
     user,
-  }: { forumId: string; note?: object; publishedAt: string; user: { id: string; email: string } | null },
-): Promise<{ number: number; changes: ReturnType<typeof diffProgramme> }> {
+    tell,
+  }: {
+    forumId: string;
+    note?: object;
+    publishedAt: string;
+    user: { id: string; email: string } | null;
+    /** Runs in the release's transaction: the notices of the change go out with it or not at all. */
+    tell?: (trx: Q, release: PublishedRelease) => Promise<number>;
+  },
+): Promise<{ number: number; changes: ReturnType<typeof diffProgramme>; told: number }> {
   return db.transaction().execute(async (trx) => {
     if (!(await forumsRepo.get(trx, forumId))) throw notFound('forum', forumId);
     const previous = await releasesRepo.latest(trx, forumId);
@@ -211,6 +231,7 @@ export async function publishRelease(
       before: previous ? { release: previous.number } : null,
       after: { release: number, changes },
     });
-    return { number, changes };
+    const told = tell ? await tell(trx, { number, changes, before, snapshot }) : 0;
+    return { number, changes, told };
   });
 }
