@@ -1,9 +1,9 @@
 import {
-  aggregateBound,
   type BoundResult,
   boundInBackground,
   columnsOf,
   countBound,
+  dayBound,
   IN_THREAD_AGGREGATE_MEETINGS,
   tightenBound,
   weightBound,
@@ -231,7 +231,7 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   let bound: BoundResult = !background
     ? await weightBound(md, left(PHASE.bound), now)
     : md.M <= IN_THREAD_AGGREGATE_MEETINGS
-      ? await aggregateBound(md, left(PHASE.bound))
+      ? await dayBound(md, left(PHASE.bound))
       : { weight: countBound(md), method: 'count' };
   phase(`bound ${bound.weight} ${bound.method}`);
   let proof = findInfeasibility(md) ?? relaxationProof(md, bound);
