@@ -127,6 +127,13 @@ export async function weightBound(
       const left = timeLimitS - (now() - started) / 1000;
       const limit = method === 'lp' ? left : Math.max(0.5, left);
       if (limit <= 0.05) continue;
+      if (method === 'aggregate-lp') {
+        // The time-indexed LP did not finish (a busy machine): the day LP, its aggregation
+        // per day, is next to it and far quicker; the aggregated LP if that fails too.
+        const day = await dayBound(md, limit);
+        if (day.method !== 'count') return day;
+        continue;
+      }
       const result = (await solver()).solve(text(), { output_flag: false, time_limit: limit });
       if (result.Status === 'Optimal')
         return { weight: Math.min(count, boundValue(md, result.ObjectiveValue)), method };
@@ -311,8 +318,9 @@ export async function dayBound(md: Model, timeLimitS: number): Promise<BoundResu
 export const PDLP_MAX_PAIRS = 150_000;
 
 /**
- * The bounds of a worker thread (bound-worker.ts): the aggregated LP first (seconds), then the
- * time-indexed LP by PDLP, certified (bound-lp.ts); each is posted as soon as it is known.
+ * The bounds of a worker thread (bound-worker.ts): the day LP first (the aggregated LP if it
+ * fails), then the time-indexed LP by PDLP, certified (bound-lp.ts); each is posted as soon as
+ * it is known.
  */
 export async function backgroundBounds(
   md: Model,
@@ -323,27 +331,27 @@ export async function backgroundBounds(
   const started = now();
   const count = countBound(md);
   const highs = await solver();
-  if (md.M > IN_THREAD_AGGREGATE_MEETINGS)
+  // The day LP first (quick, and at 3,000 participants quicker than the aggregated LP's text);
+  // the aggregated LP only if it fails.
+  let day = false;
+  try {
+    const value = blockBound(highs, md, md.S, Math.max(0.5, timeLimitS));
+    if (value !== null) {
+      post({ weight: Math.min(count, boundValue(md, value)), method: 'day-lp' });
+      day = true;
+    }
+  } catch {
+    // The aggregated LP below.
+  }
+  const rest = timeLimitS - (now() - started) / 1000;
+  if (!day && rest > 0.5)
     try {
-      const result = highs.solve(aggregateLp(md), {
-        output_flag: false,
-        time_limit: Math.max(0.5, timeLimitS),
-      });
+      const result = highs.solve(aggregateLp(md), { output_flag: false, time_limit: rest });
       if (result.Status === 'Optimal')
         post({ weight: Math.min(count, boundValue(md, result.ObjectiveValue)), method: 'aggregate-lp' });
     } catch {
       // The next bound may still come.
     }
-  if (md.M > IN_THREAD_AGGREGATE_MEETINGS) {
-    // The main thread did not compute the day LP: too large to hold the search up.
-    const left = timeLimitS - (now() - started) / 1000;
-    try {
-      const value = left > 0.5 ? blockBound(highs, md, md.S, left) : null;
-      if (value !== null) post({ weight: Math.min(count, boundValue(md, value)), method: 'day-lp' });
-    } catch {
-      // Nothing more from this one; the aggregated LP stands.
-    }
-  }
   const left = timeLimitS - (now() - started) / 1000;
   if (columnsOf(md) > PDLP_MAX_PAIRS || left < 0.5) return;
   const value = pdlpBound(highs, md, left);

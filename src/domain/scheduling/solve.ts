@@ -225,12 +225,14 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   const md = buildModel(problem);
   const phase = (what: string) => opts.onPhase?.(what, now() - started);
   // Small problems get their LP bound first, in this thread; larger ones in a worker thread
-  // while this one schedules (the LP of 15,000 pairs takes seconds on a busy machine).
+  // while this one schedules (on a busy machine, loading HiGHS alone takes this thread a second
+  // or more). When every meeting is required, the LP is a proof of infeasibility that the search
+  // needs before it starts: the day LP is computed here too.
   const background =
     columnsOf(md) > IN_THREAD_LP_PAIRS ? boundInBackground(problem, timeLimitS * (PHASE.exact - 0.05)) : null;
   let bound: BoundResult = !background
     ? await weightBound(md, left(PHASE.bound), now)
-    : md.M <= IN_THREAD_AGGREGATE_MEETINGS
+    : md.M <= IN_THREAD_AGGREGATE_MEETINGS && md.required.every((r) => r === 1)
       ? await dayBound(md, left(PHASE.bound))
       : { weight: countBound(md), method: 'count' };
   phase(`bound ${bound.weight} ${bound.method}`);
