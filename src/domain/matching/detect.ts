@@ -1,5 +1,5 @@
 import { SECTOR_CODES, type SectorCode } from '../sectors.ts';
-import { charSegmenter, type JapaneseSegmenter, type Token, tokenize } from '../text/index.ts';
+import { charSegmenter, foldVietnamese, type JapaneseSegmenter, type Token, tokenize } from '../text/index.ts';
 import { BLOCKERS, type Concept, LEXICON } from './lexicon/index.ts';
 
 type Stream = 'vi' | 'vf' | 'en' | 'ja';
@@ -50,7 +50,7 @@ const addTerm = (lex: CompiledLexicon, term: string, lang: 'vi' | 'ja' | 'en', e
   if (lang === 'vi') {
     add(lex, 'vi', key('vi'), entry);
     // Folded matching only for phrases: a lone folded syllable ("ca", "tom") is too ambiguous.
-    if (units.vf.length > 1) add(lex, 'vf', key('vf'), entry);
+    if (units.vi.length > 1) add(lex, 'vf', foldVietnamese(key('vi')), entry);
   } else {
     add(lex, 'en', key('en'), entry);
   }
