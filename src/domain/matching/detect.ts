@@ -1,5 +1,12 @@
 import { SECTOR_CODES, type SectorCode } from '../sectors.ts';
-import { charSegmenter, foldVietnamese, type JapaneseSegmenter, type Token, tokenize } from '../text/index.ts';
+import {
+  charSegmenter,
+  foldVietnamese,
+  hasVietnameseMarks,
+  type JapaneseSegmenter,
+  type Token,
+  tokenize,
+} from '../text/index.ts';
 import { BLOCKERS, type Concept, LEXICON } from './lexicon/index.ts';
 
 type Stream = 'vi' | 'vf' | 'en' | 'ja';
@@ -80,6 +87,31 @@ interface Match {
   end: number;
 }
 
+/** A word written Capitalised (not an acronym such as KCN): "Trà" in "KCN Trà Nóc". */
+const capitalised = (w: string): boolean => /^\p{Lu}\p{Ll}/u.test(w);
+
+/**
+ * Is a Vietnamese match part of a proper name? Every syllable Capitalised and a Capitalised
+ * syllable joined to it on either side: "Trà" in "Trà Nóc" is a place, not tea, "Quế" in "Quế
+ * Võ" not cinnamon. A Capitalised word at the start of a sentence followed by a lowercase one
+ * ("Xoài tròn") is still read.
+ */
+const inProperName = (text: string, tokens: Token[], i: number, j: number): boolean => {
+  for (let k = i; k <= j; k++) if (!capitalised(text.slice(tokens[k].start, tokens[k].end))) return false;
+  const near = (k: number, a: Token, b: Token) =>
+    k >= 0 && k < tokens.length && /^\s+$/u.test(text.slice(a.end, b.start)) &&
+    capitalised(text.slice(tokens[k].start, tokens[k].end));
+  return (i > 0 && near(i - 1, tokens[i - 1], tokens[i])) || (j + 1 < tokens.length && near(j + 1, tokens[j], tokens[j + 1]));
+};
+
+/**
+ * In a text written in Vietnamese, a short English word counts only in capitals: "ai" is
+ * "who" ("cần ai đó"), "AI" is artificial intelligence.
+ */
+const lowercaseShortWord = (text: string, tokens: Token[], i: number, j: number, vietnamese: boolean): boolean =>
+  vietnamese && i === j && tokens[i].end - tokens[i].start <= 3 &&
+  text.slice(tokens[i].start, tokens[i].end) !== text.slice(tokens[i].start, tokens[i].end).toUpperCase();
+
 /**
  * May a term run on from one token to the next? Not across punctuation ("品質、管理" is not
  * 品質管理, "nước, thải" not "nước thải"), and in Japanese not across a space either.
@@ -99,11 +131,18 @@ const scanStream = (
   const table = lex.tables[stream];
   const max = lex.maxKeyLength[stream];
   const sep = SEP[stream];
+  const latinVi = stream === 'vi' || stream === 'vf';
+  const vietnamese = stream === 'en' && hasVietnameseMarks(text);
   for (let i = 0; i < tokens.length; i++) {
     let key = tokens[i].key;
     for (let j = i; j < tokens.length && key.length <= max; ) {
       const entries = table.get(key);
-      if (entries) out.push({ entries, start: tokens[i].start, end: tokens[j].end });
+      if (
+        entries &&
+        !(latinVi && inProperName(text, tokens, i, j)) &&
+        !(stream === 'en' && lowercaseShortWord(text, tokens, i, j, vietnamese))
+      )
+        out.push({ entries, start: tokens[i].start, end: tokens[j].end });
       j++;
       if (j >= tokens.length || !joined(text, stream, tokens[j - 1], tokens[j])) break;
       key += sep + tokens[j].key;
