@@ -3,6 +3,7 @@ import type { Concept } from './concept.ts';
 import { DETAIL } from './detail.ts';
 import { ECONOMY } from './economy.ts';
 import { ENVIRONMENT } from './environment.ts';
+import { FIELDS } from './fields.ts';
 import { EVERYDAY, VISITORS } from './everyday.ts';
 import { GENERIC } from './generic.ts';
 import { INDUSTRIES } from './industries.ts';
@@ -12,11 +13,12 @@ import { HS_PRODUCTS } from './products-hs.ts';
 import { SERVICES } from './services.ts';
 import { OCCUPATIONS, withOccupations } from './skills.ts';
 import { SOCIETY } from './society.ts';
+import { withVariants } from './variants.ts';
 
 export type { Concept } from './concept.ts';
 
 /** The whole curated lexicon, every concept once. */
-export const LEXICON: readonly Concept[] = [
+export const LEXICON: readonly Concept[] = withVariants([
   ...ECONOMY,
   ...AGRICULTURE,
   ...PRODUCTS,
@@ -30,8 +32,9 @@ export const LEXICON: readonly Concept[] = [
   ...OCCUPATIONS,
   ...EVERYDAY,
   ...VISITORS,
+  ...FIELDS,
   ...GENERIC,
-];
+]);
 
 /**
  * Terms that are recognised only so that the words inside them are not: "米国" (the United
