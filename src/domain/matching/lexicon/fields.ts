@@ -33,13 +33,6 @@ const ROWS: ConceptRow[] = [
     'martial arts|judo|karate|kendo|aikido|sumo',
   ],
   [
-    'athletes-coaching',
-    ['sport', 'labour.training'],
-    'huấn luyện viên|hlv|vận động viên|cầu thủ trẻ|đào tạo trẻ|tập huấn|thể lực|giáo án huấn luyện',
-    'コーチ|指導者|選手|アスリート|育成年代|ユース|強化合宿|トレーナー',
-    'coach|coaches|coaching|athletes|athlete|players|youth players|trainers|youth development',
-  ],
-  [
     'sports-camps',
     ['sport', 'tourism'],
     'tập huấn mùa đông|trại huấn luyện|đá giao hữu|giao hữu|sân tập|trại thể thao',
@@ -292,9 +285,9 @@ const ROWS: ConceptRow[] = [
   [
     'digital-government',
     ['digital', 'governance'],
-    'chính quyền số|chuyển đổi số|dịch vụ công trực tuyến|cổng dịch vụ công|hồ sơ điện tử|số hóa',
-    '自治体dx|電子申請|行政のデジタル化|オンライン申請|デジタル化|ペーパーレス|申請フォーム',
-    'digital government|e-government|online applications|online public services|digitalisation|digitalization|paperless|digital transformation',
+    'chính quyền số|dịch vụ công trực tuyến|cổng dịch vụ công|hồ sơ điện tử|số hóa',
+    '自治体dx|電子申請|行政のデジタル化|オンライン申請|ペーパーレス|申請フォーム',
+    'digital government|e-government|online applications|online public services|paperless',
   ],
   // Study abroad and schools
   [

@@ -23,16 +23,6 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: '販売先|売り先|買い手|取引先|受注|発注|発注先|顧客開拓|お客様',
     en: 'buyers|buyer|offtake|off-taker|orders|clients in japan|purchasers',
   },
-  'sales-channel': {
-    vi: 'tiêu thụ|bán hàng|kênh bán|kênh phân phối|bán sang nhật|mạng lưới bán|chuỗi siêu thị|siêu thị',
-    ja: '販売網|卸|卸売|卸売市場|売場|販売|流通網|量販店|百貨店|スーパー',
-    en: 'sell|selling|sales|sales network|wholesale|wholesalers|supermarkets|supermarket|department stores',
-  },
-  investor: {
-    vi: 'kêu gọi đầu tư|thu hút đầu tư|đầu tư vào|góp vốn|liên doanh|nhà đầu tư chiến lược|đối tác đầu tư|rót vốn',
-    ja: '投資|出資|合弁|合弁会社|企業誘致|誘致|進出企業',
-    en: 'invest|investing|investors|investor|joint venture|equity|co-invest|strategic investor',
-  },
   'tourism-destination': {
     vi: 'khách quốc tế|khách nước ngoài|đoàn khách|du khách|điểm tham quan|tham quan|nghỉ dưỡng|cảnh đẹp|danh lam',
     ja: 'インバウンド|訪日客|観光客誘致|誘客|海外客|外国人観光客|観光資源|観光ルート|行き先',
@@ -47,11 +37,6 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     vi: 'viện dưỡng lão|chăm người già|chăm sóc người bệnh',
     ja: '介護職|介護現場|高齢者施設|老人ホーム|特養|デイサービス|入居',
     en: 'elderly care|aged care|care home|care homes|nursing home|nursing homes|caregiving',
-  },
-  'care-workers': {
-    vi: 'hộ lý|nhân viên chăm sóc|điều dưỡng chăm sóc|người chăm sóc|ứng viên điều dưỡng',
-    ja: '介護職|介護職員|介護福祉士|ケアワーカー|介護スタッフ|介護の担い手',
-    en: 'caregivers|care workers|care staff|carers|care assistants',
   },
   healthcare: {
     vi: 'y khoa|khám bệnh|bệnh viện tỉnh|trung tâm y tế|chuyên khoa',
@@ -87,11 +72,6 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     vi: 'kho mát|xe lạnh|container lạnh|kho đông lạnh|bảo quản lạnh|giữ lạnh',
     ja: '低温物流|冷蔵|冷凍倉庫|冷蔵倉庫|低温のまま|定温|保冷',
     en: 'refrigerated|reefer|chilled|temperature-controlled|cold storage|cold warehouse',
-  },
-  'food-service': {
-    vi: 'nhà hàng nhật|quán ăn nhật|nhà hàng|bếp|phụ bếp',
-    ja: '和食店|日本食レストラン|飲食店|外食チェーン|料理店|レストラン',
-    en: 'japanese restaurants|restaurants|food service|catering|hotels and restaurants',
   },
   'ready-meals': {
     vi: 'đồ ăn chín|đồ ăn sẵn|món ăn chế biến sẵn|quầy đồ ăn',
@@ -158,16 +138,6 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: '日本語|日本語教師|日本語教育|日本語研修|日本語授業|日本語教室',
     en: 'japanese language|japanese teachers|japanese classes|jlpt|japanese lessons',
   },
-  education: {
-    vi: 'đại học|cao đẳng|sinh viên|học sinh|giảng dạy|giáo trình',
-    ja: '大学|学生|教育|学校|カリキュラム|教材',
-    en: 'university|universities|college|colleges|curriculum|students|teaching materials',
-  },
-  'vocational-training': {
-    vi: 'đào tạo|tập huấn|hướng dẫn|kèm cặp|chuyển giao|khóa học|khóa đào tạo|học việc|thực hành',
-    ja: '研修|指導|技術指導|教える|講習|実習|育成|トレーニング|受講',
-    en: 'training|train|coaching|mentoring|courses|course|workshops|hands-on',
-  },
   'lean-kaizen': {
     vi: 'cải tiến|5s|kaizen|năng suất|hàng lỗi|tỷ lệ lỗi|cải thiện năng suất',
     ja: '改善|カイゼン|現場改善|5s|生産性|不良|tps|トヨタ生産方式',
@@ -177,11 +147,6 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     vi: 'quản lý chất lượng|kiểm soát chất lượng|iso 9001|hàng lỗi|tiêu chuẩn nhật',
     ja: '品質管理|品質指導|検品|検針|品質基準',
     en: 'quality control|quality management|quality assurance|inspection|iso 9001',
-  },
-  'suppliers-sourcing': {
-    vi: 'nhà cung cấp|nguồn cung|nguồn nguyên liệu|nguyên liệu|thu mua|cung ứng|nhà cung cấp cấp 1',
-    ja: '調達|調達先|仕入れ|仕入先|原料|原材料|サプライヤー|協力工場|協力会社|外注先|委託先',
-    en: 'suppliers|supplier|sourcing|raw materials|ingredients|subcontractors|vendors',
   },
   oem: {
     vi: 'gia công|nhận gia công|đặt gia công|sản xuất theo mẫu|theo đơn|làm hàng cho|đơn hàng gia công',
@@ -208,11 +173,6 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: '乾燥機|精米機|籾摺り|コンバイン|田植機|農業機械|トラクター',
     en: 'dryers|rice mills|milling machines|harvesters|tractors|farm machinery|agricultural machinery|mechanisation|mechanization',
   },
-  'automation-iot': {
-    vi: 'tự động hóa|máy tự động|robot|dây chuyền tự động|kho tự động|kệ tự hành',
-    ja: '自動化|自動機|ロボット|省人化|自動倉庫|マテハン',
-    en: 'automation|automated|robots|robotics|automatic|labour-saving|automated warehouse',
-  },
   sewing: {
     vi: 'máy may tự động|máy trải vải|cắt tự động|máy cắt vải|xưởng may|nhà máy may',
     ja: '縫製工場|縫製パートナー|自動裁断|延反|ミシン',
@@ -222,11 +182,6 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     vi: 'phần mềm|lập trình|phát triển ứng dụng|app|ứng dụng|làm app|dự án trọn gói|onsite',
     ja: 'システム開発|受託開発|アプリ開発|ソフト開発|開発パートナー|開発会社|保守運用',
     en: 'software development|app development|development partner|system integration|maintenance of our app|developers',
-  },
-  'it-engineers': {
-    vi: 'kỹ sư cầu nối|brse|kỹ sư it|lập trình viên|kỹ sư phần mềm',
-    ja: 'ブリッジse|プログラマー|se',
-    en: 'developers|programmers|software engineers|bridge engineers|brse',
   },
   'japanese-visitors': {
     vi: 'khách nhật|đoàn khách nhật|khách du lịch nhật|người nhật đến|du khách nhật bản',
@@ -247,11 +202,6 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     vi: 'khách sạn|resort|phòng nghỉ|homestay|nhà nghỉ|lưu trú',
     ja: 'ホテル|旅館|宿泊施設|民泊|客室',
     en: 'hotel|hotels|rooms|resort|guesthouses|lodging',
-  },
-  'hospitality-workers': {
-    vi: 'dọn phòng|phục vụ|lễ tân|phụ bếp|nhân viên phục vụ',
-    ja: '仲居|客室係|配膳|調理補助|フロント',
-    en: 'housekeeping|waiters|front desk|kitchen staff|room attendants',
   },
   'banking': {
     vi: 'ngân hàng|tín dụng|cho vay|vốn lưu động|tài trợ vốn|hạn mức tín dụng|đồng tài trợ',
@@ -338,11 +288,6 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: 'ペレット|木質ペレット|バイオマス燃料|もみ殻|籾殻',
     en: 'pellets|wood pellets|biomass fuel|rice husk|husks|biomass',
   },
-  'engineers': {
-    vi: 'kỹ sư|kỹ sư cơ khí|kỹ sư điện|kỹ thuật viên',
-    ja: '技術者|エンジニア|技能者',
-    en: 'engineers|engineer|technicians',
-  },
   culture: {
     vi: 'văn hóa|nghệ thuật|truyền thống|nghệ thuật truyền thống|ẩm thực',
     ja: '伝統|伝統文化|伝統工芸|文化交流|芸術',
@@ -367,11 +312,6 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     vi: 'ngao|nghêu|sò|hến|hàu',
     ja: 'ホタテ|帆立|アサリ|ハマグリ|カキ|牡蠣',
     en: 'scallops|clams|oysters|mussels|shellfish',
-  },
-  'aquaculture': {
-    vi: 'nuôi tôm|ao nuôi|ao tôm|nuôi cá|thủy sản|con giống thủy sản',
-    ja: '養殖|水産|水産物|種苗|稚魚',
-    en: 'aquaculture|fish farming|shrimp farming|hatchery|hatcheries|fingerlings',
   },
   'telecom-media': {
     vi: 'truyền thông|báo chí|quảng cáo',
