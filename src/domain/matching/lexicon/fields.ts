@@ -125,7 +125,7 @@ const ROWS: ConceptRow[] = [
     ['healthcare', 'labour.training'],
     'bác sĩ trẻ|bác sĩ nội trú|đào tạo bác sĩ|học nội soi|chuyển giao kỹ thuật y',
     '研修医|医師研修|臨床研修|若手医師|留学医師',
-    'residents|young doctors|doctor training|clinical training|fellowship|fellows',
+    'young doctors|doctor training|clinical training|fellowship|fellows',
   ],
   [
     'nurses',
@@ -140,14 +140,14 @@ const ROWS: ConceptRow[] = [
     ['urban', 'industry.manufacturing'],
     'vật liệu xây dựng|cửa sổ|cửa sổ cách nhiệt|cách nhiệt|vật liệu chống nóng|gạch ốp|ngói|xi măng|sơn tường|phòng tắm đúc sẵn|thiết bị vệ sinh',
     '建材|サッシ|樹脂サッシ|断熱材|断熱|遮熱|窓|ガラス|タイル|外壁|ユニットバス|住宅設備|衛生陶器',
-    'building materials|windows|window frames|insulation|heat-shielding|glazing|tiles|roof tiles|cement|bathroom units|sanitary ware',
+    'building materials|window frames|insulation|heat-shielding|glazing|tiles|roof tiles|cement|bathroom units|sanitary ware',
   ],
   [
     'housing',
     'urban',
     'nhà ở|khu nhà ở|nhà phố|nhà ở xã hội|phát triển nhà ở|nhà lắp ghép|nhà tiền chế|xây nhà|nhà gỗ',
     '住宅|戸建て|注文住宅|住宅開発|プレハブ|木造住宅|ハウスメーカー|工務店|住まい',
-    'housing|houses|homes|house builder|housebuilder|housing development|prefabricated|prefab|modular homes|wooden houses',
+    'house builder|housebuilder|housing development|housing developer|social housing|prefabricated|prefab|modular homes|wooden houses',
   ],
   // Natural hazards by kind
   [
@@ -214,7 +214,7 @@ const ROWS: ConceptRow[] = [
     ['forestry', 'industry.manufacturing'],
     'gỗ ghép|gỗ ghép thanh|ván ghép|ván sàn|sàn gỗ|ván dăm|mdf|ván ép|gỗ keo|gỗ rừng trồng',
     '集成材|フローリング|床材|合板|パーティクルボード|mdf|木質ボード|構造材',
-    'glulam|engineered wood|flooring|wood flooring|laminated wood|particleboard|mdf|plywood',
+    'glulam|engineered wood|wood flooring|laminated wood|particleboard|mdf|plywood',
   ],
   [
     'woodworking-machinery',
@@ -229,7 +229,7 @@ const ROWS: ConceptRow[] = [
     'fisheries',
     'khai thác hải sản|đánh bắt|đánh bắt xa bờ|tàu cá|tàu xa bờ|ngư dân|câu tay|lưới vây|nghề cá',
     '漁業|漁船|漁獲|まき網|一本釣り|沖合漁業|遠洋漁業|漁港|水揚げ',
-    'fishing|fishing boats|fishing vessels|fishermen|fishers|landings|longline',
+    'fishing|fishing boats|fishing vessels|fishermen|fishers|longline',
   ],
   [
     'salmon-scallop',

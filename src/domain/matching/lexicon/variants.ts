@@ -91,7 +91,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   textiles: {
     vi: 'vải|vải co giãn|vải chống nhăn|nhà dệt|nguyên phụ liệu may',
     ja: '生地|デニム|ストレッチ|機能性生地|織布|テキスタイル',
-    en: 'fabric|fabrics|denim|stretch fabric|textile mill|mill',
+    en: 'fabric|fabrics|denim|stretch fabric|textile mill',
   },
   garments: {
     vi: 'hàng may sẵn|đồ bảo hộ|áo khoác|quần kaki|sơ mi|đồng phục',
@@ -271,7 +271,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   'ev-mobility': {
     vi: 'xe điện|xe máy điện|pin xe điện|trạm sạc',
     ja: 'ev|電動バイク|充電インフラ',
-    en: 'ev|evs|electric vehicles|e-bikes|electric motorbikes|charging',
+    en: 'ev|evs|electric vehicles|e-bikes|electric motorbikes',
   },
   'decarbonisation': {
     vi: 'trung hòa carbon|net zero|tín chỉ carbon|giảm co2|giảm phát thải|re100',
@@ -281,7 +281,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   renewables: {
     vi: 'điện gió|điện mặt trời|năng lượng sạch|điện sinh khối|điện gió ngoài khơi',
     ja: '風力|洋上風力|太陽光|バイオマス発電|再エネ',
-    en: 'wind|wind power|offshore wind|solar|solar power|clean energy|biomass power',
+    en: 'wind power|offshore wind|solar|solar power|clean energy|biomass power',
   },
   'biomass-fuel': {
     vi: 'viên nén|viên nén gỗ|vỏ trấu|trấu|dăm gỗ|sinh khối',
@@ -301,7 +301,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   'youth-exchange': {
     vi: 'giao lưu|kết nghĩa|trao đổi|thanh niên|nông dân trẻ',
     ja: '交流|姉妹都市|友好都市|若者交流|国際交流',
-    en: 'exchange|exchanges|sister city|sister cities|twinning|youth exchange',
+    en: 'sister city|sister cities|twinning|youth exchange',
   },
   'shrimp': {
     vi: 'tôm|tôm thẻ|tôm sú|tôm nguyên liệu',
@@ -316,7 +316,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   'telecom-media': {
     vi: 'truyền thông|báo chí|quảng cáo',
     ja: 'メディア|広告|報道',
-    en: 'media|advertising|press',
+    en: 'media|advertising',
   },
   'events-mice': {
     vi: 'mice|hội nghị|sự kiện|du lịch hội nghị|hội nghị khách hàng',
