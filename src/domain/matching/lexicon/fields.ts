@@ -260,13 +260,6 @@ const ROWS: ConceptRow[] = [
     '事業承継|後継者|後継者不在|m&a|譲渡|事業譲渡|買収',
     'm&a|mergers|acquisition|acquisitions|business succession|succession|buy a company|takeover',
   ],
-  [
-    'market-entry',
-    'investment',
-    'doanh nghiệp nhật muốn đầu tư|doanh nghiệp nhật đầu tư|thu hút doanh nghiệp nhật|mở nhà máy|đặt nhà máy|mở rộng sản xuất sang',
-    '進出|ベトナム進出|海外進出|進出検討|進出を検討|進出支援|現地法人|海外拠点|工場進出|視察団',
-    'set up in vietnam|market entry|entering vietnam|expanding to vietnam|first overseas plant|overseas plant|investment missions|tenants|japanese companies planning',
-  ],
   // Digital systems
   [
     'smart-city-traffic',

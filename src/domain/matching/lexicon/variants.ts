@@ -23,6 +23,11 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: '販売先|売り先|買い手|取引先|受注|発注|発注先|顧客開拓|お客様',
     en: 'buyers|buyer|offtake|off-taker|orders|clients in japan|purchasers',
   },
+  investor: {
+    vi: 'doanh nghiệp nhật muốn đầu tư|doanh nghiệp nhật đầu tư|thu hút doanh nghiệp nhật|mở nhà máy|đặt nhà máy|mở rộng sản xuất sang',
+    ja: '進出|ベトナム進出|海外進出|進出検討|進出を検討|進出支援|現地法人|海外拠点|工場進出|視察団',
+    en: 'set up in vietnam|market entry|entering vietnam|expanding to vietnam|first overseas plant|overseas plant|investment missions|tenants|japanese companies planning',
+  },
   'tourism-destination': {
     vi: 'khách quốc tế|khách nước ngoài|đoàn khách|du khách|điểm tham quan|tham quan|nghỉ dưỡng|cảnh đẹp|danh lam',
     ja: 'インバウンド|訪日客|観光客誘致|誘客|海外客|外国人観光客|観光資源|観光ルート|行き先',
