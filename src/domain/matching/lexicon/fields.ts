@@ -223,6 +223,13 @@ const ROWS: ConceptRow[] = [
     '木工機械|木工機|フィンガージョイント|サンダー|プレーナー|製材機',
     'woodworking machinery|woodworking machines|finger-joint|finger joint|sanders|planers|sawmill equipment',
   ],
+  [
+    'product-design',
+    ['trade', 'industry.manufacturing'],
+    'nhà thiết kế|mẫu mã|mẫu mới|phát triển sản phẩm mới|làm mẫu|thiết kế mẫu',
+    'デザイナー|商品開発|商品企画|共同商品開発|デザイン開発|新商品開発',
+    'product design|product development|product designers|new product development',
+  ],
   // Fishing and seafood by kind
   [
     'fishing',

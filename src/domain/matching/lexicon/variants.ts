@@ -20,7 +20,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   },
   customers: {
     vi: 'đầu ra|tìm đầu ra|người mua ổn định|khách mua|bao tiêu|đơn hàng|đặt hàng|khách đặt hàng|tìm khách|thêm khách',
-    ja: '販売先|売り先|買い手|取引先|受注|発注|発注先|顧客開拓|お客様',
+    ja: '販売先|売り先|買い手|取引先|受注|発注|発注先|顧客開拓|お客様|購買|長期購買',
     en: 'buyers|buyer|offtake|off-taker|orders|clients in japan|purchasers',
   },
   investor: {
@@ -135,8 +135,8 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   },
   'ports-logistics': {
     vi: 'cảng|logistics|vận chuyển|chuyển tải|tuyến vận tải',
-    ja: '物流|港|港湾|輸送|海上輸送',
-    en: 'logistics|shipping|3pl|freight',
+    ja: '物流|港|港湾|輸送|海上輸送|荷主|貨物',
+    en: 'logistics|shipping|3pl|freight|shippers|cargo',
   },
   'japanese-language': {
     vi: 'tiếng nhật|nhật ngữ|n2|n3|n4|jlpt|giáo viên tiếng nhật|lớp tiếng nhật',
