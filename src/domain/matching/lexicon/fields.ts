@@ -88,7 +88,7 @@ const ROWS: ConceptRow[] = [
     ['tourism', 'trade'],
     'mạng xã hội|kol|người nổi tiếng|tiktok|facebook|youtube|quảng bá|truyền thông|báo chí|tạp chí|influencer',
     'sns|インフルエンサー|情報発信|pr|広報|雑誌|メディア|ユーチューブ|プロモーション',
-    'social media|influencers|sns|tiktok|facebook|youtube|promotion|pr|magazine|media',
+    'social media|influencers|sns|tiktok|facebook|youtube|pr|magazine|media',
     0.8,
   ],
   // Health: devices, clinical work, nurses
@@ -221,7 +221,7 @@ const ROWS: ConceptRow[] = [
     ['forestry', 'industry.manufacturing'],
     'máy chế biến gỗ|máy ghép|máy chà nhám|máy ghép finger|finger-joint|máy bào|máy cưa|máy cnc gỗ',
     '木工機械|木工機|フィンガージョイント|サンダー|プレーナー|製材機',
-    'woodworking machinery|woodworking machines|finger-joint|finger joint|sanders|planers|sawmill equipment',
+    'woodworking machinery|woodworking machines|finger-joint|finger joint|sanders|sawmill equipment',
   ],
   [
     'product-design',

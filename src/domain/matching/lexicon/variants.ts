@@ -145,7 +145,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   },
   'lean-kaizen': {
     vi: 'cải tiến|5s|kaizen|năng suất|hàng lỗi|tỷ lệ lỗi|cải thiện năng suất',
-    ja: '改善|カイゼン|現場改善|5s|生産性|不良|tps|トヨタ生産方式',
+    ja: 'カイゼン|現場改善|5s|生産性|不良|tps|トヨタ生産方式',
     en: 'kaizen|5s|lean|tps|productivity|defects|toyota production system',
   },
   'quality-control': {
@@ -186,7 +186,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   'software-outsourcing': {
     vi: 'phần mềm|lập trình|phát triển ứng dụng|app|ứng dụng|làm app|dự án trọn gói|onsite',
     ja: 'システム開発|受託開発|アプリ開発|ソフト開発|開発パートナー|開発会社|保守運用',
-    en: 'software development|app development|development partner|system integration|maintenance of our app|developers',
+    en: 'software development|app development|development partner|system integration|maintenance of our app',
   },
   'japanese-visitors': {
     vi: 'khách nhật|đoàn khách nhật|khách du lịch nhật|người nhật đến|du khách nhật bản',
