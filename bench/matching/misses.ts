@@ -44,7 +44,9 @@ if (process.argv.includes('--uncovered')) {
       misses++;
       const [a, b] = [byId.get(id), byId.get(q)];
       if (!a || !b) continue;
-      console.log(`\n== ${id} misses ${q} (rank ${r < 0 ? '-' : r + 1}); top: ${ranked.slice(0, 5).join(' ')}`);
+      console.log(
+        `\n== ${id} misses ${q} (rank ${r < 0 ? '-' : r + 1}); top: ${ranked.slice(0, 5).join(' ')}`,
+      );
       for (const [label, p] of [
         ['A', a],
         ['B', b],

@@ -99,17 +99,30 @@ const capitalised = (w: string): boolean => /^\p{Lu}\p{Ll}/u.test(w);
 const inProperName = (text: string, tokens: Token[], i: number, j: number): boolean => {
   for (let k = i; k <= j; k++) if (!capitalised(text.slice(tokens[k].start, tokens[k].end))) return false;
   const near = (k: number, a: Token, b: Token) =>
-    k >= 0 && k < tokens.length && /^\s+$/u.test(text.slice(a.end, b.start)) &&
+    k >= 0 &&
+    k < tokens.length &&
+    /^\s+$/u.test(text.slice(a.end, b.start)) &&
     capitalised(text.slice(tokens[k].start, tokens[k].end));
-  return (i > 0 && near(i - 1, tokens[i - 1], tokens[i])) || (j + 1 < tokens.length && near(j + 1, tokens[j], tokens[j + 1]));
+  return (
+    (i > 0 && near(i - 1, tokens[i - 1], tokens[i])) ||
+    (j + 1 < tokens.length && near(j + 1, tokens[j], tokens[j + 1]))
+  );
 };
 
 /**
  * In a text written in Vietnamese, a short English word counts only in capitals: "ai" is
  * "who" ("cần ai đó"), "AI" is artificial intelligence.
  */
-const lowercaseShortWord = (text: string, tokens: Token[], i: number, j: number, vietnamese: boolean): boolean =>
-  vietnamese && i === j && tokens[i].end - tokens[i].start <= 3 &&
+const lowercaseShortWord = (
+  text: string,
+  tokens: Token[],
+  i: number,
+  j: number,
+  vietnamese: boolean,
+): boolean =>
+  vietnamese &&
+  i === j &&
+  tokens[i].end - tokens[i].start <= 3 &&
   text.slice(tokens[i].start, tokens[i].end) !== text.slice(tokens[i].start, tokens[i].end).toUpperCase();
 
 /**

@@ -18,13 +18,7 @@ const ROWS: ConceptRow[] = [
     'サッカー|フットサル|サッカークラブ|jリーグ|サッカー選手',
     'football|soccer|football club|football academy|futsal|footballers',
   ],
-  [
-    'baseball',
-    'sport',
-    'bóng chày',
-    '野球|野球部|ベースボール',
-    'baseball',
-  ],
+  ['baseball', 'sport', 'bóng chày', '野球|野球部|ベースボール', 'baseball'],
   [
     'martial-arts',
     'sport',

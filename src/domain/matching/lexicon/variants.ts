@@ -208,7 +208,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: 'ホテル|旅館|宿泊施設|民泊|客室',
     en: 'hotel|hotels|rooms|resort|guesthouses|lodging',
   },
-  'banking': {
+  banking: {
     vi: 'ngân hàng|tín dụng|cho vay|vốn lưu động|tài trợ vốn|hạn mức tín dụng|đồng tài trợ',
     ja: '銀行|融資|金融機関|地方銀行|地銀|提携銀行|協調融資|資金調達',
     en: 'bank|banks|loans|credit lines|credit line|co-financing|working capital|financing|finance',
@@ -253,7 +253,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: '実証先|実証サイト|モデル事業|試験導入|テスト導入|試験',
     en: 'pilot|pilots|pilot site|pilot farms|demonstration|demonstration site|trial|trials|testbed|test site',
   },
-  'precision': {
+  precision: {
     vi: 'cơ khí chính xác|linh kiện chính xác|chi tiết chính xác|gia công chính xác',
     ja: '精密部品|精密加工|精密切削|精密機器',
     en: 'precision parts|precision machining|precision components|precision engineering',
@@ -278,7 +278,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: 'ev|電動バイク|充電インフラ',
     en: 'ev|evs|electric vehicles|e-bikes|electric motorbikes',
   },
-  'decarbonisation': {
+  decarbonisation: {
     vi: 'trung hòa carbon|net zero|tín chỉ carbon|giảm co2|giảm phát thải|re100',
     ja: 'co2削減|カーボンクレジット|脱炭素|温室効果ガス|re100',
     en: 'net zero|carbon credits|co2 reduction|emissions|re100|carbon neutral',
@@ -308,12 +308,12 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: '交流|姉妹都市|友好都市|若者交流|国際交流',
     en: 'sister city|sister cities|twinning|youth exchange',
   },
-  'shrimp': {
+  shrimp: {
     vi: 'tôm|tôm thẻ|tôm sú|tôm nguyên liệu',
     ja: 'エビ|えび|海老|ブラックタイガー|バナメイ|エビフライ|天ぷら',
     en: 'shrimp|prawns|black tiger|vannamei|whiteleg',
   },
-  'shellfish': {
+  shellfish: {
     vi: 'ngao|nghêu|sò|hến|hàu',
     ja: 'ホタテ|帆立|アサリ|ハマグリ|カキ|牡蠣',
     en: 'scallops|clams|oysters|mussels|shellfish',
@@ -338,8 +338,13 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
 /** The inventories with the variants added to their concepts (a variant for an unknown id throws). */
 export const withVariants = (concepts: readonly Concept[]): Concept[] => {
   const ids = new Set(concepts.map((c) => c.id));
-  for (const id of Object.keys(VARIANTS)) if (!ids.has(id)) throw new Error(`variants: unknown concept "${id}"`);
-  const split = (s: string | undefined) => (s ?? '').split('|').map((t) => t.trim()).filter((t) => t.length > 0);
+  for (const id of Object.keys(VARIANTS))
+    if (!ids.has(id)) throw new Error(`variants: unknown concept "${id}"`);
+  const split = (s: string | undefined) =>
+    (s ?? '')
+      .split('|')
+      .map((t) => t.trim())
+      .filter((t) => t.length > 0);
   return concepts.map((c) => {
     const v = VARIANTS[c.id];
     if (!v) return c;
