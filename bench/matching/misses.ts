@@ -52,8 +52,8 @@ if (process.argv.includes('--uncovered')) {
         ['B', b],
       ] as const) {
         console.log(`  ${label} ${p.id} ${p.name}`);
-        p.needs.forEach((t, i) => console.log(`    need ${i}: ${show(t)}`));
-        p.offers.forEach((t, i) => console.log(`    offer ${i}: ${show(t)}`));
+        for (const [i, t] of p.needs.entries()) console.log(`    need ${i}: ${show(t)}`);
+        for (const [i, t] of p.offers.entries()) console.log(`    offer ${i}: ${show(t)}`);
       }
     }
   }
