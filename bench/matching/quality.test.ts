@@ -8,7 +8,7 @@ import { type LabelledSet, measureSet, namedSet, ownSet } from './sets.ts';
  * little under the measured figures (BENCHMARKS.md, "Partner matching"), not at the targets.
  */
 const holdout = ownSet('holdout');
-/** Written blind, measured once untuned, developed on since (bench/matching/blind-*/README.md). */
+/** Written blind, measured once untuned, developed on since (README.md in each folder). */
 const blindA = namedSet('blind-a');
 const blindB = namedSet('blind-b');
 const dev = ownSet('dev');
