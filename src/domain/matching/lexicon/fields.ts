@@ -111,7 +111,7 @@ const ROWS: ConceptRow[] = [
     'clinical-research',
     ['healthcare', 'innovation'],
     'nghiên cứu lâm sàng|thử nghiệm lâm sàng|hội đồng đạo đức|ca bệnh',
-    '臨床研究|治験|臨床試験|共同研究|症例',
+    '臨床研究|治験|臨床試験|症例',
     'clinical research|clinical trials|clinical study|case series',
   ],
   [
