@@ -72,6 +72,10 @@ const EXCEPTIONS = new Map<string, string>([
   ['landing', 'landing'],
   ['landings', 'landing'],
   ['planer', 'planer'],
+  ['feeder', 'feeder'],
+  ['feeders', 'feeder'],
+  ['programme', 'programme'],
+  ['programmes', 'programme'],
   ['planers', 'planer'],
 ]);
 

@@ -31,14 +31,14 @@ const ROWS: ConceptRow[] = [
     ['sport', 'tourism'],
     'tập huấn mùa đông|trại huấn luyện|đá giao hữu|giao hữu|sân tập|trại thể thao',
     '合宿|スポーツキャンプ|キャンプ地|練習試合|グラウンド|競技場|親善試合',
-    'training camp|training camps|sports camp|friendly matches|friendlies|pitches|sports grounds',
+    'training camp|training camps|sports camp|pitches|sports grounds',
   ],
   [
     'running-events',
     ['sport', 'tourism'],
     'chạy bộ|marathon|giải chạy|chạy địa hình|đạp xe|xe đạp|ba môn phối hợp',
     'マラソン|ランニング|トレイル|サイクリング|自転車|トライアスロン|スポーツイベント',
-    'marathon|running|runners|trail running|cycling|triathlon|sports events',
+    'marathon|runners|trail running|cycling|triathlon|sports events',
   ],
   // Performing arts and festivals
   [
@@ -75,7 +75,7 @@ const ROWS: ConceptRow[] = [
     ['culture', 'trade'],
     'bản quyền|bản quyền phát sóng|mua bản quyền|bán bản quyền|nội dung số',
     '放映権|放送権|番組販売|版権|コンテンツ|著作権',
-    'licensing|broadcast rights|programme sales',
+    'content licensing|programme licensing|tv licensing|broadcast rights|programme sales',
   ],
   [
     'promotion-media',

@@ -109,7 +109,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     en: 'sewing operators|sewers',
   },
   furniture: {
-    vi: 'bàn ăn|ghế|tủ|giường|nội thất gỗ|đồ gỗ nội thất|bàn ghế',
+    vi: 'bàn ăn|ghế|tủ|nội thất gỗ|đồ gỗ nội thất|bàn ghế',
     ja: 'テーブル|椅子|いす|家具|収納|ソファ',
     en: 'tables|chairs|furniture|cabinets|sofas|dining sets',
   },
@@ -126,7 +126,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   construction: {
     vi: 'thi công|nhà thầu|xây lắp|công trình|tổng thầu|nhà thầu phụ|thi công nhanh',
     ja: '土木|建屋|施工|ゼネコン|工務|建築工事|設計施工',
-    en: 'contractor|contractors|civil works|civil engineering|general contractor|subcontractor|building works',
+    en: 'civil works|civil engineering|general contractor|subcontractor|building works',
   },
   'industrial-land': {
     vi: 'kcn|kkt|nhà xưởng xây sẵn|nhà xưởng cho thuê|xưởng cho thuê|đất công nghiệp|cụm công nghiệp|khu kinh tế',
@@ -226,7 +226,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
   'hs-spices': {
     vi: 'nước tương|xì dầu|gia vị',
     ja: '醤油|味噌|調味料|ふりかけ|カレー',
-    en: 'soy sauce|miso|seasonings|condiments|curry',
+    en: 'soy sauce|miso|condiments|curry',
   },
   'japanese-market': {
     vi: 'sang nhật|đi nhật|bán sang nhật|xuất sang nhật|khách hàng nhật',
