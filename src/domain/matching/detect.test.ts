@@ -56,6 +56,14 @@ describe('analyzeText', () => {
     expect(concepts('we build AI for factories')).toContain('ai-ocr');
   });
 
+  it('does not read a short kana term inside a longer kana word', () => {
+    const concepts = (t: string) => analyzeText(lex, t).concepts.map((c) => lex.concepts[c].id);
+    expect(concepts('ハノイからの直行便')).not.toContain('tuna-squid');
+    expect(concepts('無添加スキンケア')).not.toContain('nursing-care');
+    expect(concepts('イカの冷凍ブロック')).toContain('tuna-squid');
+    expect(concepts('介護・ケアの研修')).toContain('nursing-care');
+  });
+
   it('does not read a text written with marks through its folded view', () => {
     // "biểu diễn từ Nhật" (performing, from Japan) folds to "dien tu", as "điện tử" does.
     expect(top('Lễ hội cần đoàn biểu diễn từ Nhật')).not.toContain('industry.semiconductors');

@@ -109,6 +109,21 @@ const inProperName = (text: string, tokens: Token[], i: number, j: number): bool
   );
 };
 
+const KATAKANA = /[\p{Script=Katakana}ー]/u;
+const HIRAGANA = /\p{Script=Hiragana}/u;
+const sameKana = (a: string | undefined, b: string | undefined): boolean =>
+  !!a && !!b && ((KATAKANA.test(a) && KATAKANA.test(b)) || (HIRAGANA.test(a) && HIRAGANA.test(b)));
+
+/**
+ * A short kana term (one or two characters) inside a longer run of the same kana is part of
+ * another word: "イカ" (squid) is not in "ハノイから", "ケア" (care) not in "スキンケア", "たこ"
+ * (octopus) not in "いったこと".
+ */
+const insideKanaWord = (text: string, start: number, end: number): boolean =>
+  end - start <= 2 &&
+  ![...text.slice(start, end)].some((ch) => !KATAKANA.test(ch) && !HIRAGANA.test(ch)) &&
+  (sameKana(text[start - 1], text[start]) || sameKana(text[end - 1], text[end]));
+
 /**
  * In a text written in Vietnamese, a short English word counts only in capitals: "ai" is
  * "who" ("cần ai đó"), "AI" is artificial intelligence.
@@ -153,7 +168,8 @@ const scanStream = (
       if (
         entries &&
         !(latinVi && inProperName(text, tokens, i, j)) &&
-        !(stream === 'en' && lowercaseShortWord(text, tokens, i, j, vietnamese))
+        !(stream === 'en' && lowercaseShortWord(text, tokens, i, j, vietnamese)) &&
+        !(stream === 'ja' && insideKanaWord(text, tokens[i].start, tokens[j].end))
       )
         out.push({ entries, start: tokens[i].start, end: tokens[j].end });
       j++;

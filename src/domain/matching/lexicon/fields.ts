@@ -243,7 +243,7 @@ const ROWS: ConceptRow[] = [
     'tuna-squid',
     'fisheries',
     'cá ngừ|cá ngừ đại dương|mực|mực ống|bạch tuộc',
-    'マグロ|まぐろ|キハダ|メバチ|イカ|いか|タコ',
+    'マグロ|まぐろ|キハダ|メバチ|クロマグロ|イカ|いか|スルメイカ|アオリイカ|ヤリイカ|コウイカ|タコ|マダコ',
     'tuna|yellowfin|bigeye|squid|octopus|loins',
   ],
   [
