@@ -73,6 +73,14 @@ export const BLOCKERS: readonly string[] = [
   'tiêu biểu',
   'tiêu chí',
   'người tiêu dùng',
+  // "cải" (greens) inside "cải tạo" (renovate), "cải thiện" (improve), "cải cách" (reform);
+  // "nhãn" (longan) as a label.
+  'cải tạo',
+  'cải thiện',
+  'cải cách',
+  'theo nhãn',
+  'nhãn riêng',
+  'nhãn hàng',
 ];
 
 const BY_ID = new Map(LEXICON.map((c) => [c.id, c]));

@@ -19,7 +19,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     en: 'supervising organisation|supervising organization|supervising organisations|registered support organisation|sending organisation|sending organization|sending agency|receiving organisation|labour sending|labor sending',
   },
   customers: {
-    vi: 'đầu ra|tìm đầu ra|người mua ổn định|khách mua|bao tiêu|đơn hàng|đặt hàng|khách đặt hàng|tìm khách|thêm khách',
+    vi: 'đầu ra|tìm đầu ra|người mua ổn định|khách mua|bao tiêu|đơn hàng|đặt hàng|khách đặt hàng|tìm khách',
     ja: '販売先|売り先|買い手|取引先|受注|発注|発注先|顧客開拓|お客様|購買|長期購買',
     en: 'buyers|buyer|offtake|off-taker|orders|clients in japan|purchasers',
   },
@@ -94,7 +94,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     en: 'cross-border e-commerce|online store|marketplace|online shop|sell online',
   },
   textiles: {
-    vi: 'vải|vải co giãn|vải chống nhăn|nhà dệt|nguyên phụ liệu may',
+    vi: 'vải co giãn|vải chống nhăn|nhà dệt|nguyên phụ liệu may',
     ja: '生地|デニム|ストレッチ|機能性生地|織布|テキスタイル',
     en: 'fabric|fabrics|denim|stretch fabric|textile mill',
   },
@@ -109,7 +109,7 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     en: 'sewing operators|sewers',
   },
   furniture: {
-    vi: 'bàn ăn|ghế|tủ|nội thất gỗ|đồ gỗ nội thất|bàn ghế',
+    vi: 'bàn ăn|ghế|nội thất gỗ|đồ gỗ nội thất|bàn ghế',
     ja: 'テーブル|椅子|いす|家具|収納|ソファ',
     en: 'tables|chairs|furniture|cabinets|sofas|dining sets',
   },
