@@ -176,9 +176,9 @@ export const OCCUPATION_ROWS: OccupationRow[] = [
     'certified-skills',
     'labour.training',
     '',
-    'kỳ thi kỹ năng|thi tay nghề|chứng chỉ nghề|tay nghề|tay nghề cao|đã qua đào tạo|có chứng chỉ',
+    'kỳ thi kỹ năng|thi tay nghề|chứng chỉ nghề|tay nghề|tay nghề cao|đã qua đào tạo|có chứng chỉ nghề',
     '技能試験|技能検定|資格取得|熟練|熟練工|有資格者',
-    'skills test|skills tests|trade test|certified|qualifications|qualified',
+    'skills test|skills tests|trade test|certified workers|certified welders|qualified workers|qualified staff|skills certificate|qualifications',
   ],
 ];
 
