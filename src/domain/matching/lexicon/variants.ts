@@ -9,7 +9,7 @@ import type { Concept } from './concept.ts';
  */
 export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }> = {
   workers: {
-    vi: 'thiếu người|thiếu lao động|thiếu nhân lực|thiếu công nhân|tuyển thợ khó|khó tuyển|tuyển dụng|tuyển lao động|lao động trẻ|việc làm|người đứng chuyền|thiếu người làm|ứng viên|thực tập sinh|kỹ năng đặc định|lao động kỹ năng',
+    vi: 'thiếu người|thiếu lao động|thiếu nhân lực|thiếu công nhân|tuyển thợ khó|khó tuyển|tuyển dụng|tuyển lao động|người đứng chuyền|thiếu người làm|ứng viên|thực tập sinh|kỹ năng đặc định|lao động kỹ năng',
     ja: '人手|人手が足りない|人手不足|人が足りない|人が集まらない|働き手|担い手|担い手不足|働いてくれる人|働ける人|求人|採用|人員|技能実習|技能実習生|実習生|特定技能|外国人材|スタッフ不足',
     en: 'short of workers|short of staff|labour shortage|labor shortage|staff shortage|hard to hire|hiring|recruits|recruitment|manpower|interns|trainees|specified skilled workers|technical intern|candidates',
   },
