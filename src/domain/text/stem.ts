@@ -72,6 +72,7 @@ const EXCEPTIONS = new Map<string, string>([
   ['landing', 'landing'],
   ['landings', 'landing'],
   ['planer', 'planer'],
+  ['watering', 'watering'],
   ['feeder', 'feeder'],
   ['feeders', 'feeder'],
   ['programme', 'programme'],
