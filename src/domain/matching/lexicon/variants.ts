@@ -223,6 +223,11 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: '日用品|生活雑貨|雑貨|お菓子|スナック',
     en: 'consumer goods|snacks|household goods|daily goods|japanese food products',
   },
+  'hs-fertiliser-agrochem': {
+    vi: 'phân hữu cơ|phân ủ|ủ phân|phân chuồng|phân compost|phân hóa học|phân vi sinh',
+    ja: '堆肥|堆肥化|有機肥料|化学肥料|肥料|土壌改良材',
+    en: 'compost|composting|organic fertiliser|organic fertilizer|manure|fertilisers|fertilizers|soil conditioner',
+  },
   'hs-spices': {
     vi: 'nước tương|xì dầu|gia vị',
     ja: '醤油|味噌|調味料|ふりかけ|カレー',
