@@ -228,6 +228,16 @@ export const VARIANTS: Record<string, { vi?: string; ja?: string; en?: string }>
     ja: '堆肥|堆肥化|有機肥料|化学肥料|肥料|土壌改良材',
     en: 'compost|composting|organic fertiliser|organic fertilizer|manure|fertilisers|fertilizers|soil conditioner',
   },
+  sake: {
+    vi: 'rượu sake|rượu nhật|rượu gạo nhật|sake nhật',
+    ja: '純米|純米酒|吟醸|大吟醸|にごり酒|酒蔵|地酒|清酒|蔵元',
+    en: 'junmai|ginjo|nihonshu|sake brewery|sake breweries',
+  },
+  'food-machinery': {
+    vi: 'máy phân cỡ|máy lột vỏ|xếp khay tự động|máy cân|máy đóng gói|máy cắt miếng|máy lạng da|máy fillet|dây chuyền chế biến',
+    ja: '選別機|整列機|包装機|計量包装機|フィレ加工機|自動選別|自動計量|加工機|食品機械',
+    en: 'grading machines|graders|peeling machines|packing machines|filleting machines|weighing and packing|processing lines|food machinery',
+  },
   'hs-spices': {
     vi: 'nước tương|xì dầu|gia vị',
     ja: '醤油|味噌|調味料|ふりかけ|カレー',
