@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_platform.ts';
 import * as m0005 from './migrations/0005_hardening.ts';
 import * as m0006 from './migrations/0006_atlas.ts';
 import * as m0007 from './migrations/0007_forums.ts';
+import * as m0009 from './migrations/0009_change_scopes.ts';
 import type { Database } from './types.ts';
 
 // Migrations are imported statically (not read from a folder at run time) so that the list is
@@ -20,6 +21,7 @@ const provider = (engine: string): MigrationProvider => ({
     '0005_hardening': { up: (db) => m0005.up(db) },
     '0006_atlas': { up: (db) => m0006.up(db) },
     '0007_forums': { up: (db) => m0007.up(db) },
+    '0009_change_scopes': { up: (db) => m0009.up(db) },
   }),
 });
 

@@ -9,7 +9,7 @@ import type { Database } from '../../db/types.ts';
 import type { PublishedProgramme, SessionInfo } from '../../domain/forum/model.ts';
 import { diffProgramme, type ReleaseSession } from '../../domain/programme/releases.ts';
 import { notFound } from '../../errors.ts';
-import { actorOf, recordAudit } from '../audit/service.ts';
+import { actorOf, forumScope, recordChange } from '../audit/service.ts';
 import { parseJson } from '../shared/json.ts';
 import {
   type ForumRow,
@@ -203,13 +203,16 @@ export async function publishRelease(
       snapshot: JSON.stringify(snapshot),
       changes: JSON.stringify(changes),
     });
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'forum',
-      entityId: forumId,
-      before: previous ? { release: previous.number } : null,
-      after: { release: number, changes },
+    await recordChange(trx, {
+      scopes: [forumScope(forumId)],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'forum',
+        entityId: forumId,
+        before: previous ? { release: previous.number } : null,
+        after: { release: number, changes },
+      },
     });
     return { number, changes };
   });
