@@ -143,7 +143,9 @@ export class ReadCache {
       if (scopes === null) return next();
       const key = keyOf(c);
       if (key === null) return next();
-      const versions = await Promise.all(scopes.map(this.version));
+      // One scope is the common case: read it without building a Promise.all.
+      const versions =
+        scopes.length === 1 ? [await this.version(scopes[0])] : await Promise.all(scopes.map(this.version));
       const hit = this.entries.get(key);
       if (hit && sameVersions(hit.versions, versions)) {
         this.entries.delete(key);
