@@ -158,8 +158,9 @@ export interface SearchTermsTable {
   entity_id: string;
 }
 
-export interface DataVersionTable {
-  id: number;
+/** The version of one scope of data (0009): bumped by every change that touches it. */
+export interface ChangeScopesTable {
+  scope: string;
   version: number;
 }
 
@@ -396,7 +397,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
   search_terms: SearchTermsTable;
-  data_version: DataVersionTable;
+  change_scopes: ChangeScopesTable;
   forums: ForumsTable;
   forum_rooms: ForumRoomsTable;
   forum_people: ForumPeopleTable;

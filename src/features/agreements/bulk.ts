@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { assertCanEditAgreement } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../audit/service.ts';
+import { actorOf, recordChange } from '../audit/service.ts';
 import { insertTerms } from '../search/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { agreementIdFor, type ImportRow } from './import.ts';
@@ -57,13 +57,16 @@ async function addMissingSources(tx: Q, id: string, sources: AgreementCreate['so
   const set = { sources: JSON.stringify([...before.sources, ...missing]), updated_at: nowIso() };
   const res = await agreementsRepo.update(tx, id, before.version, set);
   if (Number(res.numUpdatedRows) !== 1) throw conflict(id, before.version);
-  await recordAudit(tx, {
-    actor: actorOf(user),
-    action: 'update',
-    entityType: 'agreement',
-    entityId: id,
-    before,
-    after: await getAgreement(tx, id),
+  await recordChange(tx, {
+    scopes: ['atlas'],
+    audit: {
+      actor: actorOf(user),
+      action: 'update',
+      entityType: 'agreement',
+      entityId: id,
+      before,
+      after: await getAgreement(tx, id),
+    },
   });
   return true;
 }
@@ -122,13 +125,16 @@ export async function insertSyntheticAgreements(db: Q, inputs: { id: string; inp
       );
       if (fields.length) await tx.insertInto('agreement_fields').values(fields).execute();
     }
-    await recordAudit(tx, {
-      actor: null,
-      action: 'create',
-      entityType: 'agreement',
-      entityId: `synthetic-batch-${now}`,
-      before: null,
-      after: { synthetic: inputs.length },
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: null,
+        action: 'create',
+        entityType: 'agreement',
+        entityId: `synthetic-batch-${now}`,
+        before: null,
+        after: { synthetic: inputs.length },
+      },
     });
   });
 }
@@ -173,6 +179,7 @@ export async function applyStatedTerms(db: Q, rows: StatedTerms[]): Promise<numb
         updated_at: nowIso(),
       });
       if (Number(res.numUpdatedRows) !== 1) throw conflict(a.id, a.version);
+      await recordChange(tx, { scopes: ['atlas'] });
     });
     applied++;
   }

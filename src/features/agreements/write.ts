@@ -4,7 +4,7 @@ import type { AgreementRow, Database } from '../../db/types.ts';
 import { AppError } from '../../errors.ts';
 import { assertCanEditAgreement, assertCanRemoveParty } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../audit/service.ts';
+import { actorOf, recordChange } from '../audit/service.ts';
 import { indexRecord, unindexRecord } from '../search/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { datePrecision, type TranslationMarks } from '../shared/schemas.ts';
@@ -86,13 +86,16 @@ export async function insertAgreement(
   await agreementsRepo.insert(tx, row, parties, input.fields);
   await indexRecord(tx, 'agreement', row.id, searchNames({ ...input, fieldsReported }));
   const created = await getAgreement(tx, row.id);
-  await recordAudit(tx, {
-    actor: actorOf(user),
-    action: 'create',
-    entityType: 'agreement',
-    entityId: row.id,
-    before: null,
-    after: created,
+  await recordChange(tx, {
+    scopes: ['atlas'],
+    audit: {
+      actor: actorOf(user),
+      action: 'create',
+      entityType: 'agreement',
+      entityId: row.id,
+      before: null,
+      after: created,
+    },
   });
   return created;
 }
@@ -133,13 +136,16 @@ export async function updateAgreement(
     if (patch.fields) await agreementsRepo.setFields(tx, id, patch.fields);
     await indexRecord(tx, 'agreement', id, searchNames(next));
     const after = await getAgreement(tx, id);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'agreement',
-      entityId: id,
-      before,
-      after,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'agreement',
+        entityId: id,
+        before,
+        after,
+      },
     });
     return after;
   });
@@ -155,13 +161,16 @@ export async function deleteAgreement(
     const res = await agreementsRepo.delete(tx, id, version);
     if (Number(res.numDeletedRows) !== 1) throw conflict(id, version);
     await unindexRecord(tx, 'agreement', id);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'delete',
-      entityType: 'agreement',
-      entityId: id,
-      before,
-      after: null,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: 'delete',
+        entityType: 'agreement',
+        entityId: id,
+        before,
+        after: null,
+      },
     });
   });
 }

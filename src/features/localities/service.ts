@@ -4,7 +4,7 @@ import type { Database, LocalityRow } from '../../db/types.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditLocality } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../audit/service.ts';
+import { actorOf, recordChange } from '../audit/service.ts';
 import { indexRecord, matchingIds } from '../search/service.ts';
 import { nowIso, parseJson } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
@@ -76,13 +76,16 @@ export async function createLocality(
     await localitiesRepo.insert(tx, row);
     await indexLocality(tx, row, []);
     const created = toLocality(row);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'create',
-      entityType: 'locality',
-      entityId: row.code,
-      before: null,
-      after: created,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: 'create',
+        entityType: 'locality',
+        entityId: row.code,
+        before: null,
+        after: created,
+      },
     });
     return created;
   });
@@ -127,13 +130,16 @@ export async function updateLocality(
       { code, name_vi: set.name_vi ?? null, name_ja: set.name_ja ?? null, name_en: set.name_en ?? null },
       after.mergedFrom,
     );
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'locality',
-      entityId: code,
-      before,
-      after,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'locality',
+        entityId: code,
+        before,
+        after,
+      },
     });
     return after;
   });
@@ -180,13 +186,16 @@ export async function insertReferenceLocality(db: Q, ref: ReferenceLocality): Pr
   await db.transaction().execute(async (tx) => {
     await localitiesRepo.insert(tx, row);
     await indexLocality(tx, row, ref.mergedFrom);
-    await recordAudit(tx, {
-      actor: null,
-      action: 'create',
-      entityType: 'locality',
-      entityId: ref.code,
-      before: null,
-      after: toLocality(row),
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: null,
+        action: 'create',
+        entityType: 'locality',
+        entityId: ref.code,
+        before: null,
+        after: toLocality(row),
+      },
     });
   });
   return true;
@@ -197,20 +206,23 @@ export async function insertReferenceLocality(db: Q, ref: ReferenceLocality): Pr
  * Vietnamese and Japanese script; a name already there (an editor's) is kept. Returns how many changed.
  */
 export async function fillAdminCentreNames(db: Q, refs: ReferenceLocality[]): Promise<number> {
-  let changed = 0;
-  for (const ref of refs) {
-    const { vi, ja } = ref.adminCenterName ?? {};
-    if (!vi && !ja) continue;
-    const res = await db
-      .updateTable('localities')
-      .set({ admin_center_vi: vi ?? null, admin_center_ja: ja ?? null })
-      .where('code', '=', ref.code)
-      .where('admin_center_vi', 'is', null)
-      .where('admin_center_ja', 'is', null)
-      .executeTakeFirst();
-    changed += Number(res.numUpdatedRows);
-  }
-  return changed;
+  return db.transaction().execute(async (tx) => {
+    let changed = 0;
+    for (const ref of refs) {
+      const { vi, ja } = ref.adminCenterName ?? {};
+      if (!vi && !ja) continue;
+      const res = await tx
+        .updateTable('localities')
+        .set({ admin_center_vi: vi ?? null, admin_center_ja: ja ?? null })
+        .where('code', '=', ref.code)
+        .where('admin_center_vi', 'is', null)
+        .where('admin_center_ja', 'is', null)
+        .executeTakeFirst();
+      changed += Number(res.numUpdatedRows);
+    }
+    if (changed) await recordChange(tx, { scopes: ['atlas'] });
+    return changed;
+  });
 }
 
 // What the first reference data wrote as the source note of cities: a phrase about our own files
@@ -219,18 +231,21 @@ const INTERNAL_NOTE = /^Party of (an agreement|agreements) in agreements-seed\.c
 
 /** Replaces that internal phrase in the sources of reference cities by the notes the data now gives. */
 export async function replaceInternalSourceNotes(db: Q, refs: ReferenceLocality[]): Promise<number> {
-  let changed = 0;
-  for (const ref of refs) {
-    const row = await localitiesRepo.get(db, ref.code);
-    if (!row) continue;
-    const sources = parseJson<{ url: string | null; note: string | null }[]>(row.sources, []);
-    if (!sources.some((s) => s.note && INTERNAL_NOTE.test(s.note))) continue;
-    await db
-      .updateTable('localities')
-      .set({ sources: JSON.stringify(ref.sources) })
-      .where('code', '=', ref.code)
-      .execute();
-    changed++;
-  }
-  return changed;
+  return db.transaction().execute(async (tx) => {
+    let changed = 0;
+    for (const ref of refs) {
+      const row = await localitiesRepo.get(tx, ref.code);
+      if (!row) continue;
+      const sources = parseJson<{ url: string | null; note: string | null }[]>(row.sources, []);
+      if (!sources.some((s) => s.note && INTERNAL_NOTE.test(s.note))) continue;
+      await tx
+        .updateTable('localities')
+        .set({ sources: JSON.stringify(ref.sources) })
+        .where('code', '=', ref.code)
+        .execute();
+      changed++;
+    }
+    if (changed) await recordChange(tx, { scopes: ['atlas'] });
+    return changed;
+  });
 }

@@ -14,7 +14,7 @@ import { detectLanguage } from '../../domain/text/normalize.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditLocality, assertCanEditOrganization } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
-import { actorOf, dataVersion, recordAudit } from '../audit/service.ts';
+import { actorOf, recordChange, scopeVersion } from '../audit/service.ts';
 import { localityParents, organizationPlaces } from '../lookups/places.ts';
 import { groupBy, localized, nowIso, parseJson } from '../shared/json.ts';
 import { type ProfileRow, profilesRepo } from './repository.ts';
@@ -102,7 +102,8 @@ interface Snapshot {
   partners: Map<string, Set<string>>;
 }
 
-// One matcher index per database, rebuilt when the data version moves (any write anywhere).
+// One matcher index per database, rebuilt when the atlas moves (a change to a locality, an
+// organisation, an agreement or a profile); accounts and forums leave it as it is.
 const snapshots = new WeakMap<Q, Promise<Snapshot>>();
 
 async function buildSnapshot(db: Q, version: number): Promise<Snapshot> {
@@ -142,7 +143,7 @@ async function buildSnapshot(db: Q, version: number): Promise<Snapshot> {
 }
 
 async function snapshot(db: Q): Promise<Snapshot> {
-  const version = await dataVersion(db);
+  const version = await scopeVersion(db, 'atlas');
   const current = snapshots.get(db);
   if (current && (await current).version === version) return current;
   const next = buildSnapshot(db, version);
@@ -257,13 +258,16 @@ export async function saveProfile(
     }
     const after = await getProfile(tx, id);
     const before = existing ? toView(existing, after.sectors) : null;
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: existing ? 'update' : 'create',
-      entityType: 'profile',
-      entityId: id,
-      before,
-      after,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: existing ? 'update' : 'create',
+        entityType: 'profile',
+        entityId: id,
+        before,
+        after,
+      },
     });
     return after;
   });
@@ -316,13 +320,16 @@ export async function insertStarterProfile(
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(tx, {
-      actor: null,
-      action: 'create',
-      entityType: 'profile',
-      entityId: s.id,
-      before: null,
-      after: s,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: null,
+        action: 'create',
+        entityType: 'profile',
+        entityId: s.id,
+        before: null,
+        after: s,
+      },
     });
   });
   return true;
