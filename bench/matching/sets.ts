@@ -23,11 +23,13 @@ export interface LabelledSet {
 const Ids = z.array(z.string());
 const Pair = z.tuple([z.string(), z.string()]);
 /**
- * Truth as `{ format: 'kizuna.match-truth/1', truth: { id: [partner ids] } }`, or the bare map,
+ * Truth as `{ format: 'kizuna.match-truth/1', truth: { id: [partner ids] } }` (set C, written to a
+ * brief that named the map `partners`, has `partners`), or the bare map,
  * or a list of pairs (`{ pairs: [[a, b], …] }` or `[[a, b], …]`, each pair good for both sides).
  */
 const TruthSchema = z.union([
   z.object({ truth: z.record(z.string(), Ids) }).transform((t) => t.truth),
+  z.object({ partners: z.record(z.string(), Ids) }).transform((t) => t.partners),
   z.object({ pairs: z.array(Pair) }).transform((t) => fromPairs(t.pairs)),
   z.array(Pair).transform(fromPairs),
   z.record(z.string(), Ids),
