@@ -55,6 +55,39 @@ describe('reading the data', () => {
     }, 90_000);
   }
 
+  it('shows a Japanese reader the Vietnamese texts in Japanese where a translation exists, marked, the original folded', async () => {
+    const hanoi = await getJson<{ offers: string[]; translations: { ja: { offers: string[] } } }>(
+      '/api/profiles/VN-HANOI',
+    );
+    const { context, page, errors } = await open('/partners?for=VN-HANOI', { locale: 'ja-JP' });
+    const first = page.locator('.profile-texts li').first();
+    await expect.poll(() => first.textContent()).toContain(hanoi.translations.ja.offers[0]);
+    expect(await first.locator('.lang-tag').textContent()).toBe(ja.text.translation.unofficial);
+    expect(await first.locator('span[lang="ja"]').textContent()).toBe(hanoi.translations.ja.offers[0]);
+    // The original is one click away, in its own language.
+    await first.locator('summary').click();
+    expect(await first.locator('span[lang="vi"]').textContent()).toBe(hanoi.offers[0]);
+    expect(await axe(page)).toEqual([]);
+
+    const list = await getJson<{
+      items: { id: string; title: { ja?: string }; sources: { summary?: { ja?: string } }[] }[];
+    }>('/api/agreements?limit=20');
+    const agreement = list.items.find((a) => a.title.ja && a.sources.some((s) => s.summary?.ja))!;
+    await page.goto(`${server.url}/agreements/${encodeURIComponent(agreement.id)}`);
+    await settled(page);
+    await expect.poll(() => page.textContent('h1')).toContain(agreement.title.ja!);
+    expect(await page.locator('h1 .lang-tag').textContent()).toBe(ja.text.translation.unofficial);
+    const summary = agreement.sources.find((s) => s.summary?.ja)!.summary!.ja!;
+    await expect.poll(() => page.locator('main').textContent()).toContain(summary);
+    // The researcher's English note is folded away behind its label, not shown as the page's text.
+    expect(await page.locator('main details summary', { hasText: '調査者のメモ' }).count()).toBeGreaterThan(
+      0,
+    );
+    expect(await page.locator('main p:visible', { hasText: 'VERIFIED' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
   it('loads the home page with under 250 KB of compressed JavaScript', async () => {
     const { context, page } = await newPage(browser, { locale: 'en-GB' });
     const scripts: Promise<number>[] = [];

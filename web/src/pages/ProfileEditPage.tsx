@@ -13,20 +13,60 @@ import { EditorChrome } from './EditorChrome.tsx';
 
 const MAX_PRIORITIES = 5;
 
+const LANGS = ['vi', 'ja', 'en'] as const;
+type Lang = (typeof LANGS)[number];
+
+/** Another language's version: the items one per line, and whether it is an official translation. */
+interface TranslationDraft {
+  offers: string;
+  needs: string;
+  status: 'official' | 'unofficial';
+}
+
 interface Draft {
   offers: string[];
   needs: string[];
   priorities: string[];
+  /** The language the offers and needs are written in ('' : not said). */
+  lang: Lang | '';
+  translations: Record<Lang, TranslationDraft>;
 }
 
-// One empty line each, so there is somewhere to type; blank lines are not sent.
-const EMPTY: Draft = { offers: [''], needs: [''], priorities: [] };
-
-const fromRecord = (p: Profile): Draft => ({
-  offers: p.offers.length ? [...p.offers] : [''],
-  needs: p.needs.length ? [...p.needs] : [''],
-  priorities: [...p.priorities],
+const emptyTranslations = (): Record<Lang, TranslationDraft> => ({
+  vi: { offers: '', needs: '', status: 'unofficial' },
+  ja: { offers: '', needs: '', status: 'unofficial' },
+  en: { offers: '', needs: '', status: 'unofficial' },
 });
+
+// One empty line each, so there is somewhere to type; blank lines are not sent.
+const EMPTY: Draft = {
+  offers: [''],
+  needs: [''],
+  priorities: [],
+  lang: '',
+  translations: emptyTranslations(),
+};
+
+const fromRecord = (p: Profile): Draft => {
+  const translations = emptyTranslations();
+  for (const l of LANGS) {
+    const tr = p.translations?.[l];
+    if (tr) translations[l] = { offers: tr.offers.join('\n'), needs: tr.needs.join('\n'), status: tr.status };
+  }
+  return {
+    offers: p.offers.length ? [...p.offers] : [''],
+    needs: p.needs.length ? [...p.needs] : [''],
+    priorities: [...p.priorities],
+    lang: p.lang ?? '',
+    translations,
+  };
+};
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The lines worth sending, and for each the index of its line in the draft. */
 function filled(lines: string[]) {
@@ -41,7 +81,25 @@ function filled(lines: string[]) {
 function validate(d: Draft) {
   const offers = filled(d.offers);
   const needs = filled(d.needs);
-  const body = { offers: offers.values, needs: needs.values, priorities: d.priorities };
+  const translations = Object.fromEntries(
+    LANGS.filter(
+      (l) => l !== d.lang && (d.translations[l].offers.trim() || d.translations[l].needs.trim()),
+    ).map((l) => [
+      l,
+      {
+        offers: lines(d.translations[l].offers),
+        needs: lines(d.translations[l].needs),
+        status: d.translations[l].status,
+      },
+    ]),
+  );
+  const body = {
+    offers: offers.values,
+    needs: needs.values,
+    priorities: d.priorities,
+    lang: d.lang || null,
+    translations,
+  };
   const result = ProfileInput.safeParse(body);
   const issues = result.success ? [] : fromZod(result.error.issues);
   const lineOf = { offers: offers.at, needs: needs.at } as Record<string, number[]>;
@@ -122,6 +180,86 @@ function Lines({
   );
 }
 
+/**
+ * The profile in the other languages, inviting them: for each language but the original, the
+ * offers and needs one per line in the same order, and whether the version is official.
+ */
+function Translations({
+  draft,
+  onLang,
+  onChange,
+  issueAt,
+}: {
+  draft: Draft;
+  onLang: (lang: Lang | '') => void;
+  onChange: (lang: Lang, value: TranslationDraft, path: string) => void;
+  issueAt: (path: string) => Issue | undefined;
+}) {
+  const { t } = useLang();
+  return (
+    <fieldset className="group profile-translations">
+      <legend>{t('profile.translations')}</legend>
+      <div className="field">
+        <label htmlFor="profile-lang">{t('profile.lang')}</label>
+        <select id="profile-lang" value={draft.lang} onChange={(e) => onLang(e.target.value as Lang | '')}>
+          <option value="">—</option>
+          {LANGS.map((l) => (
+            <option key={l} value={l}>
+              {t(`langName.${l}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id="translations-hint" className="hint">
+        {t('profile.translationHint')}
+      </p>
+      {LANGS.filter((l) => l !== draft.lang).map((l) => {
+        const tr = draft.translations[l];
+        return (
+          <fieldset key={l} className="group" lang={l}>
+            <legend>{t('profile.translationOf', { lang: t(`langName.${l}`) })}</legend>
+            {(['offers', 'needs'] as const).map((side) => {
+              const id = `tr-${l}-${side}`;
+              const issue = issueAt(`translations.${l}.${side}`);
+              return (
+                <div className="field" key={side}>
+                  <label htmlFor={id}>{t(`profile.${side}`)}</label>
+                  <textarea
+                    rows={3}
+                    {...invalidProps(id, issue, 'translations-hint')}
+                    value={tr[side]}
+                    onChange={(e) =>
+                      onChange(l, { ...tr, [side]: e.target.value }, `translations.${l}.${side}`)
+                    }
+                  />
+                  <FieldIssue id={id} issue={issue} />
+                </div>
+              );
+            })}
+            <div className="field">
+              <label htmlFor={`tr-${l}-status`}>{t('profile.translationStatus')}</label>
+              <select
+                id={`tr-${l}-status`}
+                value={tr.status}
+                onChange={(e) =>
+                  onChange(
+                    l,
+                    { ...tr, status: e.target.value as TranslationDraft['status'] },
+                    `translations.${l}`,
+                  )
+                }
+              >
+                <option value="unofficial">{t('text.translation.unofficial')}</option>
+                <option value="official">{t('text.translation.official')}</option>
+              </select>
+            </div>
+          </fieldset>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 export function ProfileEditPage({ params }: { params: Record<string, string> }) {
   const { t, text } = useLang();
   const { navigate } = useRouter();
@@ -152,6 +290,12 @@ export function ProfileEditPage({ params }: { params: Record<string, string> }) 
       >
         <Lines list="offers" lines={d.offers} issueAt={ed.issueAt} onChange={(v, p) => set('offers', v, p)} />
         <Lines list="needs" lines={d.needs} issueAt={ed.issueAt} onChange={(v, p) => set('needs', v, p)} />
+        <Translations
+          draft={d}
+          issueAt={ed.issueAt}
+          onLang={(l) => set('lang', l, 'lang')}
+          onChange={(l, v, p) => set('translations', { ...d.translations, [l]: v }, p)}
+        />
         <SectorChecks
           legend={t('profile.prioritiesLegend', { n: MAX_PRIORITIES })}
           value={d.priorities}
