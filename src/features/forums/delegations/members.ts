@@ -17,7 +17,6 @@ import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { parseJson } from '../../shared/json.ts';
 import { versionConflict } from '../editing/access.ts';
 import { forumsRepo, type PersonRow } from '../repository.ts';
-import { moveWaitlistUp } from './decide.ts';
 import { type DelegationRow, delegationsRepo, membersRepo } from './repository.ts';
 import { MAX_MEMBERS, type Member, type MemberInput, type MemberName, type MemberUpdate } from './schemas.ts';
 
