@@ -6,6 +6,7 @@ import {
   dayBound,
   IN_THREAD_AGGREGATE_MEETINGS,
   solver,
+  solverLoaded,
   tightenBound,
   weightBound,
 } from './bound.ts';
@@ -307,10 +308,17 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
     background.stop();
     const lp = background.best();
     if (lp && lp.weight < bound.weight) bound = lp;
-    if (!lp && bound.method === 'count' && md.M <= IN_THREAD_AGGREGATE_MEETINGS) {
+    if (
+      !lp &&
+      bound.method === 'count' &&
+      md.M <= IN_THREAD_AGGREGATE_MEETINGS &&
+      solverLoaded() &&
+      left(1) > 0.1
+    ) {
       // On a busy machine the worker may not have started its LP yet (loading it takes
-      // seconds): the day LP here, which takes a fraction of a second up to 5,000 meetings.
-      const day = await dayBound(md, Math.max(0.2, left(1)));
+      // seconds): the day LP here, which takes a fraction of a second up to 5,000 meetings,
+      // if HiGHS is loaded and the time limit leaves it a moment.
+      const day = await dayBound(md, left(1), false);
       if (day.weight < bound.weight) bound = day;
     }
     proof ??= relaxationProof(md, bound);
