@@ -92,10 +92,18 @@ function aggregateLp(md: Model): string {
 
 const integralWeights = (md: Model): boolean => md.weight.every((x) => Number.isInteger(x));
 
+let loaded = false;
+
 export const solver = async (): Promise<Highs> => {
-  highs ??= loadHighs();
+  highs ??= loadHighs().then((h) => {
+    loaded = true;
+    return h;
+  });
   return highs;
 };
+
+/** Whether HiGHS is loaded already (loading it takes seconds on a busy machine). */
+export const solverLoaded = (): boolean => loaded;
 
 const boundValue = (md: Model, objective: number): number =>
   integralWeights(md) ? Math.floor(objective + 1e-6) : objective + 1e-6;
@@ -303,7 +311,7 @@ export async function aggregateBound(md: Model, timeLimitS: number): Promise<Bou
  * time-indexed LP (and the optimum) at 30, 120 and 600 participants. The aggregated LP (one
  * column per meeting) when it does not finish in time.
  */
-export async function dayBound(md: Model, timeLimitS: number): Promise<BoundResult> {
+export async function dayBound(md: Model, timeLimitS: number, fallback = true): Promise<BoundResult> {
   const count = countBound(md);
   try {
     const value = blockBound(await solver(), md, md.S, Math.max(0.2, timeLimitS));
@@ -311,7 +319,7 @@ export async function dayBound(md: Model, timeLimitS: number): Promise<BoundResu
   } catch {
     // HiGHS failed (memory, an unexpected status): the aggregated LP below.
   }
-  return aggregateBound(md, timeLimitS);
+  return fallback ? aggregateBound(md, timeLimitS) : { weight: count, method: 'count' };
 }
 
 /** (meeting, slot) pairs up to which the worker tries the time-indexed LP by PDLP. */

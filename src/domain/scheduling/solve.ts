@@ -5,6 +5,8 @@ import {
   countBound,
   dayBound,
   IN_THREAD_AGGREGATE_MEETINGS,
+  solver,
+  solverLoaded,
   tightenBound,
   weightBound,
 } from './bound.ts';
@@ -230,6 +232,8 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
   // needs before it starts: the day LP is computed here too.
   const background =
     columnsOf(md) > IN_THREAD_LP_PAIRS ? boundInBackground(problem, timeLimitS * (PHASE.exact - 0.05)) : null;
+  // HiGHS compiles while this thread schedules, in case the worker's bound comes too late.
+  if (background) void solver().catch(() => undefined);
   let bound: BoundResult = !background
     ? await weightBound(md, left(PHASE.bound), now)
     : md.M <= IN_THREAD_AGGREGATE_MEETINGS && md.required.every((r) => r === 1)
@@ -304,6 +308,19 @@ export async function solve(problem: Problem, opts: SolveOptions = {}): Promise<
     background.stop();
     const lp = background.best();
     if (lp && lp.weight < bound.weight) bound = lp;
+    if (
+      !lp &&
+      bound.method === 'count' &&
+      md.M <= IN_THREAD_AGGREGATE_MEETINGS &&
+      solverLoaded() &&
+      left(1) > 0.1
+    ) {
+      // On a busy machine the worker may not have started its LP yet (loading it takes
+      // seconds): the day LP here, which takes a fraction of a second up to 5,000 meetings,
+      // if HiGHS is loaded and the time limit leaves it a moment.
+      const day = await dayBound(md, left(1), false);
+      if (day.weight < bound.weight) bound = day;
+    }
     proof ??= relaxationProof(md, bound);
     phase(`background bound ${lp ? `${lp.weight} ${lp.method}` : 'none'}`);
   }
