@@ -99,7 +99,7 @@ describe('a Japanese prefecture official', () => {
     await context.close();
   }, 90_000);
 
-  it('sees statuses that follow the facts, source notes marked as the source’s English words', async () => {
+  it('sees statuses that follow the facts, what the sources say in Japanese, the English notes folded and marked', async () => {
     const { items } = await api<{ items: { id: string; signedOn: string; parties: { code: string }[] }[] }>(
       '/api/agreements?locality=VN-QUANG-NINH&limit=50',
     );
@@ -110,10 +110,15 @@ describe('a Japanese prefecture official', () => {
     await page.goto(`${server.url}/agreements/${shiga.id}`);
     await settled(page);
     expect(await page.locator('.badge').first().textContent()).toBe(ja.status.expired);
-    const note = page.locator('dl.facts [lang="en"]').first();
+    // Each source says in Japanese what it states (an unofficial translation, marked); the
+    // researcher's English note is one click away, labelled with its language.
+    const note = page.locator('dl.facts details [lang="en"]').first();
     expect(await note.count()).toBe(1);
+    expect(await note.isVisible()).toBe(false);
+    const label = ja.text.researchNote.replace('{{lang}}', ja.langName.en);
+    expect(await page.locator('dl.facts details summary').first().textContent()).toBe(label);
     const tags = await page.locator('dl.facts .lang-tag').allTextContents();
-    expect(tags).toContain(ja.text.sourceWords.replace('{{lang}}', ja.langName.en));
+    expect(tags).toContain(ja.text.translation.unofficial);
     expect(await page.textContent('main')).not.toContain('agreements-seed.csv');
     // The browser tab names this agreement, not only "agreement".
     const title = await page.title();

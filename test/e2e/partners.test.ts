@@ -79,11 +79,18 @@ describe('finding partners', () => {
       expect(await page.locator('.match').count()).toBeGreaterThan(0);
       // A starting profile says so, and on what it rests; once its editor has saved it (the
       // editing tests below may run first, in shuffled order), it no longer does.
-      const { starter } = (await (await fetch(`${server.url}/api/profiles/${FOR}`)).json()) as {
+      const { starter, basisTranslations } = (await (
+        await fetch(`${server.url}/api/profiles/${FOR}`)
+      ).json()) as {
         starter: boolean;
+        basisTranslations: Partial<Record<'vi' | 'ja' | 'en', string>>;
       };
-      if (starter) expect(await page.locator('.starter').textContent()).toContain('Ha Long');
-      else expect(await page.locator('.starter').count()).toBe(0);
+      // The basis was written in English; a reader of another language reads its translation, marked.
+      if (starter && lang === 'en') expect(await page.locator('.starter').textContent()).toContain('Ha Long');
+      else if (starter) {
+        expect(await page.locator('.starter').textContent()).toContain(basisTranslations[lang]);
+        expect(await page.locator('.starter .lang-tag').textContent()).toBe(cat.text.translation.unofficial);
+      } else expect(await page.locator('.starter').count()).toBe(0);
       const first = page.locator('.match').first();
       expect(await first.locator('.side.need mark').count()).toBeGreaterThan(0);
       expect(await first.locator('.side.offer mark').count()).toBeGreaterThan(0);

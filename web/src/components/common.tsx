@@ -86,11 +86,23 @@ export function LocalCsvLink({
   );
 }
 
-export function PageTitle({ children, actions }: { children: ReactNode; actions?: ReactNode }) {
-  // The browser tab says which page this is: its own heading ("Quảng Ninh – Shiga"), not only its kind.
+export function PageTitle({
+  children,
+  actions,
+  tab,
+}: {
+  children: ReactNode;
+  actions?: ReactNode;
+  /** What the browser tab says, when the heading alone does not name the page. */
+  tab?: string;
+}) {
+  // The browser tab says which page this is: its own heading ("Quảng Ninh – Shiga"), not only its
+  // kind; the heading's tags ("Unofficial translation") are not part of it.
   const h1 = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    const heading = h1.current?.textContent?.trim();
+    const copy = h1.current?.cloneNode(true) as HTMLElement | undefined;
+    for (const tag of copy?.querySelectorAll('.lang-tag') ?? []) tag.remove();
+    const heading = tab ?? copy?.textContent?.replace(/\s+/g, ' ').trim();
     if (heading) document.title = `${heading} · Kizuna`;
   });
   return (

@@ -43,6 +43,11 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
       {(a) => (
         <article>
           <PageTitle
+            tab={
+              a.title[lang]
+                ? `${a.title[lang]} (${a.parties.map((p) => text(p.name)).join(' – ')})`
+                : undefined
+            }
             actions={
               can(a, 'update') && (
                 <Link className="button" to={`/agreements/${encodeURIComponent(a.id)}/edit`}>

@@ -62,6 +62,19 @@ const fromRecord = (p: Profile): Draft => {
   };
 };
 
+/**
+ * A version that no longer follows the original item for item (an offer or need was added or
+ * removed since): it is not sent, and the form says so, rather than the save being refused.
+ */
+const stale = (d: Draft, l: Lang) => {
+  const tr = d.translations[l];
+  if (!tr.offers.trim() && !tr.needs.trim()) return false;
+  return (
+    lines(tr.offers).length !== filled(d.offers).values.length ||
+    lines(tr.needs).length !== filled(d.needs).values.length
+  );
+};
+
 const lines = (text: string) =>
   text
     .split('\n')
@@ -218,6 +231,11 @@ function Translations({
         return (
           <fieldset key={l} className="group" lang={l}>
             <legend>{t('profile.translationOf', { lang: t(`langName.${l}`) })}</legend>
+            {stale(draft, l) && (
+              <p className="notice" role="status">
+                {t('profile.translationStale')}
+              </p>
+            )}
             {(['offers', 'needs'] as const).map((side) => {
               const id = `tr-${l}-${side}`;
               const issue = issueAt(`translations.${l}.${side}`);
