@@ -243,6 +243,19 @@ describe('what users do', () => {
     await expect.poll(() => row.textContent()).toContain(accountsEn.tokens.states.revoked);
     expect(await row.getByRole('button', { name: accountsEn.tokens.revoke }).count()).toBe(0);
     expect((await fetch(`${server.url}/api/tokens`, { headers: bearer })).status).toBe(401);
+
     await context.close();
+
+    // On a phone, the page (its table included) does not scroll sideways.
+    const phone = await newPage(browser, { locale: 'ja-JP', width: 375, height: 740, mobile: true });
+    await signIn(phone.page, editor);
+    await phone.page.goto(`${server.url}/account/tokens`);
+    await settled(phone.page);
+    await expect.poll(() => phone.page.locator('tr', { hasText: 'nightly export (flow)' }).count()).toBe(1);
+    const overflow = await phone.page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBe(0);
+    await phone.context.close();
   }, 90_000);
 });

@@ -195,7 +195,7 @@ export function TokensPage() {
           items.length === 0 ? (
             <p className="muted">{t('tokens.none')}</p>
           ) : (
-            <div className="table-frame">
+            <div className="table-scroll">
               <table className="table">
                 <thead>
                   <tr>
