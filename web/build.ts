@@ -10,12 +10,17 @@ const repoDir = resolve(webDir, '..');
 // so a change there must rebuild the app too.
 const SHARED_SOURCES = [
   'src/domain/sectors.ts',
+  'src/domain/calendar/zones.ts',
   'src/domain/text/normalize.ts',
   'src/features/localities/names.ts',
   'src/features/agreements/schemas.ts',
   'src/features/organizations/schemas.ts',
   'src/features/profiles/schemas.ts',
   'src/features/shared/schemas.ts',
+  'src/features/shared/csv.ts',
+  'src/features/accounts/schemas.ts',
+  'src/features/forums/schemas.ts',
+  'src/features/localities/schemas.ts',
 ];
 
 function newestMtime(dir: string): number {

@@ -1,11 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import accountsEn from '../../web/src/features/accounts/i18n/en.json' with { type: 'json' };
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 import { createAccount, launchBrowser, newPage, settled, startServer, type TestServer } from './harness.ts';
 
 /**
  * What users do, checked by what the page shows afterwards (and what the API then holds):
- * creating an agreement, deleting a record, the controls an editor sees within their scope.
+ * creating an agreement, deleting a record, the controls an editor sees within their scope,
+ * making and revoking an API token.
  */
 let server: TestServer;
 let browser: Browser;
@@ -151,8 +153,8 @@ describe('what users do', () => {
     await context.close();
   }, 90_000);
 
-  // Listed in .ci/expected-skips.json: the web app shows Edit to every signed-in account until the
-  // API's answers say what the caller may do (roles per record).
+  // Listed in .ci/expected-skips.json: the page shows Edit only when the answer's `actions` lists
+  // "update", and the API's answers do not carry `actions` yet (roles per record).
   it.skip('shows an editor no Edit or Delete control on a record outside their scope', async () => {
     const call = await api(admin);
     const created = await call('/api/agreements', {
@@ -179,7 +181,81 @@ describe('what users do', () => {
     await context.close();
   }, 90_000);
 
-  // Listed in .ci/expected-skips.json: the web app has no page for API tokens yet (they are made
-  // and revoked through the API only, see the accounts tests).
-  it.todo('creates an API token, shows its secret once, and revokes it');
+  it('creates an API token, shows its secret once, and revokes it', async () => {
+    const { context, page } = await newPage(browser, { locale: 'en-GB' });
+    await signIn(page, editor);
+    await page.goto(`${server.url}/account`);
+    await settled(page);
+    await page.getByRole('link', { name: accountsEn.tabs.tokens }).click();
+    await page.waitForURL(`${server.url}/account/tokens`);
+    await settled(page);
+    expect(await page.textContent('h1')).toBe(accountsEn.tokens.title);
+
+    // A name is required: the server's problem lands on the field, nothing is made.
+    await page.click('form button[type=submit]');
+    await expect.poll(() => page.locator('#tok-name[aria-invalid=true]').count()).toBe(1);
+    expect(await page.locator('#tok-secret').count()).toBe(0);
+
+    await page.fill('#tok-name', 'nightly export (flow)');
+    await page.selectOption('#tok-scope', 'read');
+    await page.fill('#tok-days', '30');
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('#tok-secret');
+    const secret = (await page.textContent('#tok-secret'))?.trim() ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    const row = page.locator('tr', { hasText: 'nightly export (flow)' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain(accountsEn.tokens.scopes.read);
+    expect(await row.textContent()).toContain(accountsEn.tokens.states.active);
+
+    // The secret works, as a read token: it reads, and may not write.
+    const bearer = { authorization: `Bearer ${secret}` };
+    const mine = await fetch(`${server.url}/api/tokens`, { headers: bearer });
+    expect(mine.status).toBe(200);
+    const listed = (await mine.json()) as { items: { name: string; expiresAt: string }[] };
+    const made = listed.items.find((i) => i.name === 'nightly export (flow)');
+    expect(made).toBeDefined();
+    const days = (Date.parse(made!.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29);
+    expect(days).toBeLessThanOrEqual(30);
+    const write = await fetch(`${server.url}/api/tokens`, {
+      method: 'POST',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'not allowed' }),
+    });
+    expect(write.status).toBe(403);
+
+    // Shown once: hidden on request, and gone after leaving the page and coming back.
+    await page.getByRole('button', { name: accountsEn.tokens.hide }).click();
+    expect(await page.locator('#tok-secret').count()).toBe(0);
+    await page.getByRole('link', { name: accountsEn.tabs.password }).click();
+    await page.waitForURL(`${server.url}/account`);
+    await page.getByRole('link', { name: accountsEn.tabs.tokens }).click();
+    await settled(page);
+    expect(await page.textContent('body')).not.toContain(secret);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).not.toContain(secret);
+
+    // Revoking asks first, then the row says so and the secret no longer opens the API.
+    await row.getByRole('button', { name: accountsEn.tokens.revoke }).click();
+    expect((await fetch(`${server.url}/api/tokens`, { headers: bearer })).status).toBe(200);
+    await row.locator('button.danger').click();
+    await expect.poll(() => row.textContent()).toContain(accountsEn.tokens.states.revoked);
+    expect(await row.getByRole('button', { name: accountsEn.tokens.revoke }).count()).toBe(0);
+    expect((await fetch(`${server.url}/api/tokens`, { headers: bearer })).status).toBe(401);
+
+    await context.close();
+
+    // On a phone, the page (its table included) does not scroll sideways.
+    const phone = await newPage(browser, { locale: 'ja-JP', width: 375, height: 740, mobile: true });
+    await signIn(phone.page, editor);
+    await phone.page.goto(`${server.url}/account/tokens`);
+    await settled(phone.page);
+    await expect.poll(() => phone.page.locator('tr', { hasText: 'nightly export (flow)' }).count()).toBe(1);
+    const overflow = await phone.page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBe(0);
+    await phone.context.close();
+  }, 90_000);
 });

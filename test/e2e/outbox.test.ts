@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import adminJa from '../../web/src/features/admin/i18n/ja.json' with { type: 'json' };
 import ja from '../../web/src/i18n/ja.json' with { type: 'json' };
 import {
   axe,
@@ -36,7 +37,7 @@ describe('the outbox page, with no SMTP server configured', () => {
     await page.waitForURL(`${server.url}/`);
     await page.getByRole('link', { name: ja.nav.outbox }).click();
     await settled(page);
-    expect(await page.textContent('h1')).toBe(ja.outbox.title);
+    expect(await page.textContent('h1')).toBe(adminJa.outbox.title);
 
     await page.fill('#tm-to', 'tanaka@example.jp');
     await page.click('form.form button[type=submit]');
@@ -52,7 +53,7 @@ describe('the outbox page, with no SMTP server configured', () => {
         { timeout: 15_000 },
       )
       .toBe(1);
-    expect(await page.locator('.notice').first().textContent()).toBe(ja.outbox.heldNote);
+    expect(await page.locator('.notice').first().textContent()).toBe(adminJa.outbox.heldNote);
     await page.locator('details summary').first().click();
     await expect.poll(() => page.locator('.mail-text').count()).toBe(1);
     expect(await page.locator('.mail-text').textContent()).toContain('テストメール');

@@ -1,6 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import accountsEn from '../../web/src/features/accounts/i18n/en.json' with { type: 'json' };
+import adminEn from '../../web/src/features/admin/i18n/en.json' with { type: 'json' };
+import partnersEn from '../../web/src/features/profiles/i18n/en.json' with { type: 'json' };
+import partnersJa from '../../web/src/features/profiles/i18n/ja.json' with { type: 'json' };
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 import ja from '../../web/src/i18n/ja.json' with { type: 'json' };
 import vi from '../../web/src/i18n/vi.json' with { type: 'json' };
@@ -28,6 +32,18 @@ async function open(path: string, opts: Parameters<typeof newPage>[1] = {}) {
   await page.goto(`${server.url}${path}`);
   await settled(page);
   return { context, page, errors };
+}
+
+/** A few longer texts of a catalogue (as they would appear in a bundle). */
+function sample(cat: object): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') {
+      if (v.length > 20 && !v.includes('{{')) out.push(v);
+    } else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  walk(cat);
+  return out.slice(0, 5);
 }
 
 describe('reading the data', () => {
@@ -92,10 +108,12 @@ describe('reading the data', () => {
     const { context, page } = await newPage(browser, { locale: 'en-GB' });
     const scripts: Promise<number>[] = [];
     const names: string[] = [];
+    const bodies: Promise<string>[] = [];
     page.on('response', (res) => {
       if (res.request().resourceType() !== 'script') return;
       names.push(new URL(res.url()).pathname);
       scripts.push(res.body().then((b) => gzipSync(b).length));
+      bodies.push(res.body().then((b) => b.toString('utf8')));
     });
     await page.goto(server.url);
     await settled(page);
@@ -105,6 +123,11 @@ describe('reading the data', () => {
     expect(total).toBeLessThan(250 * 1024);
     // The map (geometry, d3-geo) and the forms (zod) are not part of the first load.
     expect(names.filter((n) => /MapPage|EditorChrome|EditPage/.test(n))).toEqual([]);
+    // Feature texts come with their pages: the home page carries none of the partners page's,
+    // the outbox's or the API-token page's, in any language.
+    const code = (await Promise.all(bodies)).join('\n');
+    for (const cat of [partnersEn, partnersJa, adminEn, accountsEn])
+      for (const text of sample(cat)) expect(code).not.toContain(text);
     await context.close();
   }, 90_000);
 

@@ -1,11 +1,17 @@
 import { type ReactNode, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Loading } from '../components/common.tsx';
 import { useLang } from '../i18n/format.ts';
+import { type Namespace, useNamespaces } from '../i18n/namespaces.ts';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { useRouter } from '../router.tsx';
 import { MayDo } from './guards.tsx';
 import { matchRoute } from './routes.ts';
 import { ROUTES } from './tree.ts';
+
+/** Shows the page once the feature texts it needs are loaded. */
+function Texts({ ns, children }: { ns: Namespace[]; children: ReactNode }) {
+  return useNamespaces(ns) ? <>{children}</> : <Loading />;
+}
 
 /** The page for the current path, inside the guards and layouts of the groups above it. */
 export function Routes() {
@@ -49,5 +55,8 @@ export function Routes() {
     if (Guard) element = <Guard params={params}>{element}</Guard>;
     if (Layout) element = <Layout>{element}</Layout>;
   }
+  // Outermost, so that the layouts' own texts are there when they first show.
+  const ns = chain.flatMap((n) => n.ns ?? []);
+  if (ns.length > 0) element = <Texts ns={ns}>{element}</Texts>;
   return element;
 }

@@ -29,6 +29,7 @@ describe('the route tree', () => {
       '/profiles/:id/edit',
       '/signin',
       '/account',
+      '/account/tokens',
       '/admin/audit',
       '/admin/users',
       '/admin/outbox',

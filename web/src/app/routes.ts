@@ -1,4 +1,5 @@
 import type { ComponentType, ReactNode } from 'react';
+import type { Namespace } from '../i18n/namespaces.ts';
 
 export type Params = Record<string, string>;
 
@@ -27,8 +28,8 @@ export interface RouteNode {
   layout?: ComponentType<{ children: ReactNode }>;
   guard?: Guard;
   may?: MayRule;
-  /** i18next namespaces the pages below need, loaded before they show. */
-  ns?: string[];
+  /** The feature texts the pages below need, loaded (in the shown language) before they show. */
+  ns?: Namespace[];
   children?: RouteNode[];
 }
 

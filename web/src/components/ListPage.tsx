@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { SECTORS } from '../../../src/domain/sectors.ts';
 import { useApi } from '../api/client.ts';
 import type { Lang, Page } from '../api/types.ts';
+import { canEdit, useAuth } from '../auth.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link, useRouter, withQuery } from '../router.tsx';
 import { Async, CsvLink, PageTitle } from './common.tsx';
@@ -188,7 +189,7 @@ export function FilterBar({
  */
 export function ListPage<T>({
   title,
-  actions,
+  create,
   basePath,
   apiPath,
   filters,
@@ -197,7 +198,8 @@ export function ListPage<T>({
   children,
 }: {
   title: ReactNode;
-  actions?: ReactNode;
+  /** The page that makes a new record, offered to accounts that may edit. */
+  create?: { to: string; label: string };
   /** The page's own path (`/agreements`), where filters are applied. */
   basePath: string;
   /** The list endpoint (`/api/agreements`). */
@@ -210,12 +212,24 @@ export function ListPage<T>({
 }) {
   const { t, num } = useLang();
   const { search } = useRouter();
+  const { user } = useAuth();
   const state = useUrlFilters(basePath, filters);
   const listPath = withQuery(apiPath, { ...state.applied, limit: PAGE_SIZE, cursor: search.get('cursor') });
   const list = useApi<Page<T>>(listPath);
   return (
     <>
-      <PageTitle actions={actions}>{title}</PageTitle>
+      <PageTitle
+        actions={
+          create &&
+          canEdit(user) && (
+            <Link className="button" to={create.to}>
+              {create.label}
+            </Link>
+          )
+        }
+      >
+        {title}
+      </PageTitle>
       <FilterBar filters={filters} state={state} clearTo={clear ? basePath : undefined} />
       <Async state={list}>
         {(page) => (

@@ -44,9 +44,12 @@ export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang]).format(n);
 }
 
-/** The current interface language and formatters bound to it. */
-export function useLang() {
-  const { t, i18n } = useTranslation();
+/**
+ * The current interface language and formatters bound to it; `ns` is a feature's namespace
+ * (its keys first, then the shared catalog's).
+ */
+export function useLang(ns?: string) {
+  const { t, i18n } = useTranslation(ns);
   const lang = (i18n.resolvedLanguage ?? i18n.language ?? 'en') as Lang;
   return {
     t,

@@ -32,6 +32,9 @@ export function initI18n(): void {
     resources: { vi: { translation: vi }, ja: { translation: ja }, en: { translation: en } },
     lng,
     fallbackLng: false,
+    defaultNS: 'translation',
+    // A feature's namespace (i18n/namespaces.ts) falls back to the shared texts (nav, filters…).
+    fallbackNS: 'translation',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });

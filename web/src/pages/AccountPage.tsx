@@ -4,7 +4,6 @@ import { useAuth } from '../auth.tsx';
 import { PageTitle, useProblemText } from '../components/common.tsx';
 import { RecordNames } from '../components/RecordNames.tsx';
 import { useLang } from '../i18n/format.ts';
-import { Link } from '../router.tsx';
 
 const MIN_PASSWORD = 12;
 
@@ -17,15 +16,8 @@ export function AccountPage() {
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  if (!user)
-    return (
-      <>
-        <PageTitle>{t('account.title')}</PageTitle>
-        <p>
-          <Link to="/signin?next=/account">{t('nav.signIn')}</Link>
-        </p>
-      </>
-    );
+  // The account's route group lets only signed-in users here (app/guards.tsx).
+  if (!user) return null;
   const tooShort = next.length > 0 && next.length < MIN_PASSWORD;
   const mismatch = confirm.length > 0 && confirm !== next;
   const submit = async (e: FormEvent) => {

@@ -1,5 +1,4 @@
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from '../api/types.ts';
-import { canEdit, useAuth } from '../auth.tsx';
 import { AgreementList } from '../components/AgreementList.tsx';
 import {
   countryOptions,
@@ -9,11 +8,9 @@ import {
   sectorOptions,
 } from '../components/ListPage.tsx';
 import { useLang } from '../i18n/format.ts';
-import { Link } from '../router.tsx';
 
 export function AgreementsPage() {
   const { t, lang } = useLang();
-  const { user } = useAuth();
   const filters: Filter[] = [
     {
       key: 'q',
@@ -51,13 +48,7 @@ export function AgreementsPage() {
   return (
     <ListPage<Agreement>
       title={t('agreements.title')}
-      actions={
-        canEdit(user) && (
-          <Link className="button" to="/agreements/new">
-            {t('edit.newAgreement')}
-          </Link>
-        )
-      }
+      create={{ to: '/agreements/new', label: t('edit.newAgreement') }}
       basePath="/agreements"
       apiPath="/api/agreements"
       filters={filters}

@@ -1,5 +1,4 @@
 import { ORGANIZATION_KINDS, type Organization } from '../api/types.ts';
-import { canEdit, useAuth } from '../auth.tsx';
 import {
   countryOptions,
   enumOptions,
@@ -9,11 +8,9 @@ import {
 } from '../components/ListPage.tsx';
 import { OrganizationList } from '../components/OrganizationList.tsx';
 import { useLang } from '../i18n/format.ts';
-import { Link } from '../router.tsx';
 
 export function OrganizationsPage() {
   const { t, lang } = useLang();
-  const { user } = useAuth();
   const filters: Filter[] = [
     { key: 'q', id: 'o-q', kind: 'search', label: t('filters.search') },
     {
@@ -42,13 +39,7 @@ export function OrganizationsPage() {
   return (
     <ListPage<Organization>
       title={t('organizations.title')}
-      actions={
-        canEdit(user) && (
-          <Link className="button" to="/organizations/new">
-            {t('edit.newOrganization')}
-          </Link>
-        )
-      }
+      create={{ to: '/organizations/new', label: t('edit.newOrganization') }}
       basePath="/organizations"
       apiPath="/api/organizations"
       filters={filters}

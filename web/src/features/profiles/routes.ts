@@ -1,7 +1,8 @@
 import { lazyPage } from '../../app/lazy.ts';
 import type { RouteNode } from '../../app/routes.ts';
+import { partnersTexts } from './i18n.ts';
 
-const PartnersPage = lazyPage(() => import('../../pages/PartnersPage.tsx'), 'PartnersPage');
+const PartnersPage = lazyPage(() => import('./PartnersPage.tsx'), 'PartnersPage');
 const ProfileEditPage = lazyPage(() => import('../../pages/ProfileEditPage.tsx'), 'ProfileEditPage');
 
 /** A profile's id is its locality's code or its organisation's id. */
@@ -11,7 +12,7 @@ export const profileOwnerPath = (id: string) =>
     : `/api/organizations/${encodeURIComponent(id)}`;
 
 export const profileRoutes: RouteNode[] = [
-  { path: 'partners', page: PartnersPage, title: 'nav.partners' },
+  { path: 'partners', page: PartnersPage, title: 'nav.partners', ns: [partnersTexts] },
   {
     path: 'profiles/:id/edit',
     page: ProfileEditPage,

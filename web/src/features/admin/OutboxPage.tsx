@@ -1,19 +1,19 @@
 import { type FormEvent, useState } from 'react';
-import type { OutboxItem, OutboxMail } from '../../../src/platform/mail/schemas.ts';
-import { ApiError, api, useApi } from '../api/client.ts';
-import type { Lang, Page } from '../api/types.ts';
-import { useAuth } from '../auth.tsx';
-import { Async, Badge, PageTitle, useProblemText } from '../components/common.tsx';
-import { PAGE_SIZE, Pager } from '../components/Pager.tsx';
-import { useLang } from '../i18n/format.ts';
-import { useRouter, withQuery } from '../router.tsx';
+import type { OutboxItem, OutboxMail } from '../../../../src/platform/mail/schemas.ts';
+import { ApiError, api, useApi } from '../../api/client.ts';
+import type { Lang, Page } from '../../api/types.ts';
+import { useAuth } from '../../auth.tsx';
+import { Async, Badge, PageTitle, useProblemText } from '../../components/common.tsx';
+import { PAGE_SIZE, Pager } from '../../components/Pager.tsx';
+import { useLang } from '../../i18n/format.ts';
+import { useRouter, withQuery } from '../../router.tsx';
 
 const STATUSES = ['pending', 'sending', 'sent', 'held', 'failed'] as const;
 const LANGS: Lang[] = ['vi', 'ja', 'en'];
 
 /** One mail's text and delivery attempts, fetched when it is opened. */
 function MailBody({ id }: { id: string }) {
-  const { t, dateTime } = useLang();
+  const { t, dateTime } = useLang('admin');
   const mail = useApi<OutboxMail>(`/api/admin/outbox/${encodeURIComponent(id)}`);
   return (
     <Async state={mail}>
@@ -58,7 +58,7 @@ function MailBody({ id }: { id: string }) {
 }
 
 function MailCard({ m }: { m: OutboxItem }) {
-  const { t, dateTime } = useLang();
+  const { t, dateTime } = useLang('admin');
   const [open, setOpen] = useState(false);
   return (
     <li className="card">
@@ -87,7 +87,7 @@ function MailCard({ m }: { m: OutboxItem }) {
 }
 
 function TestMailForm({ onQueued }: { onQueued: () => void }) {
-  const { t, lang } = useLang();
+  const { t, lang } = useLang('admin');
   const problemText = useProblemText();
   const [to, setTo] = useState('');
   const [language, setLanguage] = useState<Lang>(lang as Lang);
@@ -136,7 +136,7 @@ function TestMailForm({ onQueued }: { onQueued: () => void }) {
 
 /** The mail Kizuna wrote, for admins; without SMTP_URL this is where mail is read. */
 export function OutboxPage() {
-  const { t, num } = useLang();
+  const { t, num } = useLang('admin');
   const { user } = useAuth();
   const { search, navigate } = useRouter();
   const status = search.get('status') ?? '';

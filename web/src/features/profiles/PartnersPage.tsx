@@ -1,20 +1,20 @@
-import { sectorLabel } from '../../../src/domain/sectors.ts';
-import { useApi } from '../api/client.ts';
-import type { Matches, MatchReason, Profile } from '../api/types.ts';
-import { canEdit, useAuth } from '../auth.tsx';
-import { ErrorNote, Loading, Name, PageTitle } from '../components/common.tsx';
-import { ForeignText } from '../components/ForeignText.tsx';
+import { sectorLabel } from '../../../../src/domain/sectors.ts';
+import { useApi } from '../../api/client.ts';
+import type { Matches, MatchReason, Profile } from '../../api/types.ts';
+import { canEdit, useAuth } from '../../auth.tsx';
+import { ErrorNote, Loading, Name, PageTitle } from '../../components/common.tsx';
+import { ForeignText } from '../../components/ForeignText.tsx';
 import {
   countryOptions,
   type Filter,
   FilterBar,
   sectorOptions,
   useUrlFilters,
-} from '../components/ListPage.tsx';
-import { ProfileBody, profileEditPath } from '../components/ProfileView.tsx';
-import { useLang } from '../i18n/format.ts';
-import { guessLang, highlight } from '../lib/highlight.ts';
-import { Link, withQuery } from '../router.tsx';
+} from '../../components/ListPage.tsx';
+import { ProfileBody, profileEditPath } from '../../components/ProfileView.tsx';
+import { useLang } from '../../i18n/format.ts';
+import { guessLang, highlight } from '../../lib/highlight.ts';
+import { Link, withQuery } from '../../router.tsx';
 
 const TOP = 10;
 /** Reasons shown at once; the others wait behind "more reasons", so the ranking stays scannable. */
@@ -56,7 +56,7 @@ function Marked({
  * linking words marked), under the sector that carries the link; or a sector both work in.
  */
 function Reason({ reason, self, partner }: { reason: MatchReason; self: Profile; partner: Profile }) {
-  const { t, lang, text } = useLang();
+  const { t, lang, text } = useLang('partners');
   const sector = <p className="reason-sector">{sectorLabel(reason.sector, lang)}</p>;
   if (reason.direction === 'shared-sector')
     return (
@@ -109,7 +109,7 @@ function PartnerCard({
   match: Matches['partners'][number];
   self: Profile;
 }) {
-  const { t, num } = useLang();
+  const { t, num } = useLang('partners');
   const p = match.profile;
   const pct = Math.round(match.score * 100);
   const shown = match.reasons.slice(0, SHOWN_REASONS);
@@ -157,7 +157,7 @@ function PartnerCard({
 }
 
 function Results({ path, forId }: { path: string; forId: string }) {
-  const { t, num, text } = useLang();
+  const { t, num, text } = useLang('partners');
   const { user } = useAuth();
   const state = useApi<Matches>(path);
   if (state.error?.status === 404)
@@ -210,7 +210,7 @@ function Results({ path, forId }: { path: string; forId: string }) {
 }
 
 export function PartnersPage() {
-  const { t, lang } = useLang();
+  const { t, lang } = useLang('partners');
   const filters: Filter[] = [
     {
       key: 'for',

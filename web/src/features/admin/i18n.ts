@@ -1,0 +1,7 @@
+import type { Namespace } from '../../i18n/namespaces.ts';
+
+/** The admin pages' own texts (the outbox), loaded with them. */
+export const adminTexts: Namespace = {
+  name: 'admin',
+  load: async (lang) => (await import(`./i18n/${lang}.json`)).default,
+};
