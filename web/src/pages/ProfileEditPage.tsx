@@ -96,7 +96,8 @@ function validate(d: Draft) {
   const needs = filled(d.needs);
   const translations = Object.fromEntries(
     LANGS.filter(
-      (l) => l !== d.lang && (d.translations[l].offers.trim() || d.translations[l].needs.trim()),
+      (l) =>
+        l !== d.lang && !stale(d, l) && (d.translations[l].offers.trim() || d.translations[l].needs.trim()),
     ).map((l) => [
       l,
       {
