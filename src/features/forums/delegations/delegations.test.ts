@@ -326,5 +326,33 @@ describe.each(ENGINES)('delegations on %s', (engine) => {
     expect(
       (await t.req(`${d}/members/${m.id}/calendar`, { method: 'POST', headers: other.headers })).status,
     ).toBe(404);
+    // Release 2 moves the plenary: the member (with an e-mail) and the head are told, in Japanese;
+    // nobody is told about the session no member attends.
+    const memberEmail = `yuki-${engine}-${Date.now()}@example.jp`;
+    await t.req(`${d}/members/${m.id}`, {
+      method: 'PATCH',
+      headers: { ...head.headers, 'if-match': '"1"' },
+      body: { email: memberEmail },
+    });
+    await t.req(`${base}/sessions/${opening.id}`, {
+      method: 'PATCH',
+      headers: { ...forum.organiser, 'if-match': '"1"' },
+      body: { start: at('10', '08:30'), end: at('10', '09:30') },
+    });
+    const r2 = await post(t, `${base}/releases`, forum.organiser, {});
+    expect(r2.body).toMatchObject({ number: 2, told: 2 });
+    await smtp.deliver(t.db);
+    for (const to of [memberEmail, head.email]) {
+      const notice = smtp.to(to).find((x) => x.subject?.includes('第2版'))!;
+      expect(notice.text).toContain('時間変更: 開会式 (2027-05-10 08:30 (10:30 JST), Hall)');
+    }
+    const audit = await t.db.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_type', '=', 'delegation')
+      .where('entity_id', '=', head.delegationId)
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(audit)).not.toContain(memberEmail);
   });
 });
