@@ -134,6 +134,7 @@ describe.each(ENGINES)('the organiser writes a forum on %s', (engine) => {
     expect(problem.errors.map((e) => e.path)).toEqual(['lastDay']);
     const forum = (await (await t.req(url, { headers: organiser })).json()) as Json;
     expect(forum).toMatchObject({ lastDay: '2027-05-11', capacity: 30, version: 2 });
+    expect((await t.req(url, { headers: organiser })).headers.get('etag')).toBe('"2"');
     const audit = await auditOf(t, id);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'update']));
   });
