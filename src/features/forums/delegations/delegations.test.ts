@@ -250,6 +250,31 @@ describe.each(ENGINES)('delegations on %s', (engine) => {
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(text.trim().split('\r\n')).toHaveLength(5);
     expect((await t.req(`${base}/registrations.csv`, { headers: a.headers })).status).toBe(403);
+    // Reopened and approved again, the first no longer fits (2 + 2 > 3): waitlisted. A member
+    // removed from the approved one frees a place, and the waitlist moves up.
+    const read = async (url: string, headers: H) =>
+      (await (await t.req(url, { headers })).json()) as Json & {
+        version: number;
+        state: string;
+        members: Array<{ id: string; version: number; name: Json }>;
+      };
+    expect(
+      (await (
+        await state(da, forum.organiser, 'reopen', (await read(da, forum.organiser)).version)
+      ).json()) as Json,
+    ).toMatchObject({ state: 'submitted' });
+    expect(
+      (await (
+        await state(da, forum.organiser, 'approve', (await read(da, forum.organiser)).version)
+      ).json()) as Json,
+    ).toMatchObject({ state: 'waitlisted' });
+    const ken = (await read(db, b.headers)).members.find((x) => x.name.latin === 'Sato Ken')!;
+    const removed = await t.req(`${db}/members/${ken.id}`, {
+      method: 'DELETE',
+      headers: { ...b.headers, 'if-match': `"${ken.version}"` },
+    });
+    expect(removed.status).toBe(200);
+    expect((await read(da, forum.organiser)).state).toBe('approved');
   });
 
   it('gives a member a renewable calendar of their own agenda', async () => {

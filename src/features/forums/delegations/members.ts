@@ -204,7 +204,7 @@ export async function updateMember(
 }
 
 export async function removeMember(
-  { db, user, forumId, delegationId }: Ctx,
+  { db, clock, user, forumId, delegationId }: Ctx,
   memberId: string,
   expectedVersion: number,
 ) {
@@ -217,13 +217,16 @@ export async function removeMember(
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     if (Number(res.numDeletedRows) !== 1) throw versionConflict(`member ${memberId}`, expectedVersion);
+    // A place freed in an approved delegation moves the waitlist up.
+    const capacity = (await forumsRepo.get(tx, forumId))?.capacity ?? null;
+    const promoted = d.state === 'approved' ? await moveWaitlistUp(tx, forumId, capacity, isoNow(clock)) : [];
     await recordAudit(tx, {
       actor: actorOf(user),
       action: 'delete',
       entityType: 'delegation',
       entityId: d.id,
       before: { member: memberId },
-      after: null,
+      after: promoted.length ? { promoted } : null,
     });
   });
 }
