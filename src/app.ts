@@ -11,13 +11,14 @@ import { grantRoutes } from './features/accounts/grant-routes.ts';
 import { authenticate } from './features/accounts/middleware.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
+import { atlasRoutes } from './features/atlas/routes.ts';
+import type { Scope } from './features/audit/service.ts';
 import { delegationRoutes } from './features/forums/delegations/routes.ts';
 import { forumEditingRoutes } from './features/forums/editing/routes.ts';
 import { forumRoutes } from './features/forums/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { profileRoutes } from './features/profiles/routes.ts';
-import { statsRoutes } from './features/stats/routes.ts';
 import { withActions } from './http/actions.ts';
 import { type CacheLimits, ReadCache } from './http/cache.ts';
 import { validatedQueryKey } from './http/cache-key.ts';
@@ -43,9 +44,15 @@ export interface AppOptions {
 const MAX_BODY = 1024 * 1024;
 /** Routes that take an upload as their body: `POST …/files` (src/platform/storage). */
 const UPLOAD_ROUTE = /\/files$/;
-/** The public reads that the read cache keeps: the atlas, statistics, profiles, matches, sectors. */
-const CACHED =
-  /^\/api\/(?:(?:localities|organizations|agreements)(?:\/|$)|(?:stats|matches|sectors)$|profiles\/)/;
+/**
+ * The public reads that the read cache keeps, with the scopes their answers are computed from:
+ * the atlas, statistics, profiles and matches depend on the atlas; the sector list on nothing.
+ */
+const CACHED: readonly (readonly [RegExp, readonly Scope[]])[] = [
+  [/^\/api\/(?:(?:localities|organizations|agreements)(?:\/|$)|(?:stats|matches)$|profiles\/)/, ['atlas']],
+  [/^\/api\/sectors$/, []],
+];
+const cachedScopes = (path: string) => CACHED.find(([route]) => route.test(path))?.[1] ?? null;
 
 /** Builds the whole HTTP application: API, documentation, health, metrics and the web app. */
 export function createApp(
@@ -97,10 +104,10 @@ export function createApp(
   app.use('/api/*', authenticate(deps));
   app.use('/api/*', withActions(deps.db.db));
   const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
-  const readCache = cache ? new ReadCache(deps.db.dataVersion, cache === true ? {} : cache) : null;
+  const readCache = cache ? new ReadCache(deps.db.scopeVersion, cache === true ? {} : cache) : null;
   if (readCache) {
     const keyOf = validatedQueryKey(() => api.openAPIRegistry.definitions, '/api');
-    app.use('/api/*', readCache.middleware(CACHED, keyOf));
+    app.use('/api/*', readCache.middleware(cachedScopes, keyOf));
     metrics.gauge(
       'kizuna_read_cache_entries',
       'Answers held by the read cache.',
@@ -117,9 +124,9 @@ export function createApp(
     localityRoutes,
     organizationRoutes,
     agreementRoutes,
+    atlasRoutes,
     accountRoutes,
     grantRoutes,
-    statsRoutes,
     profileRoutes,
     forumRoutes,
     forumEditingRoutes,

@@ -1,4 +1,6 @@
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.ts';
@@ -15,7 +17,8 @@ import { FileStore } from './platform/storage/store.ts';
 
 /**
  * Opens and migrates the database, and loads the reference data until it has loaded once. On
- * PostgreSQL an advisory lock makes several servers starting at once seed exactly once.
+ * PostgreSQL an advisory lock makes several servers starting at once seed exactly once; on SQLite a
+ * lock file beside the database does (migrations included).
  */
 export async function prepareDatabase(
   url: string,
@@ -23,6 +26,16 @@ export async function prepareDatabase(
   { seed = true, searchPath }: { seed?: boolean; searchPath?: string } = {},
 ): Promise<Db> {
   const db = openDb(url, { searchPath });
+  // SQLite has no lock across processes for the migrations and the first load: servers started
+  // together on one file take turns through a lock file beside it.
+  if (db.engine === 'sqlite') {
+    await withLockFile(`${resolve(url.slice('file:'.length))}.setup-lock`, async () => {
+      await migrateToLatest(db);
+      if (seed && !(await referenceLoaded(db.db)))
+        logger.info(await seedReference(db.db), 'reference data loaded');
+    });
+    return db;
+  }
   await migrateToLatest(db);
   if (!seed) return db;
   const seedIfEmpty = async (q: Db['db']) => {
@@ -31,19 +44,41 @@ export async function prepareDatabase(
       logger.info(report, 'reference data loaded');
     }
   };
-  if (db.engine === 'postgres') {
-    await db.db.connection().execute(async (conn) => {
-      await sql`select pg_advisory_lock(7405221)`.execute(conn);
-      try {
-        await seedIfEmpty(conn);
-      } finally {
-        await sql`select pg_advisory_unlock(7405221)`.execute(conn);
-      }
-    });
-  } else {
-    await seedIfEmpty(db.db);
-  }
+  await db.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(7405221)`.execute(conn);
+    try {
+      await seedIfEmpty(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(7405221)`.execute(conn);
+    }
+  });
   return db;
+}
+
+/**
+ * Runs `fn` holding a lock file (created exclusively; removed after). Another process waits
+ * while the file exists; a file older than 15 minutes is a crashed holder's and is taken over.
+ */
+async function withLockFile<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - statSync(path).mtimeMs > 15 * 60_000) rmSync(path, { force: true });
+      } catch {
+        // gone meanwhile: try again
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(path, { force: true });
+  }
 }
 
 export async function startServer(config: Config, { webDist = null }: { webDist?: string | null } = {}) {

@@ -228,6 +228,42 @@ describe.each(ENGINES)('the kizuna command on %s', (engine) => {
     expect(again.stdout).not.toContain('password:');
   });
 
+  it('user add --grant: an organiser of a real forum is created; a grant that fits nothing is named', async () => {
+    const misfit = await run([
+      'user',
+      'add',
+      'org1@example.org',
+      '--role',
+      'editor',
+      '--grant',
+      'organiser:locality:VN-HANOI',
+    ]);
+    expect(misfit.code).toBe(2);
+    expect(misfit.stderr).toContain('--grant organiser:locality:VN-HANOI');
+    const unknown = await run([
+      'user',
+      'add',
+      'org1@example.org',
+      '--role',
+      'editor',
+      '--grant',
+      'organiser:forum:no-such',
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no forum no-such');
+    const ok = await run([
+      'user',
+      'add',
+      'org1@example.org',
+      '--role',
+      'editor',
+      '--grant',
+      'organiser:forum:vjlcf-2025',
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('organiser of forum vjlcf-2025');
+  });
+
   it('import agreements: a valid file is imported whole, and a second import adds nothing', async () => {
     const path = file('valid.csv', `${HEADER}\r\n${VALID_ROWS.join('\r\n')}\r\n`);
     const before = await count('agreements');

@@ -2,22 +2,25 @@
  * Quality of the matcher on labelled sets: recall@5 and MRR, overall and split into
  * same-language and cross-language pairs, for each Japanese segmenter.
  *
- *   npx tsx bench/matching/quality.ts [--profiles P.json --truth T.json [--only]] [--segmenter char|kuromoji|both]
+ *   npx tsx bench/matching/quality.ts [--set NAME | --profiles P.json --truth T.json [--only]] [--segmenter char|kuromoji|both]
  *
- * `--only` measures just the given set (any profiles/truth pair, by path): recall@5 and MRR.
+ * `--set NAME` measures just the set in folder bench/matching/NAME (profiles.json and
+ * truth.json; e.g. `--set blind-c` once that folder is dropped in). `--only` measures just the
+ * given set (any profiles/truth pair, by path). Without either, every set below.
  *
  * Sets: the example set of the spec (../shared/specs/examples, read in place, skipped when
  * absent), the synthetic development set (bench/matching/dev), the synthetic held-out set
- * (bench/matching/holdout, never used to change the matcher), the two pooled, blind set A
- * (bench/matching/blind-a: written without sight of the matcher, then used to develop it) and
- * any set given here.
+ * (bench/matching/holdout, never used to change the matcher), the two pooled, the blind sets
+ * (every other folder of bench/matching holding profiles.json and truth.json: blind-a, blind-b,
+ * written without sight of the matcher, then used to develop it; any set added later) and any
+ * set given here.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText, compileLexicon } from '../../src/domain/matching/index.ts';
 import { charSegmenter, type JapaneseSegmenter, loadKuromojiSegmenter } from '../../src/domain/text/index.ts';
 import { evaluate, type Figures, profileLanguage } from './metrics.ts';
-import { here, type LabelledSet, loadSet as load, ownSet, rankSet as rank } from './sets.ts';
+import { here, type LabelledSet, loadSet as load, namedSet, ownSet, rankSet as rank } from './sets.ts';
 
 const root = path.resolve(here, '../..');
 
@@ -57,12 +60,14 @@ const parseArgs = (argv: string[]) => {
     profiles: get('--profiles'),
     truth: get('--truth'),
     segmenter: get('--segmenter') ?? 'both',
+    set: get('--set'),
     only: argv.includes('--only'),
   };
 };
 
 const sets = (args: ReturnType<typeof parseArgs>): LabelledSet[] => {
   const out: LabelledSet[] = [];
+  if (args.set) return [namedSet(args.set)];
   if (args.only) {
     if (!args.profiles || !args.truth) throw new Error('--only needs --profiles P.json --truth T.json');
     return [load(path.basename(path.dirname(path.resolve(args.profiles))), args.profiles, args.truth)];
@@ -90,10 +95,11 @@ const sets = (args: ReturnType<typeof parseArgs>): LabelledSet[] => {
     profiles: [...dev.profiles, ...held.profiles],
     truth: { ...dev.truth, ...held.truth },
   });
-  const blindA = (f: string) => path.join(here, 'blind-a', f);
-  out.push(
-    load('blind A (written blind; development set since)', blindA('profiles.json'), blindA('truth.json')),
-  );
+  for (const dir of readdirSync(here, { withFileTypes: true })) {
+    if (!dir.isDirectory() || ['dev', 'holdout'].includes(dir.name)) continue;
+    if (!existsSync(path.join(here, dir.name, 'truth.json'))) continue;
+    out.push(namedSet(dir.name));
+  }
   if (args.profiles && args.truth) out.push(load(path.basename(args.profiles), args.profiles, args.truth));
   else if (args.profiles || args.truth) throw new Error('--profiles and --truth go together');
   return out;
@@ -113,4 +119,7 @@ const main = async (): Promise<void> => {
   }
 };
 
-await main();
+await main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

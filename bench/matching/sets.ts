@@ -3,7 +3,7 @@
  * every labelled profile with the engine, and the figures. Shared by quality.ts (the report) and
  * quality.test.ts (the floors).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -23,11 +23,13 @@ export interface LabelledSet {
 const Ids = z.array(z.string());
 const Pair = z.tuple([z.string(), z.string()]);
 /**
- * Truth as `{ format: 'kizuna.match-truth/1', truth: { id: [partner ids] } }`, or the bare map,
+ * Truth as `{ format: 'kizuna.match-truth/1', truth: { id: [partner ids] } }` (set C, written to a
+ * brief that named the map `partners`, has `partners`), or the bare map,
  * or a list of pairs (`{ pairs: [[a, b], …] }` or `[[a, b], …]`, each pair good for both sides).
  */
 const TruthSchema = z.union([
   z.object({ truth: z.record(z.string(), Ids) }).transform((t) => t.truth),
+  z.object({ partners: z.record(z.string(), Ids) }).transform((t) => t.partners),
   z.object({ pairs: z.array(Pair) }).transform((t) => fromPairs(t.pairs)),
   z.array(Pair).transform(fromPairs),
   z.record(z.string(), Ids),
@@ -62,6 +64,21 @@ export const loadSet = (name: string, profilesPath: string, truthPath: string): 
 /** The project's own sets, by name. */
 export const ownSet = (name: 'dev' | 'holdout'): LabelledSet =>
   loadSet(name, path.join(here, name, `profiles.${name}.json`), path.join(here, name, `truth.${name}.json`));
+
+/**
+ * A set by the name of its folder under bench/matching: `dev` and `holdout` (profiles.NAME.json,
+ * truth.NAME.json) or any other folder holding profiles.json and truth.json (`blind-a`,
+ * `blind-b`, and whatever set is dropped in later, such as `blind-c`).
+ */
+export const namedSet = (name: string): LabelledSet => {
+  if (name === 'dev' || name === 'holdout') return ownSet(name);
+  if (!/^[\w.-]+$/.test(name) || name.startsWith('.'))
+    throw new Error(`${name}: a set is named by its folder under bench/matching (e.g. blind-c)`);
+  const dir = path.join(here, name);
+  for (const f of ['profiles.json', 'truth.json'])
+    if (!existsSync(path.join(dir, f))) throw new Error(`${path.join(dir, f)}: not found (set "${name}")`);
+  return loadSet(name, path.join(dir, 'profiles.json'), path.join(dir, 'truth.json'));
+};
 
 /** Every labelled profile's whole ranking (not only the top 5, so that MRR sees lower ranks). */
 export const rankSet = (set: LabelledSet, segmenter: JapaneseSegmenter = charSegmenter): Ranking => {

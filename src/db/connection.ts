@@ -11,13 +11,20 @@ export interface Db {
   db: Kysely<Database>;
   engine: Engine;
   close: () => Promise<void>;
-  /** The data version (count of committed changes): read on every cached answer, so kept cheap. */
-  dataVersion: () => Promise<number>;
+  /**
+   * The version of one scope of data (`atlas`, `forum:<id>`, …; 0 before its first change):
+   * read on every cached answer, so kept cheap.
+   */
+  scopeVersion: (scope: string) => Promise<number>;
 }
 
-const versionOf = (db: Kysely<Database>) => {
-  const query = db.selectFrom('data_version').select('version').where('id', '=', 1).compile();
-  return async () => Number((await db.executeQuery(query)).rows[0]?.version ?? 0);
+const versionOf = (db: Kysely<Database>) => async (scope: string) => {
+  const row = await db
+    .selectFrom('change_scopes')
+    .select('version')
+    .where('scope', '=', scope)
+    .executeTakeFirst();
+  return Number(row?.version ?? 0);
 };
 
 /**
@@ -35,7 +42,7 @@ export function openDb(url: string, opts: { searchPath?: string; poolSize?: numb
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy(), dataVersion: versionOf(db) };
+    return { db, engine: 'postgres', close: () => db.destroy(), scopeVersion: versionOf(db) };
   }
   if (!url.startsWith('file:')) {
     throw new Error(`DATABASE_URL must start with file: or postgres:// (got "${url.slice(0, 40)}")`);
@@ -51,11 +58,11 @@ export function openDb(url: string, opts: { searchPath?: string; poolSize?: numb
   // SQLite answers in microseconds: a prepared statement on the handle itself skips the query
   // builder and the driver's queue (prepared on first use, after migrations made the table).
   let versionStatement: SQLite.Statement | null = null;
-  const dataVersion = async () => {
-    versionStatement ??= sqlite.prepare('select version from data_version where id = 1');
-    return Number((versionStatement.get() as { version: number } | undefined)?.version ?? 0);
+  const scopeVersion = async (scope: string) => {
+    versionStatement ??= sqlite.prepare('select version from change_scopes where scope = ?');
+    return Number((versionStatement.get(scope) as { version: number } | undefined)?.version ?? 0);
   };
-  return { db, engine: 'sqlite', close: () => db.destroy(), dataVersion };
+  return { db, engine: 'sqlite', close: () => db.destroy(), scopeVersion };
 }
 
 /**

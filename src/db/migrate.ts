@@ -8,7 +8,9 @@ import * as m0005 from './migrations/0005_hardening.ts';
 import * as m0006 from './migrations/0006_atlas.ts';
 import * as m0007 from './migrations/0007_forums.ts';
 import * as m0008 from './migrations/0008_grants.ts';
+import * as m0009 from './migrations/0009_change_scopes.ts';
 import * as m0010 from './migrations/0010_forum_delegations.ts';
+import * as m0012 from './migrations/0012_texts.ts';
 import type { Database } from './types.ts';
 
 // Migrations are imported statically (not read from a folder at run time) so that the list is
@@ -23,7 +25,9 @@ const provider = (engine: string): MigrationProvider => ({
     '0006_atlas': { up: (db) => m0006.up(db) },
     '0007_forums': { up: (db) => m0007.up(db) },
     '0008_grants': { up: (db) => m0008.up(db) },
+    '0009_change_scopes': { up: (db) => m0009.up(db) },
     '0010_forum_delegations': { up: (db) => m0010.up(db) },
+    '0012_texts': { up: (db) => m0012.up(db) },
   }),
 });
 

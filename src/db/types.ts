@@ -53,6 +53,8 @@ export interface AgreementsTable {
   title_vi: string | null;
   title_ja: string | null;
   title_en: string | null;
+  /** JSON: which title languages are translations ({ "ja": "unofficial" }). */
+  title_marks: string;
   signed_on: string | null;
   signed_precision: string | null;
   /** signed_on or '' so that keyset pagination never meets NULL ordering differences. */
@@ -156,8 +158,9 @@ export interface SearchTermsTable {
   entity_id: string;
 }
 
-export interface DataVersionTable {
-  id: number;
+/** The version of one scope of data (0009): bumped by every change that touches it. */
+export interface ChangeScopesTable {
+  scope: string;
   version: number;
 }
 
@@ -169,6 +172,10 @@ export interface ProfilesTable {
   priorities: string; // JSON array of sector codes
   starter: number;
   basis: string | null;
+  /** The language the offers and needs were written in, when known. */
+  lang: string | null;
+  /** JSON: the offers and needs in other languages ({ "ja": { offers, needs, status } }). */
+  translations: string;
   version: number;
   created_at: string;
   updated_at: string;
@@ -390,7 +397,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
   search_terms: SearchTermsTable;
-  data_version: DataVersionTable;
+  change_scopes: ChangeScopesTable;
   forums: ForumsTable;
   forum_rooms: ForumRoomsTable;
   forum_people: ForumPeopleTable;

@@ -7,7 +7,8 @@ import { type SecuredHeaders, securedResponse, withSecurityHeaders } from './sec
 type Encoding = 'br' | 'gzip';
 
 interface Entry {
-  version: number;
+  /** The versions of the route's scopes, read before the answer was computed. */
+  versions: number[];
   /** The answer as computed, and compressed once when it is worth it (null: sent as is). */
   body: Uint8Array;
   br: Uint8Array | null;
@@ -24,6 +25,12 @@ interface Entry {
  * out, so a stranger cannot make a new entry by adding `pad=<15 KB>` to a URL.
  */
 export type CacheKey = (c: Context<AppEnv>) => string | null;
+
+/**
+ * The scopes of data a cached path's answer is computed from (`atlas`, `forum:<id>`, …), or null
+ * for a path the cache leaves alone. An entry is served while those scopes' versions stand.
+ */
+export type CacheScopes = (path: string) => readonly string[] | null;
 
 export interface CacheLimits {
   /** Bytes of every entry together, keys and heads included. */
@@ -75,11 +82,16 @@ export function pickEncoding(accept: string | undefined): Encoding | null {
 }
 
 /**
- * A cache of public read answers (atlas lists, details, statistics), valid while the data version
- * is unchanged. Every write bumps that version in its own transaction, on whichever server or CLI
- * process made it, so an answer is never served after the data it came from has changed. The
- * version is read before the answer is computed: a write racing with the computation only makes
- * the entry look older than it is, never newer.
+ * A cache of public read answers (atlas lists, details, statistics), each valid while the
+ * versions of the scopes its route depends on are unchanged. Every write bumps the scopes it
+ * touches in its own transaction (`recordChange`), on whichever server or CLI process made it,
+ * so an answer is never served after the data it came from has changed, and a change to another
+ * scope (a sign-in, a token, a forum) leaves it in place. The versions are read before the answer
+ * is computed: a write racing with the computation only makes the entry look older than it is,
+ * never newer.
+ *
+ * Answers to a signed-in caller are neither looked up nor stored: they may depend on who asks
+ * (what the caller may do), and a shared entry must hold only what a visitor would see.
  *
  * Each answer is compressed once, when it is stored (brotli and gzip), and a client that accepts
  * one of them gets those bytes: a list of 50 is 30–45 KB of JSON and 3–5 KB compressed, and at
@@ -93,7 +105,7 @@ export class ReadCache {
   readonly maxEntries: number;
 
   constructor(
-    private readonly version: () => Promise<number>,
+    private readonly version: (scope: string) => Promise<number>,
     { maxBytes = 64 * 1024 * 1024, maxEntries = 10_000 }: CacheLimits = {},
   ) {
     this.maxBytes = maxBytes;
@@ -121,19 +133,23 @@ export class ReadCache {
   }
 
   /**
-   * The cache for GETs of the paths `cached` matches (one middleware: registered per path, it ran
-   * twice on some), keyed by `keyOf`.
+   * The cache for anonymous GETs of the paths `scopesOf` names (one middleware: registered per
+   * path, it ran twice on some), keyed by `keyOf`.
    */
-  middleware(cached: RegExp, keyOf: CacheKey) {
+  middleware(scopesOf: CacheScopes, keyOf: CacheKey) {
     return createMiddleware<AppEnv>(async (c, next) => {
       // What a signed-in caller is answered may depend on who asks (the `actions` on a record):
       // such answers are neither served from nor stored in the shared cache.
-      if (c.req.method !== 'GET' || !cached.test(c.req.path) || c.get('user')) return next();
+      if (c.req.method !== 'GET' || c.get('user')) return next();
+      const scopes = scopesOf(c.req.path);
+      if (scopes === null) return next();
       const key = keyOf(c);
       if (key === null) return next();
-      const version = await this.version();
+      // One scope is the common case: read it without building a Promise.all.
+      const versions =
+        scopes.length === 1 ? [await this.version(scopes[0])] : await Promise.all(scopes.map(this.version));
       const hit = this.entries.get(key);
-      if (hit && hit.version === version) {
+      if (hit && sameVersions(hit.versions, versions)) {
         this.entries.delete(key);
         this.entries.set(key, hit);
         const encoding = hit.br ? pickEncoding(c.req.header('accept-encoding')) : null;
@@ -161,7 +177,7 @@ export class ReadCache {
           'x-cache': 'hit',
         });
       const entry: Entry = {
-        version,
+        versions,
         body,
         br,
         gzip,
@@ -182,6 +198,8 @@ export class ReadCache {
     });
   }
 }
+
+const sameVersions = (a: number[], b: number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** A first answer, sent as the next ones will be (the handler's other headers are kept). */
 function firstAnswer(c: Context<AppEnv>, e: Entry): Response {

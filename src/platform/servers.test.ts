@@ -57,11 +57,17 @@ describe.each(ENGINES)('two server processes on one %s database', (engine) => {
       expect(res.status).toBe(202);
       queued.push((await res.json()).id);
     }
-    // Both runners poll every second; wait for the SMTP server to have them all (an event, not a delay).
-    const deadline = Date.now() + 30_000;
-    while (mail.received.length < queued.length && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
-    const outbox = await (await call(a.url, '/api/admin/outbox?limit=50', { headers: { cookie } })).json();
+    // Both runners poll every second; wait for the SMTP server to have them all and for the outbox to
+    // have recorded each delivery (it does so just after the server accepted the mail).
+    const deadline = Date.now() + 60_000;
+    const readOutbox = async () =>
+      (await call(a.url, '/api/admin/outbox?limit=50', { headers: { cookie } })).json();
+    let outbox = await readOutbox();
+    const sent = () => outbox.items.filter((m: { status: string }) => m.status === 'sent').length;
+    while ((mail.received.length < queued.length || sent() < queued.length) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      outbox = await readOutbox();
+    }
     expect(outbox.items.filter((m: { status: string }) => m.status === 'sent')).toHaveLength(queued.length);
     const ids = mail.received.map((m) => m.messageId);
     expect(new Set(ids).size).toBe(ids.length);

@@ -10,8 +10,8 @@ import {
   useState,
 } from 'react';
 
-// A tiny history-API router: the app has a dozen routes and needs no nested layouts, loaders
-// or code for a dependency that would cost more bytes than this file.
+// The history-API half of the router: where we are, and how to go elsewhere. The route tree
+// (groups per feature, layouts, guards) is in app/routes.ts and app/Routes.tsx.
 
 interface Location {
   path: string;
@@ -51,19 +51,6 @@ export function useRouter(): RouterValue {
   const value = useContext(RouterContext);
   if (!value) throw new Error('useRouter outside RouterProvider');
   return value;
-}
-
-/** Matches `/agreements/:id` against a path; returns the decoded params or null. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/').filter(Boolean);
-  const have = path.split('/').filter(Boolean);
-  if (want.length !== have.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(have[i]);
-    else if (want[i] !== have[i]) return null;
-  }
-  return params;
 }
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };

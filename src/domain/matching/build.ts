@@ -190,12 +190,19 @@ const partnerSets = (profiles: readonly Profile[], byId: ReadonlyMap<string, num
   return sets;
 };
 
+let compiled: CompiledLexicon | undefined;
+/** The curated lexicon, compiled once (it is immutable): an index of two profiles costs no compile. */
+const defaultLexicon = (): CompiledLexicon => {
+  compiled ??= compileLexicon();
+  return compiled;
+};
+
 /**
  * Analyses every offer and need once and lays the results out for fast scoring.
  * @example const index = buildIndex(profiles); recommend(index, 'vn-son-la', { top: 5 });
  */
 export const buildIndex = (profiles: readonly Profile[], opts: BuildOptions = {}): MatchIndex => {
-  const lexicon = opts.lexicon ?? compileLexicon();
+  const lexicon = opts.lexicon ?? defaultLexicon();
   const n = profiles.length;
   const market = new Set<number>();
   lexicon.concepts.forEach((c, i) => {

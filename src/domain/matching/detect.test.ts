@@ -37,6 +37,38 @@ describe('analyzeText', () => {
     expect(top('điện tử')).not.toContain('energy');
   });
 
+  it('does not read a place name as the words in it', () => {
+    const concepts = (t: string) => analyzeText(lex, t).concepts.map((c) => lex.concepts[c].id);
+    // "Trà" (tea) in Trà Nóc, "Quế" (cinnamon) in Quế Võ: Capitalised syllables side by side.
+    expect(concepts('KCN Trà Nóc, Hòa Phú còn 120 ha')).not.toContain('tea');
+    expect(concepts('Còn đất công nghiệp ở Quế Võ')).not.toContain('hs-spices');
+    // A Capitalised word at the start of a sentence is still read.
+    expect(concepts('Xoài tròn Yên Châu')).toContain('mango');
+    expect(concepts('Trà xanh Thái Nguyên, chè búp')).toContain('tea');
+    // Acronyms in capitals are terms, not names.
+    expect(concepts('Quỹ đất trong KCN')).toContain('industrial-land');
+  });
+
+  it('reads a short English word in Vietnamese text only in capitals', () => {
+    const concepts = (t: string) => analyzeText(lex, t).concepts.map((c) => lex.concepts[c].id);
+    expect(concepts('cần ai đó hướng dẫn cách chăm sóc')).not.toContain('ai-ocr');
+    expect(concepts('Kêu gọi đầu tư bán dẫn, AI')).toContain('ai-ocr');
+    expect(concepts('we build AI for factories')).toContain('ai-ocr');
+  });
+
+  it('does not read a short kana term inside a longer kana word', () => {
+    const concepts = (t: string) => analyzeText(lex, t).concepts.map((c) => lex.concepts[c].id);
+    expect(concepts('ハノイからの直行便')).not.toContain('tuna-squid');
+    expect(concepts('無添加スキンケア')).not.toContain('nursing-care');
+    expect(concepts('イカの冷凍ブロック')).toContain('tuna-squid');
+    expect(concepts('介護・ケアの研修')).toContain('nursing-care');
+  });
+
+  it('does not read a text written with marks through its folded view', () => {
+    // "biểu diễn từ Nhật" (performing, from Japan) folds to "dien tu", as "điện tử" does.
+    expect(top('Lễ hội cần đoàn biểu diễn từ Nhật')).not.toContain('industry.semiconductors');
+  });
+
   it('counts a parent sector at half confidence beside its sub-sector', () => {
     const a = analyzeText(lex, 'kho lạnh bảo quản xoài');
     const conf = (s: string) => a.sectors.find((h) => h.sector === s)?.confidence ?? 0;

@@ -1,5 +1,12 @@
 import { SECTOR_CODES, type SectorCode } from '../sectors.ts';
-import { charSegmenter, type JapaneseSegmenter, type Token, tokenize } from '../text/index.ts';
+import {
+  charSegmenter,
+  foldVietnamese,
+  hasVietnameseMarks,
+  type JapaneseSegmenter,
+  type Token,
+  tokenize,
+} from '../text/index.ts';
 import { BLOCKERS, type Concept, LEXICON } from './lexicon/index.ts';
 
 type Stream = 'vi' | 'vf' | 'en' | 'ja';
@@ -50,7 +57,7 @@ const addTerm = (lex: CompiledLexicon, term: string, lang: 'vi' | 'ja' | 'en', e
   if (lang === 'vi') {
     add(lex, 'vi', key('vi'), entry);
     // Folded matching only for phrases: a lone folded syllable ("ca", "tom") is too ambiguous.
-    if (units.vf.length > 1) add(lex, 'vf', key('vf'), entry);
+    if (units.vi.length > 1) add(lex, 'vf', foldVietnamese(key('vi')), entry);
   } else {
     add(lex, 'en', key('en'), entry);
   }
@@ -80,6 +87,59 @@ interface Match {
   end: number;
 }
 
+/** A word written Capitalised (not an acronym such as KCN): "Trà" in "KCN Trà Nóc". */
+const capitalised = (w: string): boolean => /^\p{Lu}\p{Ll}/u.test(w);
+
+/**
+ * Is a Vietnamese match part of a proper name? Every syllable Capitalised and a Capitalised
+ * syllable joined to it on either side: "Trà" in "Trà Nóc" is a place, not tea, "Quế" in "Quế
+ * Võ" not cinnamon. A Capitalised word at the start of a sentence followed by a lowercase one
+ * ("Xoài tròn") is still read.
+ */
+const inProperName = (text: string, tokens: Token[], i: number, j: number): boolean => {
+  for (let k = i; k <= j; k++) if (!capitalised(text.slice(tokens[k].start, tokens[k].end))) return false;
+  const near = (k: number, a: Token, b: Token) =>
+    k >= 0 &&
+    k < tokens.length &&
+    /^\s+$/u.test(text.slice(a.end, b.start)) &&
+    capitalised(text.slice(tokens[k].start, tokens[k].end));
+  return (
+    (i > 0 && near(i - 1, tokens[i - 1], tokens[i])) ||
+    (j + 1 < tokens.length && near(j + 1, tokens[j], tokens[j + 1]))
+  );
+};
+
+const KATAKANA = /[\p{Script=Katakana}ー]/u;
+const HIRAGANA = /\p{Script=Hiragana}/u;
+const sameKana = (a: string | undefined, b: string | undefined): boolean =>
+  !!a && !!b && ((KATAKANA.test(a) && KATAKANA.test(b)) || (HIRAGANA.test(a) && HIRAGANA.test(b)));
+
+/**
+ * A short kana term (one or two characters) inside a longer run of the same kana is part of
+ * another word: "イカ" (squid) is not in "ハノイから", "ケア" (care) not in "スキンケア", "たこ"
+ * (octopus) not in "いったこと".
+ */
+const insideKanaWord = (text: string, start: number, end: number): boolean =>
+  end - start <= 2 &&
+  ![...text.slice(start, end)].some((ch) => !KATAKANA.test(ch) && !HIRAGANA.test(ch)) &&
+  (sameKana(text[start - 1], text[start]) || sameKana(text[end - 1], text[end]));
+
+/**
+ * In a text written in Vietnamese, a short English word counts only in capitals: "ai" is
+ * "who" ("cần ai đó"), "AI" is artificial intelligence.
+ */
+const lowercaseShortWord = (
+  text: string,
+  tokens: Token[],
+  i: number,
+  j: number,
+  vietnamese: boolean,
+): boolean =>
+  vietnamese &&
+  i === j &&
+  tokens[i].end - tokens[i].start <= 3 &&
+  text.slice(tokens[i].start, tokens[i].end) !== text.slice(tokens[i].start, tokens[i].end).toUpperCase();
+
 /**
  * May a term run on from one token to the next? Not across punctuation ("品質、管理" is not
  * 品質管理, "nước, thải" not "nước thải"), and in Japanese not across a space either.
@@ -99,11 +159,19 @@ const scanStream = (
   const table = lex.tables[stream];
   const max = lex.maxKeyLength[stream];
   const sep = SEP[stream];
+  const latinVi = stream === 'vi' || stream === 'vf';
+  const vietnamese = stream === 'en' && hasVietnameseMarks(text);
   for (let i = 0; i < tokens.length; i++) {
     let key = tokens[i].key;
     for (let j = i; j < tokens.length && key.length <= max; ) {
       const entries = table.get(key);
-      if (entries) out.push({ entries, start: tokens[i].start, end: tokens[j].end });
+      if (
+        entries &&
+        !(latinVi && inProperName(text, tokens, i, j)) &&
+        !(stream === 'en' && lowercaseShortWord(text, tokens, i, j, vietnamese)) &&
+        !(stream === 'ja' && insideKanaWord(text, tokens[i].start, tokens[j].end))
+      )
+        out.push({ entries, start: tokens[i].start, end: tokens[j].end });
       j++;
       if (j >= tokens.length || !joined(text, stream, tokens[j - 1], tokens[j])) break;
       key += sep + tokens[j].key;

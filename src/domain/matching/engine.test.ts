@@ -151,3 +151,28 @@ describe('matchAll', () => {
     expect(doc.matches[1].partners[0].id).toBe('vn-a');
   });
 });
+
+describe('a concept of roles only', () => {
+  it('links texts about different fields as a role, weaker than the same training in the same field', () => {
+    const hotel = buildProfile({
+      id: 'vn-hotel',
+      needs: ['Service training for our hotel staff to Japanese hospitality standards'],
+    });
+    const sameField = buildProfile({
+      id: 'jp-ryokan',
+      country: 'JP',
+      offers: ['旅館での「おもてなし」研修の受け入れ'],
+    });
+    const otherField = buildProfile({
+      id: 'jp-dialysis',
+      country: 'JP',
+      offers: ['Training for clinical engineers and dialysis nurses'],
+    });
+    const recs = recommend(buildIndex([hotel, sameField, otherField]), 'vn-hotel');
+    expect(recs[0].id).toBe('jp-ryokan');
+    // "Training" shared across fields is a role: at 0.35 it leaves the pair well behind (about
+    // 0.31 against 0.48); counted as a field it came close (0.42).
+    const other = recs.find((r) => r.id === 'jp-dialysis');
+    expect(other?.score ?? 0).toBeLessThan(0.75 * recs[0].score);
+  });
+});

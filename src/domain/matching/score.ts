@@ -1,5 +1,6 @@
 import { type Bounds, computeBounds } from './bounds.ts';
 import type { MatchIndex } from './build.ts';
+import { sectorOrder } from './detect.ts';
 import {
   HAS_DOMAIN,
   HAS_PEOPLE,
@@ -52,6 +53,20 @@ const conceptBonus = (index: MatchIndex): Float64Array => {
   return b;
 };
 
+const roleOnlies = new WeakMap<MatchIndex, Uint8Array>();
+
+/** Per concept, whether every sector it belongs to is a role (computed once per index). */
+const roleOnlyConcepts = (index: MatchIndex): Uint8Array => {
+  let r = roleOnlies.get(index);
+  if (!r) {
+    r = Uint8Array.from(index.lexicon.concepts, (c) =>
+      c.sectors.length > 0 && c.sectors.every((s) => IS_ROLE[sectorOrder(s)]) ? 1 : 0,
+    );
+    roleOnlies.set(index, r);
+  }
+  return r;
+};
+
 /** One profile prepared as a query: dense sector vectors per text, reusable scratch space. */
 export class Query {
   readonly needVec: Float64Array;
@@ -68,6 +83,8 @@ export class Query {
   readonly needFirst: number;
   readonly offerFirst: number;
   readonly bonus: Float64Array;
+  /** Per concept, 1 when all its sectors are roles (workers, training, trade …). */
+  readonly roleOnly: Uint8Array;
   private bounds: Bounds | undefined;
 
   constructor(
@@ -93,6 +110,7 @@ export class Query {
       }
     }
     this.bonus = conceptBonus(index);
+    this.roleOnly = roleOnlyConcepts(index);
   }
 
   private dense(first: number, count: number): Float64Array {
@@ -142,9 +160,17 @@ export class Query {
     if (field === 0) role *= ft & fj & HAS_DOMAIN ? ROLE_ONLY : ROLE_UNSPECIFIED;
     const bit = j < 31 ? 1 << j : 0;
     // Shared concepts count with the field: "fruit" shared by a need for orchard workers and
-    // an offer of fruit is not an answer, whatever the word.
+    // an offer of fruit is not an answer, whatever the word. A concept of roles only
+    // ("training", "workers") counts with the roles: hotel staff training and training for
+    // clinical engineers share a role, not a field.
+    let roleConcepts = 0;
     for (let k = conOff[t]; k < conOff[t + 1]; k++)
-      if (concepts[conIdx[k]] & bit) field += this.bonus[conIdx[k]];
+      if (concepts[conIdx[k]] & bit) {
+        if (this.roleOnly[conIdx[k]]) roleConcepts += this.bonus[conIdx[k]];
+        else field += this.bonus[conIdx[k]];
+      }
+    if (roleConcepts > 0)
+      role += field === 0 && ft & fj & HAS_DOMAIN ? roleConcepts * ROLE_ONLY : roleConcepts;
     // Which of the two texts is the need: the query's (vec is its need vector) or the candidate's.
     const [need, offer] = vec === this.needVec ? [fj, ft] : [ft, fj];
     if (need & HAS_WORKERS && !(offer & HAS_PEOPLE)) field *= WORKERS_MISMATCH;

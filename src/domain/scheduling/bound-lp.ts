@@ -242,3 +242,181 @@ export function pdlpBound(highs: Highs, md: Model, timeLimitS: number): number |
     return Math.min(certify(md, lp, dual, 1), certify(md, lp, dual, -1));
   });
 }
+
+/**
+ * The slots cut into blocks of `size` consecutive slots of the same day (the last of a day may
+ * be shorter): block of each slot, and the number of blocks.
+ */
+export function slotBlocks(md: Model, size: number): { blockOf: Int32Array; blocks: number } {
+  const blockOf = new Int32Array(md.S);
+  let b = -1;
+  let inBlock = size;
+  for (let s = 0; s < md.S; s++) {
+    if (inBlock >= size || (s > 0 && md.dayOf[s] !== md.dayOf[s - 1])) {
+      b++;
+      inBlock = 0;
+    }
+    blockOf[s] = b;
+    inBlock++;
+  }
+  return { blockOf, blocks: b + 1 };
+}
+
+/**
+ * The time-indexed LP with its slots aggregated into blocks (slotBlocks): one column per
+ * (meeting, block) where the meeting has a candidate slot, and per block the capacities summed
+ * over its slots — a participant's slots where it can meet, the tables (each slot's at most its
+ * candidate meetings), and the interpreters as a flow from groups to types with each type's
+ * interpreter-slots (and, in all, at most min(tables, interpreters working) per slot). Any schedule gives a solution (count its meetings per block), so the LP
+ * value is an upper bound on the weight; blocks of one slot give the time-indexed LP itself
+ * (without precedence). Solved exactly by HiGHS's simplex from sparse arrays; null when HiGHS
+ * does not find the optimum within the limit.
+ */
+export function blockBound(highs: Highs, md: Model, size: number, timeLimitS: number): number | null {
+  const { S } = md;
+  const { blockOf, blocks: B } = slotBlocks(md, size);
+  const rows: number[][] = [];
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const addRow = (lo: number, hi: number): number => {
+    rows.push([]);
+    lower.push(lo);
+    upper.push(hi);
+    return rows.length - 1;
+  };
+  const coef: number[][] = [];
+  const put = (r: number, col: number, v: number) => {
+    rows[r].push(col);
+    coef[r] ??= [];
+    coef[r].push(v);
+  };
+  // Capacities.
+  const pbCap = new Int32Array(md.P * B);
+  const seen = new Uint8Array(md.P * S);
+  const slotMeetings = new Int32Array(S);
+  for (let m = 0; m < md.M; m++)
+    for (const s of md.cand[m]) {
+      slotMeetings[s]++;
+      for (const p of [md.ma[m], md.mb[m]])
+        if (!seen[p * S + s]) {
+          seen[p * S + s] = 1;
+          pbCap[p * B + blockOf[s]]++;
+        }
+    }
+  const tablesOf = new Float64Array(B);
+  // Meetings with an interpreter: at most min(tables, interpreters working) per slot.
+  const interpretedOf = new Float64Array(B);
+  for (let s = 0; s < S; s++) {
+    tablesOf[blockOf[s]] += Math.min(md.tables[s], slotMeetings[s]);
+    let free = 0;
+    for (let i = 0; i < md.I; i++) free += md.iAvail[i * S + s];
+    interpretedOf[blockOf[s]] += Math.min(md.tables[s], free);
+  }
+  const groupOf = new Map<Int32Array, number>();
+  const keyOf = new Map<string, Int32Array>();
+  const mGroup = new Int32Array(md.M).fill(-1);
+  for (let m = 0; m < md.M; m++) {
+    if (!md.needs[m]) continue;
+    const key = Array.from(md.qual[m]).join(',');
+    if (!keyOf.has(key)) keyOf.set(key, md.qual[m]);
+    const q = keyOf.get(key)!;
+    if (!groupOf.has(q)) groupOf.set(q, groupOf.size);
+    mGroup[m] = groupOf.get(q)!;
+  }
+  const G = groupOf.size;
+  const sig = Array.from({ length: md.I }, () => [] as number[]);
+  for (const [q, g] of groupOf) for (const i of q) sig[i].push(g);
+  const typeIds = new Map<string, number>();
+  const iType = sig.map((gs) => {
+    const key = gs.join(',');
+    if (!typeIds.has(key)) typeIds.set(key, typeIds.size);
+    return typeIds.get(key)!;
+  });
+  const typeGroups = [...typeIds.keys()].map((k) => (k === '' ? [] : k.split(',').map(Number)));
+  const T = typeGroups.length;
+  const typeCap = new Float64Array(T * B);
+  for (let i = 0; i < md.I; i++)
+    for (let s = 0; s < S; s++) if (md.iAvail[i * S + s]) typeCap[iType[i] * B + blockOf[s]]++;
+  // Rows.
+  const pbRow = new Int32Array(md.P * B).fill(-1);
+  const pRow = new Int32Array(md.P).fill(-1);
+  for (let p = 0; p < md.P; p++) if (md.meetingsOf[p].length > md.pMax[p]) pRow[p] = addRow(0, md.pMax[p]);
+  const bRow = Int32Array.from({ length: B }, (_, b) => addRow(0, tablesOf[b]));
+  const iRow = Int32Array.from({ length: B }, (_, b) => addRow(0, interpretedOf[b]));
+  const gbRow = new Int32Array(G * B).fill(-1);
+  const tbRow = new Int32Array(T * B).fill(-1);
+  const cost: number[] = [];
+  const colUpper: number[] = [];
+  for (let m = 0; m < md.M; m++) {
+    if (md.cand[m].length === 0) continue;
+    const own = addRow(md.required[m] ? 1 : 0, 1);
+    const inBlock = new Int32Array(B);
+    for (const s of md.cand[m]) inBlock[blockOf[s]]++;
+    for (let b = 0; b < B; b++) {
+      if (!inBlock[b]) continue;
+      const col = cost.length;
+      cost.push(md.weight[m]);
+      colUpper.push(1);
+      put(own, col, 1);
+      put(bRow[b], col, 1);
+      for (const p of [md.ma[m], md.mb[m]]) {
+        const k = p * B + b;
+        if (pbRow[k] < 0) pbRow[k] = addRow(0, pbCap[k]);
+        put(pbRow[k], col, 1);
+        if (pRow[p] >= 0) put(pRow[p], col, 1);
+      }
+      const g = mGroup[m];
+      if (g >= 0) {
+        put(iRow[b], col, 1);
+        if (gbRow[g * B + b] < 0) {
+          const r = addRow(Number.NEGATIVE_INFINITY, 0);
+          gbRow[g * B + b] = r;
+        }
+        put(gbRow[g * B + b], col, 1);
+      }
+    }
+  }
+  for (let g = 0; g < G; g++)
+    for (let b = 0; b < B; b++) {
+      const gr = gbRow[g * B + b];
+      if (gr < 0) continue;
+      for (let t = 0; t < T; t++) {
+        if (!typeGroups[t].includes(g) || typeCap[t * B + b] === 0) continue;
+        if (tbRow[t * B + b] < 0) tbRow[t * B + b] = addRow(0, typeCap[t * B + b]);
+        const col = cost.length;
+        cost.push(0);
+        colUpper.push(Number.POSITIVE_INFINITY);
+        put(gr, col, -1);
+        put(tbRow[t * B + b], col, 1);
+      }
+    }
+  // No meeting has a slot: nothing can be held.
+  if (cost.length === 0) return 0;
+  const R = rows.length;
+  const starts = new Int32Array(R + 1);
+  for (let r = 0; r < R; r++) starts[r + 1] = starts[r] + rows[r].length;
+  const indices = new Int32Array(starts[R]);
+  const values = new Float64Array(starts[R]);
+  for (let r = 0, k = 0; r < R; r++)
+    for (let j = 0; j < rows[r].length; j++, k++) {
+      indices[k] = rows[r][j];
+      values[k] = coef[r][j];
+    }
+  const data = {
+    numCols: cost.length,
+    numRows: R,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: Float64Array.from(cost),
+    colLower: new Float64Array(cost.length),
+    colUpper: Float64Array.from(colUpper, (v) => (v === Number.POSITIVE_INFINITY ? highs.infinity : v)),
+    rowLower: Float64Array.from(lower, (v) => (v === Number.NEGATIVE_INFINITY ? -highs.infinity : v)),
+    rowUpper: Float64Array.from(upper),
+    matrix: { format: 'csr' as const, numRows: R, numCols: cost.length, starts, indices, values },
+  };
+  return highs.withModel(data, (model) => {
+    model.options.set({ output_flag: false, solver: 'simplex', time_limit: Math.max(0.1, timeLimitS) });
+    model.run();
+    if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
+    return model.getObjectiveValue();
+  });
+}

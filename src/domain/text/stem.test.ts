@@ -16,6 +16,10 @@ describe('stemEnglish', () => {
   it('keeps different words apart and short words unchanged', () => {
     expect(stemEnglish('water')).not.toBe(stemEnglish('waste'));
     expect(stemEnglish('port')).toBe('port');
+    expect(stemEnglish('grouper')).not.toBe(stemEnglish('groups'));
+    expect(stemEnglish('hospitality')).not.toBe(stemEnglish('hospitals'));
+    expect(stemEnglish('machining')).not.toBe(stemEnglish('machines'));
+    expect(stemEnglish('machined')).toBe(stemEnglish('machining'));
     expect(stemEnglish('it')).toBe('it');
     expect(stemEnglish('Ünïcode')).toBe('Ünïcode');
   });

@@ -59,11 +59,35 @@ const stripDerivational = (w: string): string => {
 };
 
 /**
+ * Words the rules would fold onto a different word ("grouper" onto "group", "hospitality" onto
+ * "hospital", "machining" onto "machines"), kept as themselves, as Porter stemmers keep an
+ * exception list.
+ */
+const EXCEPTIONS = new Map<string, string>([
+  ['grouper', 'grouper'],
+  ['groupers', 'grouper'],
+  ['hospitality', 'hospitality'],
+  ['machining', 'machining'],
+  ['machined', 'machining'],
+  ['landing', 'landing'],
+  ['landings', 'landing'],
+  ['planer', 'planer'],
+  ['watering', 'watering'],
+  ['feeder', 'feeder'],
+  ['feeders', 'feeder'],
+  ['programme', 'programme'],
+  ['programmes', 'programme'],
+  ['planers', 'planer'],
+]);
+
+/**
  * Stems one lowercase English word. Words shorter than 4 letters are returned unchanged.
  * @example stemEnglish('caregivers') // 'caregiv'
  */
 export const stemEnglish = (word: string): string => {
   if (word.length < 4 || !/^[a-z]+$/.test(word)) return word;
+  const fixed = EXCEPTIONS.get(word);
+  if (fixed) return fixed;
   let w = stripPlural(word);
   w = stripVerbal(w);
   w = stripDerivational(w);

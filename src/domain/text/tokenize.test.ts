@@ -7,11 +7,27 @@ describe('tokenize', () => {
   it('splits mixed Vietnamese, Japanese and English text into streams with offsets', () => {
     const u = tokenize('Xử lý nước thải – 水処理 for cities');
     expect(u.vi.map((t) => t.key)).toEqual(['xử', 'lý', 'nước', 'thải', 'for', 'cities']);
-    expect(u.vf.map((t) => t.key).slice(0, 4)).toEqual(['xu', 'ly', 'nuoc', 'thai']);
+    // Written with marks: the folded view is empty, a syllable is read as written.
+    expect(u.vf).toEqual([]);
     expect(u.en.at(-1)?.key).toBe(stemEnglish('city'));
     expect(u.ja.map((t) => t.key).join('')).toBe('水処理');
     const first = u.ja[0];
     expect(u.text.slice(first.start, first.end)).toBe('水');
+  });
+
+  it('reads folded only the syllables typed without marks, in text typed without them', () => {
+    expect(tokenize('xu ly nuoc thai for cities').vf.map((t) => t.key)).toEqual([
+      'xu',
+      'ly',
+      'nuoc',
+      'thai',
+      'for',
+      'cities',
+    ]);
+    // One marked syllable in seven: still a text typed without marks, but "Đà" is not folded.
+    expect(tokenize('can xu ly nuoc thai o Đà nang').vf.map((t) => t.key)).not.toContain('da');
+    // "diễn từ" (a speech) folds like "điện tử" (electronics) but is written with marks.
+    expect(tokenize('đoàn biểu diễn từ Nhật').vf).toEqual([]);
   });
 
   it('folds widths and kana before keying Japanese', () => {

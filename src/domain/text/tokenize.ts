@@ -12,7 +12,8 @@ export interface Token {
 /**
  * The parallel views of one text that the lexicon is matched against:
  * - `vi`: Vietnamese syllables, lowercase NFC with diacritics (precise),
- * - `vf`: the same syllables folded (for text typed without diacritics),
+ * - `vf`: the syllables written without diacritics, folded (for text typed without marks;
+ *   empty for a text typed with them),
  * - `en`: English word stems,
  * - `ja`: Japanese units (characters or dictionary words), width- and kana-folded.
  * Latin words appear in vi, vf and en alike: a word's language is not guessed, the lexicon of
@@ -37,6 +38,7 @@ const WORDS =
 export const tokenize = (input: string, segmenter: JapaneseSegmenter = charSegmenter): TextUnits => {
   const text = input.normalize('NFKC');
   const units: TextUnits = { text, vi: [], vf: [], en: [], ja: [] };
+  let marked = 0;
   for (const m of text.matchAll(WORDS)) {
     const start = m.index ?? 0;
     if (m[1]) {
@@ -48,12 +50,22 @@ export const tokenize = (input: string, segmenter: JapaneseSegmenter = charSegme
     }
     const lower = m[2].toLowerCase().replace(/’/g, "'");
     const end = start + m[2].length;
+    const folded = foldVietnamese(lower);
     units.vi.push({ key: lower, start, end });
-    units.vf.push({ key: foldVietnamese(lower), start, end });
+    // Only a syllable written without marks is read folded: "diễn từ" is not "điện tử", though
+    // both fold to "dien tu".
+    if (folded === lower) units.vf.push({ key: folded, start, end });
+    else marked++;
     units.en.push({ key: stemEnglish(lower), start, end });
   }
+  // In a text written with diacritics a syllable without them is itself ("ban", "hang"), not a
+  // word typed carelessly: the folded view is for texts typed without marks.
+  if (marked > MARKED_SHARE * units.vi.length) units.vf = [];
   return units;
 };
+
+/** Above this share of marked syllables, a text counts as typed with diacritics. */
+const MARKED_SHARE = 0.2;
 
 /** Keys of a lexicon term in one stream, the same way text is tokenised. */
 export const termKeys = (

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/types.ts';
 import { AppError, type FieldError } from '../../errors.ts';
-import { actorOf, recordAudit } from '../audit/service.ts';
+import { actorOf, recordChange } from '../audit/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { hashPassword, oneTimePassword } from './passwords.ts';
 import { canGrant, type RecordRef } from './policy.ts';
@@ -138,13 +138,16 @@ export async function addGrant(
   };
   await db.transaction().execute(async (tx) => {
     await grantsRepo.insert(tx, grant);
-    await recordAudit(tx, {
-      actor: actorOf(by),
-      action: 'create',
-      entityType: 'grant',
-      entityId: id,
-      before: null,
-      after: grantAudit(row.email, input),
+    await recordChange(tx, {
+      scopes: ['accounts'],
+      audit: {
+        actor: actorOf(by),
+        action: 'create',
+        entityType: 'grant',
+        entityId: id,
+        before: null,
+        after: grantAudit(row.email, input),
+      },
     });
   });
   return toGrant(grant);
@@ -176,13 +179,16 @@ export async function removeGrant(db: Q, { id, by }: { id: string; by: User }) {
           'this is the forum’s last organiser: name another one first',
         );
     }
-    await recordAudit(tx, {
-      actor: actorOf(by),
-      action: 'delete',
-      entityType: 'grant',
-      entityId: id,
-      before: grantAudit(holder?.email ?? row.user_id, grant),
-      after: null,
+    await recordChange(tx, {
+      scopes: ['accounts'],
+      audit: {
+        actor: actorOf(by),
+        action: 'delete',
+        entityType: 'grant',
+        entityId: id,
+        before: grantAudit(holder?.email ?? row.user_id, grant),
+        after: null,
+      },
     });
   });
 }
@@ -251,13 +257,16 @@ export async function accountForInvitation(tx: Q, { email, at }: { email: string
     created_at: at,
     updated_at: at,
   });
-  await recordAudit(tx, {
-    actor: null,
-    action: 'create',
-    entityType: 'user',
-    entityId: id,
-    before: null,
-    after: { email, role: 'editor', via: 'forum invitation' },
+  await recordChange(tx, {
+    scopes: ['accounts'],
+    audit: {
+      actor: null,
+      action: 'create',
+      entityType: 'user',
+      entityId: id,
+      before: null,
+      after: { email, role: 'editor', via: 'forum invitation' },
+    },
   });
   return { id, password };
 }

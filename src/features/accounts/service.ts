@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/types.ts';
 import { AppError, type FieldError } from '../../errors.ts';
-import { type Actor, recordAudit } from '../audit/service.ts';
+import { type Actor, recordChange } from '../audit/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { assertGrantRecordsExist, grantId } from './grants.ts';
 import { hashPassword, oneTimePassword, secretHash, verifyPassword } from './passwords.ts';
@@ -107,13 +107,16 @@ export async function createUser(db: Q, input: NewAccount, actor: Actor | null) 
   await db.transaction().execute(async (tx) => {
     await usersRepo.insert(tx, row);
     for (const g of grants) await grantsRepo.insert(tx, g);
-    await recordAudit(tx, {
-      actor,
-      action: 'create',
-      entityType: 'user',
-      entityId: row.id,
-      before: null,
-      after: auditUser(user),
+    await recordChange(tx, {
+      scopes: ['accounts'],
+      audit: {
+        actor,
+        action: 'create',
+        entityType: 'user',
+        entityId: row.id,
+        before: null,
+        after: auditUser(user),
+      },
     });
   });
   return { user, password };
@@ -219,15 +222,18 @@ export async function updateUser(
       await tokensRepo.revokeAllFor(tx, id, nowIso());
     }
     const after = await loadUser(tx, (await usersRepo.byId(tx, id))!);
-    await recordAudit(tx, {
-      actor,
-      action: 'update',
-      entityType: 'user',
-      entityId: id,
-      before: auditUser(before),
-      after: auditUser(after),
+    await recordChange(tx, {
+      scopes: ['accounts'],
+      audit: {
+        actor,
+        action: 'update',
+        entityType: 'user',
+        entityId: id,
+        before: auditUser(before),
+        after: auditUser(after),
+      },
     });
-    // Counted last: recording the audit entry bumped the data version row, which a concurrent
+    // Counted last: recording the change bumped the `accounts` scope's row, which a concurrent
     // write holds until it commits (PostgreSQL) or which only one writer reaches at a time
     // (SQLite), so two admins demoting each other at once see each other's change: one is refused.
     if (losesAdmin && (await usersRepo.otherActiveAdmins(tx, id)) === 0)
@@ -278,13 +284,16 @@ export async function changePassword(
       if (Number(res.numUpdatedRows) !== 1) return false;
       await sessionsRepo.deleteOthers(tx, user.id, currentSessionId ? secretHash(currentSessionId) : null);
       await tokensRepo.revokeAllFor(tx, user.id, nowIso());
-      await recordAudit(tx, {
-        actor: publicActor(user),
-        action: 'update',
-        entityType: 'user',
-        entityId: user.id,
-        before: { password: 'changed' },
-        after: { password: 'changed' },
+      await recordChange(tx, {
+        scopes: ['accounts'],
+        audit: {
+          actor: publicActor(user),
+          action: 'update',
+          entityType: 'user',
+          entityId: user.id,
+          before: { password: 'changed' },
+          after: { password: 'changed' },
+        },
       });
       return true;
     });

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/types.ts';
 import { AppError } from '../../errors.ts';
-import { recordAudit } from '../audit/service.ts';
+import { recordChange } from '../audit/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { newSecret, secretHash } from './passwords.ts';
 import { loadUser, tokensRepo } from './repository.ts';
@@ -40,13 +40,16 @@ export async function createToken(
   };
   await db.transaction().execute(async (tx) => {
     await tokensRepo.insert(tx, row);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'create',
-      entityType: 'token',
-      entityId: row.id,
-      before: null,
-      after: { name, scope, expiresAt: row.expires_at },
+    await recordChange(tx, {
+      scopes: ['accounts'],
+      audit: {
+        actor: actorOf(user),
+        action: 'create',
+        entityType: 'token',
+        entityId: row.id,
+        before: null,
+        after: { name, scope, expiresAt: row.expires_at },
+      },
     });
   });
   return {
@@ -78,13 +81,16 @@ export async function revokeToken(db: Q, user: User, id: string) {
     const res = await tokensRepo.revoke(tx, id, user.id, nowIso());
     if (Number(res.numUpdatedRows) !== 1)
       throw new AppError('not_found', `token ${id} does not exist or is revoked`);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'delete',
-      entityType: 'token',
-      entityId: id,
-      before: null,
-      after: null,
+    await recordChange(tx, {
+      scopes: ['accounts'],
+      audit: {
+        actor: actorOf(user),
+        action: 'delete',
+        entityType: 'token',
+        entityId: id,
+        before: null,
+        after: null,
+      },
     });
   });
 }

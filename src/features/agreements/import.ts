@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { SECTOR_CODES } from '../../domain/sectors.ts';
+import { placeDirectory } from '../lookups/places.ts';
 import { CsvError, parseCsv } from '../shared/csv.ts';
 import { AgreementCreate } from './schemas.ts';
 
@@ -226,17 +227,8 @@ export async function importContext(
   db: Kysely<Database>,
   fieldPhrases: Map<string, string[]>,
 ): Promise<ImportContext> {
-  const [localities, organizations] = await Promise.all([
-    db.selectFrom('localities').select(['code', 'parent_code', 'name_en']).execute(),
-    db
-      .selectFrom('organizations')
-      .select(['id', 'locality_code', 'name_en'])
-      .where('synthetic', '=', 0)
-      .execute(),
-  ]);
   return {
-    localities: localities.map((l) => ({ code: l.code, parentCode: l.parent_code, nameEn: l.name_en })),
-    organizations: organizations.map((o) => ({ id: o.id, localityCode: o.locality_code, nameEn: o.name_en })),
+    ...(await placeDirectory(db)),
     fieldPhrases,
   };
 }

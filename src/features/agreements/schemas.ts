@@ -5,6 +5,7 @@ import {
   CountryCode,
   ListQuery,
   LocalizedText,
+  MarkedText,
   PartialDate,
   Source,
 } from '../shared/schemas.ts';
@@ -47,7 +48,7 @@ const partiesRule = (parties: { type: string; code: string }[]) =>
 // The writable fields without defaults: an update must leave out what it does not change
 // (a default inside .optional() would silently reset the stored value).
 const field = {
-  title: LocalizedText,
+  title: MarkedText,
   kind: AgreementKind,
   kindDetail: z.string().trim().max(500).nullable(),
   fields: z.array(SectorCode).max(40),
@@ -111,7 +112,7 @@ export const Agreement = z
   .object({
     id: z.string(),
     actions: CallerActions,
-    title: LocalizedText,
+    title: MarkedText,
     kind: AgreementKind,
     kindDetail: z.string().nullable(),
     fields: z.array(z.string()),
@@ -143,7 +144,7 @@ export type Agreement = z.infer<typeof Agreement>;
 export const AgreementSummary = z
   .object({
     id: z.string(),
-    title: LocalizedText,
+    title: MarkedText,
     kind: AgreementKind,
     fields: z.array(z.string()),
     signedOn: z.string().nullable(),

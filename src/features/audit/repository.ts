@@ -4,17 +4,8 @@ import type { Database, NewAuditEntry } from '../../db/types.ts';
 type Q = Kysely<Database>;
 
 export const auditRepo = {
-  /**
-   * Every change writes one audit line, in the transaction of the change; the same moment bumps
-   * the data version, so that no cached answer outlives the data it was computed from.
-   */
   insert: async (db: Q, entry: NewAuditEntry) => {
     await db.insertInto('audit_log').values(entry).execute();
-    await db
-      .updateTable('data_version')
-      .set((eb) => ({ version: eb('version', '+', 1) }))
-      .where('id', '=', 1)
-      .execute();
   },
   list: (db: Q, f: { entityType?: string; entityId?: string; beforeId?: number; limit: number }) => {
     let q = db.selectFrom('audit_log').selectAll();
@@ -29,4 +20,27 @@ export const auditRepo = {
     if (f.entityId) q = q.where('entity_id', '=', f.entityId);
     return Number((await q.executeTakeFirstOrThrow()).n);
   },
+};
+
+export const scopesRepo = {
+  /**
+   * Adds one to each scope's version, making the row of a scope seen for the first time. In a
+   * fixed order, so that two transactions bumping the same scopes on PostgreSQL wait for each
+   * other instead of deadlocking.
+   */
+  bump: async (db: Q, scopes: readonly string[]) => {
+    for (const scope of [...new Set(scopes)].sort())
+      await db
+        .insertInto('change_scopes')
+        .values({ scope, version: 1 })
+        .onConflict((oc) =>
+          oc.column('scope').doUpdateSet((eb) => ({ version: eb('change_scopes.version', '+', 1) })),
+        )
+        .execute();
+  },
+  version: async (db: Q, scope: string) =>
+    Number(
+      (await db.selectFrom('change_scopes').select('version').where('scope', '=', scope).executeTakeFirst())
+        ?.version ?? 0,
+    ),
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/types.ts';
 import { parseJson } from '../shared/json.ts';
 import { decodeCursor, invalidCursor, toPage } from '../shared/pagination.ts';
-import { auditRepo } from './repository.ts';
+import { auditRepo, scopesRepo } from './repository.ts';
 
 export const EntityType = z.enum([
   'agreement',
@@ -27,18 +27,43 @@ export interface Actor {
 export const actorOf = (user: { id: string; email: string } | null): Actor | null =>
   user ? { id: user.id, email: user.email } : null;
 
-/** One line of the audit log; call it inside the transaction of the change it records. */
-export function recordAudit(
-  db: Kysely<Database>,
-  e: {
-    actor: Actor | null;
-    action: 'create' | 'update' | 'delete';
-    entityType: EntityType;
-    entityId: string;
-    before: unknown;
-    after: unknown;
-  },
+/**
+ * What a change touches. Whatever is computed from a scope (a cached answer, the matcher's index)
+ * is valid while that scope's version is unchanged:
+ * - `atlas`: localities, organisations, agreements, profiles (the public atlas and the matcher);
+ * - `accounts`: users and tokens (nothing public depends on it);
+ * - `forum:<id>`: one forum, its programme and releases.
+ */
+export type Scope = 'atlas' | 'accounts' | `forum:${string}`;
+
+export const forumScope = (id: string): Scope => `forum:${id}`;
+
+/** One line of the audit log. */
+export interface AuditInput {
+  actor: Actor | null;
+  action: 'create' | 'update' | 'delete';
+  entityType: EntityType;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * The one way a write records itself, inside its own transaction: appends its audit entry (when
+ * the log shows the change; a fix-up of the reference data may not) and bumps the version of
+ * each scope it touches, on whichever server or CLI process made it. A change that rolls back
+ * bumps nothing; readers compare versions, so nothing computed before the change is served after it.
+ */
+export async function recordChange(
+  tx: Kysely<Database>,
+  { scopes, audit = null }: { scopes: readonly Scope[]; audit?: AuditInput | null },
 ) {
+  if (scopes.length === 0) throw new Error('a change touches at least one scope');
+  if (audit) await insertAudit(tx, audit);
+  await scopesRepo.bump(tx, scopes);
+}
+
+function insertAudit(db: Kysely<Database>, e: AuditInput) {
   return auditRepo.insert(db, {
     at: new Date().toISOString(),
     actor_id: e.actor?.id ?? null,
@@ -50,6 +75,9 @@ export function recordAudit(
     after: e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
   });
 }
+
+/** The version of a scope (0 before its first change). */
+export const scopeVersion = (db: Kysely<Database>, scope: Scope) => scopesRepo.version(db, scope);
 
 export const AuditQuery = z.object({
   entityType: EntityType.optional(),
@@ -101,12 +129,6 @@ export async function listAudit(db: Kysely<Database>, query: z.infer<typeof Audi
       after: parseJson<unknown>(r.after, null),
     }),
   );
-}
-
-/** The count of committed changes to the data (bumped with every audit entry): caches compare it. */
-export async function dataVersion(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirst();
-  return Number(row?.version ?? 0);
 }
 
 /** The id of the newest audit entry (0 when there is none): where a bulk load starts. */

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { localDate } from '../../domain/calendar/zones.ts';
+import { forumScope, recordChange } from '../audit/service.ts';
 import { ForumRecord, recordProgramme } from './record.ts';
 import { forumsRepo, peopleRepo, sessionsRepo } from './repository.ts';
 import { publishRelease } from './service.ts';
@@ -107,6 +108,7 @@ export async function loadForumRecord(
         updated_at: at,
       });
     }
+    await recordChange(trx, { scopes: [forumScope(f.id)] });
   });
   await publishRelease(db, { forumId: f.id, publishedAt: programme.release.publishedAt, user: null });
   return true;

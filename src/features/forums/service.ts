@@ -10,7 +10,7 @@ import type { PublishedProgramme, SessionInfo } from '../../domain/forum/model.t
 import { diffProgramme, type ReleaseSession } from '../../domain/programme/releases.ts';
 import { notFound } from '../../errors.ts';
 import { can, type Principal } from '../accounts/policy.ts';
-import { actorOf, recordAudit } from '../audit/service.ts';
+import { actorOf, forumScope, recordChange } from '../audit/service.ts';
 import { parseJson } from '../shared/json.ts';
 import {
   type ForumRow,
@@ -223,13 +223,16 @@ export async function publishRelease(
       snapshot: JSON.stringify(snapshot),
       changes: JSON.stringify(changes),
     });
-    await recordAudit(trx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'forum',
-      entityId: forumId,
-      before: previous ? { release: previous.number } : null,
-      after: { release: number, changes },
+    await recordChange(trx, {
+      scopes: [forumScope(forumId)],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'forum',
+        entityId: forumId,
+        before: previous ? { release: previous.number } : null,
+        after: { release: number, changes },
+      },
     });
     const told = tell ? await tell(trx, { number, changes, before, snapshot }) : 0;
     return { number, changes, told };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, LocalityRow } from '../../db/types.ts';
 import type { IdQuery } from '../search/service.ts';
 import { localized, parseJson } from '../shared/json.ts';
-import type { Locality, LocalitySummary } from './schemas.ts';
+import type { Locality } from './schemas.ts';
 
 type Q = Kysely<Database>;
 
@@ -27,15 +27,6 @@ export const toLocality = (r: LocalityRow): Locality => ({
   mergedFrom: parseJson<string[]>(r.merged_from, []),
   sources: parseJson(r.sources, []),
   version: r.version,
-});
-
-export const toSummary = (
-  r: Pick<LocalityRow, 'code' | 'country' | 'kind' | 'name_vi' | 'name_ja' | 'name_en'>,
-): LocalitySummary => ({
-  code: r.code,
-  country: r.country as LocalitySummary['country'],
-  kind: r.kind as LocalitySummary['kind'],
-  name: localized({ vi: r.name_vi, ja: r.name_ja, en: r.name_en }),
 });
 
 const filtered = (db: Q, f: LocalityFilter) => {
@@ -63,8 +54,6 @@ export const localitiesRepo = {
           .executeTakeFirstOrThrow()
       ).n,
     ),
-  children: (db: Q, code: string) =>
-    db.selectFrom('localities').selectAll().where('parent_code', '=', code).orderBy('code').execute(),
   insert: (db: Q, row: LocalityRow) => db.insertInto('localities').values(row).execute(),
   update: (db: Q, code: string, version: number, set: Partial<LocalityRow>) =>
     db
@@ -73,12 +62,4 @@ export const localitiesRepo = {
       .where('code', '=', code)
       .where('version', '=', version)
       .executeTakeFirst(),
-  existing: async (db: Q, codes: string[]) =>
-    codes.length === 0
-      ? []
-      : await db
-          .selectFrom('localities')
-          .select(['code', 'country', 'parent_code'])
-          .where('code', 'in', codes)
-          .execute(),
 };

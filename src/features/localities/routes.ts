@@ -1,40 +1,14 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { type AppEnv, type Deps, ifMatchVersion, requireUser, signedIn } from '../../http/context.ts';
-import { AgreementSummary } from '../agreements/schemas.ts';
-import { OrganizationSummary } from '../organizations/schemas.ts';
 import { json, jsonBody, listOrCsv, readErrors, withEtag, writeErrors } from '../shared/http.ts';
 import { pageOf } from '../shared/schemas.ts';
 import { localityColumns } from './csv.ts';
-import { Locality, LocalityCreate, LocalityQuery, LocalitySummary, LocalityUpdate } from './schemas.ts';
-import {
-  createLocality,
-  DETAIL_ITEMS,
-  getLocalityDetail,
-  listLocalities,
-  updateLocality,
-} from './service.ts';
+import { Locality, LocalityCreate, LocalityQuery, LocalityUpdate } from './schemas.ts';
+import { createLocality, listLocalities, updateLocality } from './service.ts';
 
 const tags = ['Localities'];
 const CodeParam = z.object({ code: z.string().min(1).max(100) });
-const nextCursor = (list: string) =>
-  z
-    .string()
-    .nullable()
-    .describe(`continues the list with GET ${list}?locality={code}&cursor=…; null when all are here`);
-const LocalityDetail = Locality.extend({
-  parent: LocalitySummary.nullable(),
-  children: z.array(LocalitySummary),
-  partners: z.array(z.object({ locality: LocalitySummary, agreements: z.number().int() })),
-  agreements: z.array(AgreementSummary).describe(`the newest agreements (up to ${DETAIL_ITEMS})`),
-  agreementsTotal: z.number().int(),
-  agreementsNextCursor: nextCursor('/api/agreements'),
-  organizations: z
-    .array(OrganizationSummary)
-    .describe(`the first organisations by name (up to ${DETAIL_ITEMS})`),
-  organizationsTotal: z.number().int(),
-  organizationsNextCursor: nextCursor('/api/organizations'),
-}).meta({ id: 'LocalityDetail' });
 
 export function localityRoutes({ db }: Deps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -55,23 +29,6 @@ export function localityRoutes({ db }: Deps) {
         columns: localityColumns,
         filename: 'localities',
       }) as never;
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/localities/{code}',
-      tags,
-      summary:
-        'One locality with its partners, and summaries of its newest agreements and first organisations (the list endpoints continue them)',
-      request: { params: CodeParam },
-      responses: { 200: json(LocalityDetail, 'The locality'), ...readErrors },
-    }),
-    async (c) => {
-      const locality = await getLocalityDetail(db.db, c.req.valid('param').code);
-      withEtag(c, locality.version);
-      return c.json(locality, 200);
     },
   );
 

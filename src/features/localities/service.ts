@@ -4,15 +4,12 @@ import type { Database, LocalityRow } from '../../db/types.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditLocality } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
-import { listAgreements, partnersOf, toAgreementSummary } from '../agreements/service.ts';
-import { actorOf, recordAudit } from '../audit/service.ts';
-import { listOrganizations, toOrganizationSummary } from '../organizations/service.ts';
+import { actorOf, recordChange } from '../audit/service.ts';
 import { indexRecord, matchingIds } from '../search/service.ts';
 import { nowIso, parseJson } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
-import { exactlyNamed } from './names.ts';
-import { localitiesRepo, toLocality, toSummary } from './repository.ts';
-import type { Locality, LocalityCreate, LocalityQuery, LocalitySummary, LocalityUpdate } from './schemas.ts';
+import { localitiesRepo, toLocality } from './repository.ts';
+import type { Locality, LocalityCreate, LocalityQuery, LocalityUpdate } from './schemas.ts';
 
 type Q = Kysely<Database>;
 
@@ -30,60 +27,6 @@ export async function getLocality(db: Q, code: string): Promise<Locality> {
   const row = await localitiesRepo.get(db, code);
   if (!row) throw notFound('locality', code);
   return toLocality(row);
-}
-
-/** How many agreements and organisations a locality's detail embeds; the list endpoints page on. */
-export const DETAIL_ITEMS = 10;
-
-/**
- * A locality with what its page shows: parent, children, partners, and summaries of its newest
- * agreements and first organisations, with their totals and the cursors that continue them in
- * `/api/agreements?locality=CODE` and `/api/organizations?locality=CODE`. (Embedding 50 and 100
- * full records made the answer 110 KB, most of it never shown.)
- */
-export async function getLocalityDetail(db: Q, code: string) {
-  const locality = await getLocality(db, code);
-  const [parent, children, partners, agreements, organizations] = await Promise.all([
-    locality.parentCode ? localitiesRepo.get(db, locality.parentCode) : undefined,
-    localitiesRepo.children(db, code),
-    partnersOf(db, code),
-    listAgreements(db, { locality: code, limit: DETAIL_ITEMS, format: 'json' }),
-    listOrganizations(db, { locality: code, limit: DETAIL_ITEMS, format: 'json' }),
-  ]);
-  return {
-    ...locality,
-    parent: parent ? toSummary(parent) : null,
-    children: children.map(toSummary),
-    partners,
-    agreements: agreements.items.map(toAgreementSummary),
-    agreementsTotal: agreements.total,
-    agreementsNextCursor: agreements.nextCursor,
-    organizations: organizations.items.map(toOrganizationSummary),
-    organizationsTotal: organizations.total,
-    organizationsNextCursor: organizations.nextCursor,
-  };
-}
-
-export async function localitySummaries(db: Q, codes: string[]): Promise<Map<string, LocalitySummary>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('localities')
-    .select(['code', 'country', 'kind', 'name_vi', 'name_ja', 'name_en'])
-    .where('code', 'in', codes)
-    .execute();
-  return new Map(rows.map((r) => [r.code, toSummary(r)]));
-}
-
-/** The code and the codes of the localities below it: a prefecture's page includes its cities. */
-export async function localityWithChildren(db: Q, given: string): Promise<string[]> {
-  // A filter may name the locality ("滋賀", "quang ninh") rather than give its code.
-  let code = given;
-  if (!(await localitiesRepo.get(db, given))) {
-    const r = await resolveRecordName(db, given);
-    if ('found' in r && r.found.type === 'locality') code = r.found.code;
-  }
-  const children = await localitiesRepo.children(db, code);
-  return [code, ...children.map((c) => c.code)];
 }
 
 /** What finds a locality: its names, its code, and the former provinces merged into it. */
@@ -133,13 +76,16 @@ export async function createLocality(
     await localitiesRepo.insert(tx, row);
     await indexLocality(tx, row, []);
     const created = toLocality(row);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'create',
-      entityType: 'locality',
-      entityId: row.code,
-      before: null,
-      after: created,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: 'create',
+        entityType: 'locality',
+        entityId: row.code,
+        before: null,
+        after: created,
+      },
     });
     return created;
   });
@@ -184,13 +130,16 @@ export async function updateLocality(
       { code, name_vi: set.name_vi ?? null, name_ja: set.name_ja ?? null, name_en: set.name_en ?? null },
       after.mergedFrom,
     );
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'locality',
-      entityId: code,
-      before,
-      after,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'locality',
+        entityId: code,
+        before,
+        after,
+      },
     });
     return after;
   });
@@ -237,77 +186,43 @@ export async function insertReferenceLocality(db: Q, ref: ReferenceLocality): Pr
   await db.transaction().execute(async (tx) => {
     await localitiesRepo.insert(tx, row);
     await indexLocality(tx, row, ref.mergedFrom);
-    await recordAudit(tx, {
-      actor: null,
-      action: 'create',
-      entityType: 'locality',
-      entityId: ref.code,
-      before: null,
-      after: toLocality(row),
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: null,
+        action: 'create',
+        entityType: 'locality',
+        entityId: ref.code,
+        before: null,
+        after: toLocality(row),
+      },
     });
   });
   return true;
 }
-
-export type RecordRef = { type: 'locality' | 'organization'; code: string };
-export type NameResolution =
-  | { found: RecordRef }
-  | { candidates: (RecordRef & { name: Locality['name'] })[] };
-
-/**
- * What a party, scope or owner given as text stands for: a locality code or organisation id as
- * it is, else the one locality or organisation named so in any language and script, with or
- * without diacritics ("Quảng Ninh", "quang ninh", "滋賀", "Toyama"), else the candidates it
- * could mean (none when nothing is named so).
- */
-export async function resolveRecordName(db: Q, text: string): Promise<NameResolution> {
-  const raw = text.trim();
-  if (!raw) return { candidates: [] };
-  const [loc, org] = await Promise.all([
-    localitiesRepo.get(db, raw),
-    db.selectFrom('organizations').select('id').where('id', '=', raw).executeTakeFirst(),
-  ]);
-  if (loc) return { found: { type: 'locality', code: loc.code } };
-  if (org) return { found: { type: 'organization', code: org.id } };
-  const [locs, orgs] = await Promise.all([
-    listLocalities(db, { q: raw, limit: 20, format: 'json' }),
-    listOrganizations(db, { q: raw, limit: 20, format: 'json' }),
-  ]);
-  const all = [
-    ...locs.items.map((l) => ({ type: 'locality' as const, code: l.code, id: l.code, name: l.name })),
-    ...orgs.items.map((o) => ({ type: 'organization' as const, code: o.id, id: o.id, name: o.name })),
-  ];
-  const named = exactlyNamed(raw, all);
-  if (named.length === 1) return { found: { type: named[0].type, code: named[0].code } };
-  return { candidates: named.map(({ type, code, name }) => ({ type, code, name })) };
-}
-
-/** "Toyama (JP-16), Toyama City (JP-16-TOYAMA)": the candidates in a problem's message. */
-export const candidateList = (candidates: { code: string; name: Locality['name'] }[]) =>
-  candidates
-    .slice(0, 8)
-    .map((c) => `${c.name.en ?? c.name.vi ?? c.name.ja ?? c.code} (${c.code})`)
-    .join(', ');
 
 /**
  * Gives reference localities loaded before admin-centres.csv existed their centre's names in
  * Vietnamese and Japanese script; a name already there (an editor's) is kept. Returns how many changed.
  */
 export async function fillAdminCentreNames(db: Q, refs: ReferenceLocality[]): Promise<number> {
-  let changed = 0;
-  for (const ref of refs) {
-    const { vi, ja } = ref.adminCenterName ?? {};
-    if (!vi && !ja) continue;
-    const res = await db
-      .updateTable('localities')
-      .set({ admin_center_vi: vi ?? null, admin_center_ja: ja ?? null })
-      .where('code', '=', ref.code)
-      .where('admin_center_vi', 'is', null)
-      .where('admin_center_ja', 'is', null)
-      .executeTakeFirst();
-    changed += Number(res.numUpdatedRows);
-  }
-  return changed;
+  return db.transaction().execute(async (tx) => {
+    let changed = 0;
+    for (const ref of refs) {
+      const { vi, ja } = ref.adminCenterName ?? {};
+      if (!vi && !ja) continue;
+      const res = await tx
+        .updateTable('localities')
+        .set({ admin_center_vi: vi ?? null, admin_center_ja: ja ?? null })
+        .where('code', '=', ref.code)
+        .where('admin_center_vi', 'is', null)
+        .where('admin_center_ja', 'is', null)
+        .executeTakeFirst();
+      changed += Number(res.numUpdatedRows);
+    }
+    if (changed) await recordChange(tx, { scopes: ['atlas'] });
+    return changed;
+  });
 }
 
 // What the first reference data wrote as the source note of cities: a phrase about our own files
@@ -316,18 +231,21 @@ const INTERNAL_NOTE = /^Party of (an agreement|agreements) in agreements-seed\.c
 
 /** Replaces that internal phrase in the sources of reference cities by the notes the data now gives. */
 export async function replaceInternalSourceNotes(db: Q, refs: ReferenceLocality[]): Promise<number> {
-  let changed = 0;
-  for (const ref of refs) {
-    const row = await localitiesRepo.get(db, ref.code);
-    if (!row) continue;
-    const sources = parseJson<{ url: string | null; note: string | null }[]>(row.sources, []);
-    if (!sources.some((s) => s.note && INTERNAL_NOTE.test(s.note))) continue;
-    await db
-      .updateTable('localities')
-      .set({ sources: JSON.stringify(ref.sources) })
-      .where('code', '=', ref.code)
-      .execute();
-    changed++;
-  }
-  return changed;
+  return db.transaction().execute(async (tx) => {
+    let changed = 0;
+    for (const ref of refs) {
+      const row = await localitiesRepo.get(tx, ref.code);
+      if (!row) continue;
+      const sources = parseJson<{ url: string | null; note: string | null }[]>(row.sources, []);
+      if (!sources.some((s) => s.note && INTERNAL_NOTE.test(s.note))) continue;
+      await tx
+        .updateTable('localities')
+        .set({ sources: JSON.stringify(ref.sources) })
+        .where('code', '=', ref.code)
+        .execute();
+      changed++;
+    }
+    if (changed) await recordChange(tx, { scopes: ['atlas'] });
+    return changed;
+  });
 }

@@ -86,15 +86,6 @@ export const organizationsRepo = {
       .executeTakeFirst(),
   delete: (db: Q, id: string, version: number) =>
     db.deleteFrom('organizations').where('id', '=', id).where('version', '=', version).executeTakeFirst(),
-  existing: async (db: Q, ids: string[]) =>
-    ids.length === 0
-      ? []
-      : db
-          .selectFrom('organizations as o')
-          .innerJoin('localities as l', 'l.code', 'o.locality_code')
-          .select(['o.id', 'o.locality_code', 'l.country'])
-          .where('o.id', 'in', ids)
-          .execute(),
   isParty: async (db: Q, id: string) =>
     Boolean(
       await db

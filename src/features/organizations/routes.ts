@@ -1,24 +1,14 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { type AppEnv, type Deps, ifMatchVersion, requireUser, signedIn } from '../../http/context.ts';
-import { Agreement } from '../agreements/schemas.ts';
 import { json, jsonBody, listOrCsv, readErrors, withEtag, writeErrors } from '../shared/http.ts';
 import { pageOf } from '../shared/schemas.ts';
 import { organizationColumns } from './csv.ts';
 import { Organization, OrganizationCreate, OrganizationQuery, OrganizationUpdate } from './schemas.ts';
-import {
-  createOrganization,
-  deleteOrganization,
-  getOrganizationDetail,
-  listOrganizations,
-  updateOrganization,
-} from './service.ts';
+import { createOrganization, deleteOrganization, listOrganizations, updateOrganization } from './service.ts';
 
 const tags = ['Organizations'];
 const IdParam = z.object({ id: z.string().min(1).max(100) });
-const OrganizationDetail = Organization.extend({ agreements: z.array(Agreement) }).meta({
-  id: 'OrganizationDetail',
-});
 
 export function organizationRoutes({ db }: Deps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -42,22 +32,6 @@ export function organizationRoutes({ db }: Deps) {
         columns: organizationColumns,
         filename: 'organizations',
       }) as never;
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/organizations/{id}',
-      tags,
-      summary: 'One organisation with its agreements',
-      request: { params: IdParam },
-      responses: { 200: json(OrganizationDetail, 'The organisation'), ...readErrors },
-    }),
-    async (c) => {
-      const org = await getOrganizationDetail(db.db, c.req.valid('param').id);
-      withEtag(c, org.version);
-      return c.json(org, 200);
     },
   );
 

@@ -5,14 +5,9 @@ import { foldForSearch } from '../../domain/search.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditOrganization, assertCanMoveOrganizationTo } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
-import { listAgreements } from '../agreements/service.ts';
-import { actorOf, recordAudit } from '../audit/service.ts';
-import {
-  candidateList,
-  localitySummaries,
-  localityWithChildren,
-  resolveRecordName,
-} from '../localities/service.ts';
+import { actorOf, recordChange } from '../audit/service.ts';
+import { candidateList, resolveRecordName } from '../lookups/names.ts';
+import { localitySummaries, localityWithChildren } from '../lookups/places.ts';
 import { indexRecord, insertTerms, matchingIds, unindexRecord } from '../search/service.ts';
 import { localized, nowIso, parseJson } from '../shared/json.ts';
 import { decodeCursor, toPage } from '../shared/pagination.ts';
@@ -94,12 +89,6 @@ export async function getOrganization(db: Q, id: string): Promise<Organization> 
   return (await present(db, [row]))[0];
 }
 
-export async function getOrganizationDetail(db: Q, id: string) {
-  const org = await getOrganization(db, id);
-  const agreements = await listAgreements(db, { organization: id, limit: 200, format: 'json' });
-  return { ...org, agreements: agreements.items };
-}
-
 /** What finds an organisation: its names in each language and its web address. */
 const searchNames = (name: { vi?: string; ja?: string; en?: string }, website: string | null) => [
   name.vi,
@@ -167,13 +156,16 @@ export async function createOrganization(
     await organizationsRepo.insert(tx, row, input.sectors);
     await indexRecord(tx, 'organization', row.id, searchNames(input.name, input.website));
     const created = await getOrganization(tx, row.id);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'create',
-      entityType: 'organization',
-      entityId: row.id,
-      before: null,
-      after: created,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: 'create',
+        entityType: 'organization',
+        entityId: row.id,
+        before: null,
+        after: created,
+      },
     });
     return created;
   });
@@ -207,13 +199,16 @@ export async function updateOrganization(
     if (patch.sectors) await organizationsRepo.setSectors(tx, id, patch.sectors);
     await indexRecord(tx, 'organization', id, searchNames(name, website));
     const after = await getOrganization(tx, id);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'organization',
-      entityId: id,
-      before,
-      after,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'organization',
+        entityId: id,
+        before,
+        after,
+      },
     });
     return after;
   });
@@ -232,13 +227,16 @@ export async function deleteOrganization(
     const res = await organizationsRepo.delete(tx, id, version);
     if (Number(res.numDeletedRows) !== 1) throw conflict(id, version, before.version);
     await unindexRecord(tx, 'organization', id);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'delete',
-      entityType: 'organization',
-      entityId: id,
-      before,
-      after: null,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: 'delete',
+        entityType: 'organization',
+        entityId: id,
+        before,
+        after: null,
+      },
     });
   });
 }
@@ -293,13 +291,16 @@ export async function insertSyntheticOrganizations(
       );
       if (sectors.length) await tx.insertInto('organization_sectors').values(sectors).execute();
     }
-    await recordAudit(tx, {
-      actor: null,
-      action: 'create',
-      entityType: 'organization',
-      entityId: `synthetic-batch-${now}`,
-      before: null,
-      after: { synthetic: inputs.length },
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: null,
+        action: 'create',
+        entityType: 'organization',
+        entityId: `synthetic-batch-${now}`,
+        before: null,
+        after: { synthetic: inputs.length },
+      },
     });
   });
 }
@@ -310,15 +311,18 @@ export async function insertSyntheticOrganizations(
  * still the only one.
  */
 export async function clearInternalDescriptions(db: Q, ids: string[]): Promise<number> {
-  let changed = 0;
-  for (const id of ids) {
-    const row = await organizationsRepo.get(db, id);
-    if (!row) continue;
-    const d = parseJson<{ vi?: string; ja?: string; en?: string }>(row.description, {});
-    if (d.vi || d.ja || !d.en || !/^Party of (an agreement|agreements) in agreements-seed\.csv/.test(d.en))
-      continue;
-    await db.updateTable('organizations').set({ description: '{}' }).where('id', '=', id).execute();
-    changed++;
-  }
-  return changed;
+  return db.transaction().execute(async (tx) => {
+    let changed = 0;
+    for (const id of ids) {
+      const row = await organizationsRepo.get(tx, id);
+      if (!row) continue;
+      const d = parseJson<{ vi?: string; ja?: string; en?: string }>(row.description, {});
+      if (d.vi || d.ja || !d.en || !/^Party of (an agreement|agreements) in agreements-seed\.csv/.test(d.en))
+        continue;
+      await tx.updateTable('organizations').set({ description: '{}' }).where('id', '=', id).execute();
+      changed++;
+    }
+    if (changed) await recordChange(tx, { scopes: ['atlas'] });
+    return changed;
+  });
 }

@@ -41,5 +41,9 @@ export const profilesRepo = {
   /** Every (agreement, party) pair: who already cooperates with whom. */
   parties: (db: Q) =>
     db.selectFrom('agreement_parties').select(['agreement_id', 'locality_code', 'organization_id']).execute(),
-  sectorsOf: (db: Q) => db.selectFrom('organization_sectors').selectAll().execute(),
+  /** The sectors of every organisation (the matcher's index), or of these only. */
+  sectorsOf: (db: Q, ids?: string[]) => {
+    const q = db.selectFrom('organization_sectors').selectAll();
+    return (ids ? q.where('organization_id', 'in', ids) : q).orderBy('code').execute();
+  },
 };

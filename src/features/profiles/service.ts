@@ -14,7 +14,8 @@ import { detectLanguage } from '../../domain/text/normalize.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { assertCanEditLocality, assertCanEditOrganization } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
-import { actorOf, dataVersion, recordAudit } from '../audit/service.ts';
+import { actorOf, recordChange, scopeVersion } from '../audit/service.ts';
+import { localityParents, organizationPlaces } from '../lookups/places.ts';
 import { groupBy, localized, nowIso, parseJson } from '../shared/json.ts';
 import { type ProfileRow, profilesRepo } from './repository.ts';
 import type { Profile, ProfileInput } from './schemas.ts';
@@ -45,6 +46,25 @@ export function understand(text: string): Profile['understood']['offers'][number
   };
 }
 
+/** What `profiles.translations` holds: per language, the offers and needs (and a starting profile's basis). */
+export type StoredTranslations = Partial<
+  Record<'vi' | 'ja' | 'en', { offers: string[]; needs: string[]; status: 'official' | 'unofficial' }>
+> & { basis?: Partial<Record<'vi' | 'ja' | 'en', string>> };
+
+function translationsOf(json: string): Pick<Profile, 'translations' | 'basisTranslations'> {
+  const stored = parseJson<StoredTranslations>(json, {});
+  const translations: Profile['translations'] = {};
+  const basisTranslations: Profile['basisTranslations'] = {};
+  for (const lang of ['vi', 'ja', 'en'] as const) {
+    const t = stored[lang];
+    if (!t) continue;
+    translations[lang] = { offers: t.offers, needs: t.needs, status: t.status };
+  }
+  for (const lang of ['vi', 'ja', 'en'] as const)
+    if (stored.basis?.[lang]) basisTranslations[lang] = stored.basis[lang];
+  return { translations, basisTranslations };
+}
+
 function toView(r: ProfileRow, sectors: string[]): Profile {
   const offers = parseJson<string[]>(r.offers, []);
   const needs = parseJson<string[]>(r.needs, []);
@@ -63,6 +83,8 @@ function toView(r: ProfileRow, sectors: string[]): Profile {
     offers,
     needs,
     understood: { offers: offers.map(understand), needs: needs.map(understand) },
+    lang: (r.lang as Profile['lang']) ?? null,
+    ...translationsOf(r.translations),
     priorities: parseJson<string[]>(r.priorities, []),
     sectors,
     starter: r.starter === 1,
@@ -80,7 +102,8 @@ interface Snapshot {
   partners: Map<string, Set<string>>;
 }
 
-// One matcher index per database, rebuilt when the data version moves (any write anywhere).
+// One matcher index per database, rebuilt when the atlas moves (a change to a locality, an
+// organisation, an agreement or a profile); accounts and forums leave it as it is.
 const snapshots = new WeakMap<Q, Promise<Snapshot>>();
 
 async function buildSnapshot(db: Q, version: number): Promise<Snapshot> {
@@ -120,7 +143,7 @@ async function buildSnapshot(db: Q, version: number): Promise<Snapshot> {
 }
 
 async function snapshot(db: Q): Promise<Snapshot> {
-  const version = await dataVersion(db);
+  const version = await scopeVersion(db, 'atlas');
   const current = snapshots.get(db);
   if (current && (await current).version === version) return current;
   const next = buildSnapshot(db, version);
@@ -131,9 +154,9 @@ async function snapshot(db: Q): Promise<Snapshot> {
 export async function getProfile(db: Q, id: string): Promise<Profile> {
   const row = await profilesRepo.get(db, id);
   if (!row) throw notFound('profile', id);
-  const sectors = (await profilesRepo.sectorsOf(db))
-    .filter((s) => s.organization_id === id)
-    .map((s) => s.code);
+  // A locality's profile has no sectors; an organisation's has its own (not every organisation's).
+  const sectors =
+    row.owner_type === 'organization' ? (await profilesRepo.sectorsOf(db, [id])).map((s) => s.code) : [];
   return toView(row, sectors);
 }
 
@@ -164,19 +187,16 @@ export async function matchesFor(
 
 /** Who owns a profile id, for the scope check: a locality code or an organisation id. */
 async function ownerOf(db: Q, id: string) {
-  const [locality, org] = await Promise.all([
-    db.selectFrom('localities').select(['code', 'parent_code']).where('code', '=', id).executeTakeFirst(),
-    db.selectFrom('organizations').select(['id', 'locality_code']).where('id', '=', id).executeTakeFirst(),
-  ]);
+  const [[locality], [org]] = await Promise.all([localityParents(db, [id]), organizationPlaces(db, [id])]);
   if (locality)
     return {
       type: 'locality' as const,
-      check: (u: User) => assertCanEditLocality(u, locality.code, locality.parent_code),
+      check: (u: User) => assertCanEditLocality(u, locality.code, locality.parentCode),
     };
   if (org)
     return {
       type: 'organization' as const,
-      check: (u: User) => assertCanEditOrganization(u, { id: org.id, localityCode: org.locality_code }),
+      check: (u: User) => assertCanEditOrganization(u, org),
     };
   throw notFound('locality or organisation', id);
 }
@@ -208,6 +228,8 @@ export async function saveProfile(
     offers: JSON.stringify(input.offers),
     needs: JSON.stringify(input.needs),
     priorities: JSON.stringify(input.priorities),
+    lang: input.lang ?? null,
+    translations: JSON.stringify(input.translations ?? {}),
   };
   return db.transaction().execute(async (tx) => {
     if (existing) {
@@ -236,13 +258,16 @@ export async function saveProfile(
     }
     const after = await getProfile(tx, id);
     const before = existing ? toView(existing, after.sectors) : null;
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: existing ? 'update' : 'create',
-      entityType: 'profile',
-      entityId: id,
-      before,
-      after,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: actorOf(user),
+        action: existing ? 'update' : 'create',
+        entityType: 'profile',
+        entityId: id,
+        before,
+        after,
+      },
     });
     return after;
   });
@@ -251,9 +276,34 @@ export async function saveProfile(
 /** A starting profile written from a locality's well-known strengths; kept if one exists. */
 export async function insertStarterProfile(
   db: Q,
-  s: { id: string; offers: string[]; needs: string[]; priorities: string[]; basis: string },
+  s: {
+    id: string;
+    offers: string[];
+    needs: string[];
+    priorities: string[];
+    basis: string;
+    lang?: string | null;
+    translations?: StoredTranslations;
+  },
 ) {
-  if (await profilesRepo.get(db, s.id)) return false;
+  const existing = await profilesRepo.get(db, s.id);
+  if (existing) {
+    // A starting profile loaded before its translations existed gets them; an owner's own profile is theirs.
+    if (
+      existing.starter !== 1 ||
+      existing.translations !== '{}' ||
+      !s.translations ||
+      !Object.keys(s.translations).length
+    )
+      return false;
+    await db
+      .updateTable('profiles')
+      .set({ lang: s.lang ?? null, translations: JSON.stringify(s.translations) })
+      .where('owner_id', '=', s.id)
+      .where('starter', '=', 1)
+      .execute();
+    return false;
+  }
   const now = nowIso();
   await db.transaction().execute(async (tx) => {
     await profilesRepo.insert(tx, {
@@ -262,19 +312,24 @@ export async function insertStarterProfile(
       offers: JSON.stringify(s.offers),
       needs: JSON.stringify(s.needs),
       priorities: JSON.stringify(s.priorities),
+      lang: s.lang ?? null,
+      translations: JSON.stringify(s.translations ?? {}),
       starter: 1,
       basis: s.basis,
       version: 1,
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(tx, {
-      actor: null,
-      action: 'create',
-      entityType: 'profile',
-      entityId: s.id,
-      before: null,
-      after: s,
+    await recordChange(tx, {
+      scopes: ['atlas'],
+      audit: {
+        actor: null,
+        action: 'create',
+        entityType: 'profile',
+        entityId: s.id,
+        before: null,
+        after: s,
+      },
     });
   });
   return true;

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
+import { placeDirectory } from '../lookups/places.ts';
 import { insertStarterProfile } from '../profiles/service.ts';
 import { parseCsv } from '../shared/csv.ts';
 import { readSeedFile, SEED_DIR } from './reference.ts';
+import { referenceProfileTranslations } from './translations.ts';
 
 /** Starting profiles of the reference localities (data/seed/profiles.csv), each marked as such. */
 export async function seedStarterProfiles(db: Kysely<Database>): Promise<number> {
@@ -15,7 +17,8 @@ export async function seedStarterProfiles(db: Kysely<Database>): Promise<number>
       .split(sep)
       .map((t) => t.trim())
       .filter(Boolean);
-  const known = new Set((await db.selectFrom('localities').select('code').execute()).map((l) => l.code));
+  const translations = referenceProfileTranslations();
+  const known = new Set((await placeDirectory(db)).localities.map((l) => l.code));
   let added = 0;
   for (const { fields: r } of rows) {
     const id = col(r, 'code');
@@ -26,6 +29,8 @@ export async function seedStarterProfiles(db: Kysely<Database>): Promise<number>
       needs: split(col(r, 'needs'), '|'),
       priorities: split(col(r, 'priorities'), ';'),
       basis: col(r, 'basis'),
+      lang: ['vi', 'ja', 'en'].includes(col(r, 'lang')) ? col(r, 'lang') : null,
+      translations: translations.get(id) ?? {},
     });
     if (inserted) added++;
   }

@@ -9,7 +9,7 @@ export const SEED_DIR = fileURLToPath(new URL('../../../data/seed/', import.meta
 
 export const readSeedFile = (name: string) => readFileSync(`${SEED_DIR}${name}`, 'utf8');
 
-function records(name: string): Record<string, string>[] {
+export function records(name: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(readSeedFile(name));
   return rows.map((r) => Object.fromEntries(header.fields.map((h, i) => [h, r.fields[i] ?? ''])));
 }

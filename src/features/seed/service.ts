@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { checkAgreementCsv, importContext } from '../agreements/import.ts';
 import { applyStatedTerms, importAgreementRows } from '../agreements/service.ts';
+import { addReferenceTexts } from '../agreements/texts.ts';
 import { lastAuditId, summariseSystemEntries } from '../audit/service.ts';
 import { seedForums } from '../forums/seed.ts';
 import {
@@ -19,6 +20,7 @@ import {
   referenceOrganizations,
 } from './reference.ts';
 import { readStatedTerms } from './terms.ts';
+import { referenceAgreementTexts } from './translations.ts';
 
 type Q = Kysely<Database>;
 
@@ -93,10 +95,20 @@ async function loadReference(db: Q): Promise<SeedReport> {
       referenceOrganizations().map((o) => o.id),
     ));
   const terms = await applyStatedTerms(db, readStatedTerms(readSeedFile('agreements-terms.csv'), ctx));
+  const texts = await addReferenceTexts(db, referenceAgreementTexts());
   const profiles = await seedStarterProfiles(db);
   const forums = await seedForums(db);
   await markReferenceLoaded(db);
-  return { localities, organizations, agreements, profiles, terms, forums, updated, skipped };
+  return {
+    localities,
+    organizations,
+    agreements,
+    profiles,
+    terms,
+    forums,
+    updated: updated + texts,
+    skipped,
+  };
 }
 
 const SEEDED = 'reference_data_loaded';

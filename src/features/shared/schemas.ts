@@ -23,13 +23,44 @@ export const LongLocalizedText = z
   })
   .strict();
 
+/** Whether a language of a text is an official or an unofficial translation; a language not marked is the original. */
+export const TranslationStatus = z.enum(['official', 'unofficial']);
+export type TranslationStatus = z.infer<typeof TranslationStatus>;
+export const TranslationMarks = z
+  .object({
+    vi: TranslationStatus.optional(),
+    ja: TranslationStatus.optional(),
+    en: TranslationStatus.optional(),
+  })
+  .strict()
+  .meta({
+    id: 'TranslationMarks',
+    description:
+      'The languages of a text that are translations (official or unofficial); the others are originals.',
+  });
+export type TranslationMarks = z.infer<typeof TranslationMarks>;
+
+/** A short text per language that says which of its languages are translations. */
+export const MarkedText = LocalizedText.extend({ translation: TranslationMarks.optional() })
+  .strict()
+  .meta({ id: 'MarkedText', description: 'A text per language; `translation` marks the translated ones.' });
+export type MarkedText = z.infer<typeof MarkedText>;
+
+/** A long text per language, with its translations marked. */
+export const MarkedLongText = LongLocalizedText.extend({ translation: TranslationMarks.optional() })
+  .strict()
+  .meta({ id: 'MarkedLongText' });
+
 export const Source = z
   .object({
     url: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       .max(2000)
       .nullable(),
+    /** The researcher's note on the source, in the language it was written in (English for the reference data). */
     note: z.string().max(4000).nullable().default(null),
+    /** What the source says, for the public, in each language (translations marked). */
+    summary: MarkedLongText.optional(),
   })
   .strict()
   .meta({ id: 'Source', description: 'Where a fact comes from.' });

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { z } from 'zod';
+import type { Problem as ProblemSchema } from '../../../src/features/shared/schemas.ts';
+import { invalidateAfterWrite, queryKeyOf } from './cache.ts';
 
-/** RFC 9457 problem details as the server sends them. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  code: string;
-  errors?: { path: string; message: string; code: string }[];
-}
+/**
+ * RFC 9457 problem details as the server sends them (its `Problem` schema); the client also
+ * makes one for a network failure or a body that is not JSON, with only `status` and `code`.
+ */
+export type Problem = Partial<z.infer<typeof ProblemSchema>> & { status: number; code: string };
 
 export class ApiError extends Error {
   constructor(
@@ -55,6 +55,7 @@ export async function api<T>(
     throw new ApiError(0, { status: 0, code: 'network' });
   }
   if (!res.ok) throw new ApiError(res.status, await toProblem(res));
+  if (init.method && init.method !== 'GET' && init.method !== 'HEAD') invalidateAfterWrite(path);
   const data = res.status === 204 ? (undefined as T) : ((await res.json()) as T);
   return { data, etag: res.headers.get('etag') };
 }
@@ -67,32 +68,33 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Fetches `path` (null = nothing to fetch) and refetches when it changes; aborts stale requests. */
+/**
+ * Fetches `path` (null = nothing to fetch) through the shared query cache: a page opened again
+ * shows what it read a moment ago at once, two components asking for the same path make one
+ * request, and a write marks stale what it changed (`api/cache.ts`). While the path changes
+ * (a filter), the previous answer stays on screen until the new one arrives.
+ */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<Omit<Loaded<T>, 'reload'>>({
-    data: null,
-    etag: null,
-    error: null,
-    loading: path !== null,
+  const q = useQuery({
+    queryKey: path === null ? ['none'] : queryKeyOf(path),
+    queryFn: ({ signal }) => api<T>(path as string, { signal }),
+    enabled: path !== null,
+    placeholderData: keepPreviousData,
   });
-  const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tick is the reload trigger
-  useEffect(() => {
-    if (path === null) return;
-    const ctl = new AbortController();
-    setState((s) => ({ ...s, loading: true, error: null }));
-    api<T>(path, { signal: ctl.signal }).then(
-      (r) => setState({ data: r.data, etag: r.etag, error: null, loading: false }),
-      (err: unknown) => {
-        if (ctl.signal.aborted) return;
-        const error = err instanceof ApiError ? err : new ApiError(0, { status: 0, code: 'network' });
-        setState({ data: null, etag: null, error, loading: false });
-      },
-    );
-    return () => ctl.abort();
-  }, [path, tick]);
-  return { ...state, reload };
+  const { refetch } = q;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const error = q.error
+    ? q.error instanceof ApiError
+      ? q.error
+      : new ApiError(0, { status: 0, code: 'network' })
+    : null;
+  return {
+    data: error ? null : (q.data?.data ?? null),
+    etag: q.data?.etag ?? null,
+    error,
+    loading: q.isFetching,
+    reload,
+  };
 }
 
 /** The same list URL asking for the whole filtered list as CSV (the server sends an attachment). */

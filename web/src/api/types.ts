@@ -1,6 +1,11 @@
 import type { z } from 'zod';
-import type { User as UserRecord } from '../../../src/features/accounts/schemas.ts';
+import type {
+  ApiToken as ApiTokenSchema,
+  TokenCreate as TokenCreateSchema,
+  User as UserRecord,
+} from '../../../src/features/accounts/schemas.ts';
 import type { Agreement, AgreementSummary } from '../../../src/features/agreements/schemas.ts';
+import type { AuditEntry as AuditEntrySchema } from '../../../src/features/audit/service.ts';
 import type { Locality, LocalitySummary } from '../../../src/features/localities/schemas.ts';
 import type { Organization, OrganizationSummary } from '../../../src/features/organizations/schemas.ts';
 import type {
@@ -8,9 +13,13 @@ import type {
   MatchReason as MatchReasonSchema,
   Profile,
 } from '../../../src/features/profiles/schemas.ts';
+import type { pageOf } from '../../../src/features/shared/schemas.ts';
+import type { Job } from '../../../src/platform/jobs/schemas.ts';
 
 // Record types are the server's zod response schemas (type-only imports: nothing of the
-// server reaches the bundle). Aggregates the server builds in its routes are declared here.
+// server reaches the bundle). The detail aggregates (LocalityDetail, OrganizationDetail,
+// AgreementDetail, Stats) are declared, unexported, in the server's routes.ts files; until they
+// move to the features' schemas.ts they are composed here from the exported record schemas.
 export type {
   Agreement,
   AgreementSummary,
@@ -32,11 +41,8 @@ export type User = Pick<UserRecord, 'id' | 'email' | 'role' | 'scopes' | 'mustCh
   disabled?: boolean;
 };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  nextCursor: string | null;
-}
+/** A page of a cursor list (`pageOf` on the server). */
+export type Page<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
 
 export interface AgreementDetail extends Agreement {
   renews: Agreement | null;
@@ -71,16 +77,13 @@ export interface Stats {
   recent: Agreement[];
 }
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { id: string; email: string } | null;
-  action: 'create' | 'update' | 'delete';
-  entityType: 'agreement' | 'organization' | 'locality' | 'profile' | 'user' | 'token' | 'reference';
-  entityId: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+/** `GET /api/audit` items. `entityType` is a string: the reference load records `reference`. */
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+/** `GET /api/tokens` items (the secret comes only in the answer that created the token). */
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+export type TokenCreate = z.input<typeof TokenCreateSchema>;
+/** A background job as `GET /api/admin/jobs/{id}` answers it. */
+export type { Job };
 
 export const AGREEMENT_KINDS = [
   'friendship',

@@ -50,3 +50,10 @@ export function ForeignText({
     </Tag>
   );
 }
+
+/** The tag of a text shown in a translation: "Unofficial translation" or "Official translation". */
+export function TranslationTag({ status }: { status: 'official' | 'unofficial' | undefined }) {
+  const { t } = useLang();
+  if (!status) return null;
+  return <span className={`lang-tag translation-${status}`}>{t(`text.translation.${status}`)}</span>;
+}

@@ -82,6 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {user?.role === 'admin' && <NavLink to="/admin/audit">{t('nav.audit')}</NavLink>}
           {user?.role === 'admin' && <NavLink to="/admin/users">{t('nav.users')}</NavLink>}
           {user?.role === 'admin' && <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>}
+          {user?.role === 'admin' && <NavLink to="/admin/jobs">{t('nav.jobs')}</NavLink>}
         </nav>
       </header>
       <main id="main" tabIndex={-1}>

@@ -4,6 +4,7 @@ import type { AgreementSummary, LocalitySummary, LocalizedText } from '../api/ty
 import { textLang, useLang } from '../i18n/format.ts';
 import { csvBody } from '../lib/csv.ts';
 import { Link } from '../router.tsx';
+import { TranslationTag } from './ForeignText.tsx';
 
 /** A localized name, tagged with the language actually shown so screen readers pronounce it right. */
 export function Name({ value }: { value: LocalizedText | null | undefined }) {
@@ -112,7 +113,18 @@ export function AgreementTitle({ a }: { a: Pick<AgreementSummary, 'title' | 'kin
   const { t, text, lang } = useLang();
   const parties = a.parties.map((p) => text(p.name)).join(' – ');
   const made = t('agreement.untitled', { kind: t(`agreementKind.${a.kind}`), parties });
-  if (a.title[lang]) return <span>{a.title[lang]}</span>;
+  if (a.title[lang])
+    return (
+      <span>
+        {a.title[lang]}
+        {a.title.translation?.[lang] && (
+          <>
+            {' '}
+            <TranslationTag status={a.title.translation[lang]} />
+          </>
+        )}
+      </span>
+    );
   // A title only in another language: the reader's own description first, the title after it,
   // marked with its language.
   const other = textLang(a.title, lang);

@@ -5,8 +5,8 @@ import {
   AgreementStatus,
   AgreementUpdate,
 } from '../../../src/features/agreements/schemas.ts';
+import { can } from '../api/actions.ts';
 import type { Agreement, Lang } from '../api/types.ts';
-import { useAuth } from '../auth.tsx';
 import { ErrorNote, Loading, PageTitle } from '../components/common.tsx';
 import { LocalityPicker } from '../components/LocalityPicker.tsx';
 import {
@@ -22,7 +22,7 @@ import {
 import { fromZod } from '../forms/issues.ts';
 import { useEditor } from '../forms/useEditor.ts';
 import { useLang } from '../i18n/format.ts';
-import { Link, useRouter } from '../router.tsx';
+import { useRouter } from '../router.tsx';
 import { EditorChrome } from './EditorChrome.tsx';
 
 interface Draft {
@@ -102,7 +102,6 @@ function validate(d: Draft, creating: boolean) {
 
 export function AgreementEditPage({ params }: { params: Record<string, string> }) {
   const { t } = useLang();
-  const { user, ready } = useAuth();
   const { navigate } = useRouter();
   const ed = useEditor<Agreement, Draft>({
     id: params.id,
@@ -112,13 +111,6 @@ export function AgreementEditPage({ params }: { params: Record<string, string> }
     validate: useCallback(validate, []),
     alwaysSend: ALWAYS_SEND,
   });
-  if (!ready) return <Loading />;
-  if (!user)
-    return (
-      <p>
-        <Link to={`/signin?next=${encodeURIComponent(window.location.pathname)}`}>{t('nav.signIn')}</Link>
-      </p>
-    );
   if (ed.loadError) return <ErrorNote error={ed.loadError} />;
   if (ed.loading) return <Loading />;
   const d = ed.draft;
@@ -139,7 +131,7 @@ export function AgreementEditPage({ params }: { params: Record<string, string> }
         editor={ed}
         cancelTo={detail}
         onSaved={(a) => navigate(`/agreements/${encodeURIComponent(a.id)}`)}
-        onDeleted={() => navigate('/agreements')}
+        onDeleted={can(ed.record, 'delete') ? () => navigate('/agreements') : undefined}
       >
         <LocalizedInputs
           idPrefix="title"

@@ -1,10 +1,12 @@
 import { sectorLabel } from '../../../src/domain/sectors.ts';
 import { detectLanguage } from '../../../src/domain/text/normalize.ts';
+import { can } from '../api/actions.ts';
 import { useApi } from '../api/client.ts';
 import type { AgreementDetail, Party } from '../api/types.ts';
-import { canEdit, useAuth } from '../auth.tsx';
+import { useAuth } from '../auth.tsx';
 import { AgreementTitle, Async, Badge, LocalCsvLink, Name, PageTitle } from '../components/common.tsx';
 import { ForeignText } from '../components/ForeignText.tsx';
+import { SourcesList } from '../components/SourcesList.tsx';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
 
@@ -42,7 +44,7 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
         <article>
           <PageTitle
             actions={
-              canEdit(user) && (
+              can(a, 'update') && (
                 <Link className="button" to={`/agreements/${encodeURIComponent(a.id)}/edit`}>
                   {t('common.edit')}
                 </Link>
@@ -140,26 +142,7 @@ export function AgreementPage({ params }: { params: Record<string, string> }) {
             )}
             <dt>{t('agreement.sources')}</dt>
             <dd>
-              {a.sources.length === 0 ? (
-                t('agreement.noSources')
-              ) : (
-                <ul className="plain">
-                  {a.sources.map((s) => (
-                    <li key={`${s.url}:${s.note}`}>
-                      {s.note && (
-                        <ForeignText as="p" lang={detectLanguage(s.note)} quoted>
-                          {s.note}
-                        </ForeignText>
-                      )}
-                      {s.url && (
-                        <a href={s.url} rel="noreferrer noopener" target="_blank">
-                          {s.url}
-                        </a>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <SourcesList sources={a.sources} />
             </dd>
           </dl>
           {a.synthetic && <p className="notice">{t('common.syntheticNote')}</p>}

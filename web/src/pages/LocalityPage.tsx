@@ -1,12 +1,11 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { detectLanguage } from '../../../src/domain/text/normalize.ts';
 import { useApi } from '../api/client.ts';
 import type { LocalityDetail } from '../api/types.ts';
 import { AgreementList } from '../components/AgreementList.tsx';
 import { Async, CsvLink, ErrorNote, Loading, LocalityLink, Name, PageTitle } from '../components/common.tsx';
-import { ForeignText } from '../components/ForeignText.tsx';
 import { EgoGraph } from '../components/NetworkGraph.tsx';
 import { OrganizationList } from '../components/OrganizationList.tsx';
+import { SourcesList } from '../components/SourcesList.tsx';
 import { useLang } from '../i18n/format.ts';
 import { type More, useMore } from '../lib/more.ts';
 import { Link } from '../router.tsx';
@@ -109,28 +108,13 @@ export function LocalityPage({ params }: { params: Record<string, string> }) {
               <>
                 <dt>{t('agreement.sources')}</dt>
                 <dd>
-                  <ul className="plain">
-                    {l.sources.map((s) => (
-                      <li key={`${s.url}:${s.note}`}>
-                        {s.note && (
-                          <ForeignText as="p" lang={detectLanguage(s.note)} quoted>
-                            {s.note}
-                          </ForeignText>
-                        )}
-                        {s.url && (
-                          <a href={s.url} rel="noreferrer noopener" target="_blank">
-                            {s.url}
-                          </a>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
+                  <SourcesList sources={l.sources} />
                 </dd>
               </>
             )}
           </dl>
           <Suspense fallback={<Loading />}>
-            <ProfileSection id={l.code} name={l.name} />
+            <ProfileSection id={l.code} name={l.name} owner={l} />
           </Suspense>
           <section aria-labelledby="partners-h">
             <h2 id="partners-h">{t('locality.partners')}</h2>

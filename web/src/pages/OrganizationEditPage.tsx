@@ -4,15 +4,15 @@ import {
   OrganizationKind,
   OrganizationUpdate,
 } from '../../../src/features/organizations/schemas.ts';
+import { can } from '../api/actions.ts';
 import type { Lang, Organization } from '../api/types.ts';
-import { useAuth } from '../auth.tsx';
 import { ErrorNote, Loading, PageTitle } from '../components/common.tsx';
 import { LocalityPicker } from '../components/LocalityPicker.tsx';
 import { compactText, Field, invalidProps, LocalizedInputs, SectorChecks } from '../forms/fields.tsx';
 import { fromZod } from '../forms/issues.ts';
 import { useEditor } from '../forms/useEditor.ts';
 import { useLang } from '../i18n/format.ts';
-import { Link, useRouter } from '../router.tsx';
+import { useRouter } from '../router.tsx';
 import { EditorChrome } from './EditorChrome.tsx';
 
 interface Draft {
@@ -57,7 +57,6 @@ function validate(d: Draft, creating: boolean) {
 
 export function OrganizationEditPage({ params }: { params: Record<string, string> }) {
   const { t } = useLang();
-  const { user, ready } = useAuth();
   const { navigate } = useRouter();
   const ed = useEditor<Organization, Draft>({
     id: params.id,
@@ -66,13 +65,6 @@ export function OrganizationEditPage({ params }: { params: Record<string, string
     fromRecord: useCallback(fromRecord, []),
     validate: useCallback(validate, []),
   });
-  if (!ready) return <Loading />;
-  if (!user)
-    return (
-      <p>
-        <Link to={`/signin?next=${encodeURIComponent(window.location.pathname)}`}>{t('nav.signIn')}</Link>
-      </p>
-    );
   if (ed.loadError) return <ErrorNote error={ed.loadError} />;
   if (ed.loading) return <Loading />;
   const d = ed.draft;
@@ -86,7 +78,7 @@ export function OrganizationEditPage({ params }: { params: Record<string, string
         editor={ed}
         cancelTo={params.id ? `/organizations/${encodeURIComponent(params.id)}` : '/organizations'}
         onSaved={(o) => navigate(`/organizations/${encodeURIComponent(o.id)}`)}
-        onDeleted={() => navigate('/organizations')}
+        onDeleted={can(ed.record, 'delete') ? () => navigate('/organizations') : undefined}
       >
         <LocalizedInputs
           idPrefix="name"

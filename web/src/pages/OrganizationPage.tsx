@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { sectorLabel } from '../../../src/domain/sectors.ts';
+import { can } from '../api/actions.ts';
 import { useApi } from '../api/client.ts';
 import type { OrganizationDetail } from '../api/types.ts';
-import { canEdit, useAuth } from '../auth.tsx';
+import { useAuth } from '../auth.tsx';
 import { AgreementList } from '../components/AgreementList.tsx';
 import { Async, Badge, Loading, LocalCsvLink, LocalityLink, Name, PageTitle } from '../components/common.tsx';
 import { ForeignText } from '../components/ForeignText.tsx';
@@ -26,7 +27,7 @@ export function OrganizationPage({ params }: { params: Record<string, string> })
         <article>
           <PageTitle
             actions={
-              canEdit(user) && (
+              can(o, 'update') && (
                 <Link className="button" to={`/organizations/${encodeURIComponent(o.id)}/edit`}>
                   {t('common.edit')}
                 </Link>
@@ -72,7 +73,7 @@ export function OrganizationPage({ params }: { params: Record<string, string> })
             </p>
           )}
           <Suspense fallback={<Loading />}>
-            <ProfileSection id={o.id} name={o.name} />
+            <ProfileSection id={o.id} name={o.name} owner={o} />
           </Suspense>
           <section>
             <h2>{t('nav.agreements')}</h2>

@@ -1,15 +1,20 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { SECTORS, sectorLabel } from '../../../src/domain/sectors.ts';
+import { sectorLabel } from '../../../src/domain/sectors.ts';
 import { useApi } from '../api/client.ts';
 import type { Matches, MatchReason, Profile } from '../api/types.ts';
 import { canEdit, useAuth } from '../auth.tsx';
 import { ErrorNote, Loading, Name, PageTitle } from '../components/common.tsx';
 import { ForeignText } from '../components/ForeignText.tsx';
-import { codeOf, LocalityPicker } from '../components/LocalityPicker.tsx';
+import {
+  countryOptions,
+  type Filter,
+  FilterBar,
+  sectorOptions,
+  useUrlFilters,
+} from '../components/ListPage.tsx';
 import { ProfileBody, profileEditPath } from '../components/ProfileView.tsx';
 import { useLang } from '../i18n/format.ts';
 import { guessLang, highlight } from '../lib/highlight.ts';
-import { Link, useRouter, withQuery } from '../router.tsx';
+import { Link, withQuery } from '../router.tsx';
 
 const TOP = 10;
 /** Reasons shown at once; the others wait behind "more reasons", so the ranking stays scannable. */
@@ -206,20 +211,33 @@ function Results({ path, forId }: { path: string; forId: string }) {
 
 export function PartnersPage() {
   const { t, lang } = useLang();
-  const { search, navigate } = useRouter();
-  const f = {
-    for: search.get('for') ?? '',
-    sector: search.get('sector') ?? '',
-    country: search.get('country') ?? '',
-    partners: search.get('partners') ?? '',
-  };
-  const [draft, setDraft] = useState(f.for);
-  useEffect(() => setDraft(f.for), [f.for]);
-  const go = (next: Partial<typeof f>) => navigate(withQuery('/partners', { ...f, ...next }));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    go({ for: await codeOf(draft, 'both') });
-  };
+  const filters: Filter[] = [
+    {
+      key: 'for',
+      id: 'p-for',
+      kind: 'record',
+      label: t('partners.for'),
+      source: 'both',
+      hint: t('partners.forHint'),
+    },
+    {
+      key: 'sector',
+      id: 'p-sector',
+      kind: 'select',
+      label: t('filters.field'),
+      options: sectorOptions(lang),
+    },
+    {
+      key: 'country',
+      id: 'p-country',
+      kind: 'select',
+      label: t('filters.country'),
+      options: countryOptions(t),
+    },
+    { key: 'partners', id: 'p-partners', kind: 'check', label: t('partners.includePartners') },
+  ];
+  const state = useUrlFilters('/partners', filters);
+  const f = state.applied;
   const apiPath = f.for
     ? withQuery('/api/matches', {
         for: f.for,
@@ -233,54 +251,12 @@ export function PartnersPage() {
     <>
       <PageTitle>{t('partners.title')}</PageTitle>
       <p className="lead">{t('partners.lead')}</p>
-      <search>
-        <form className="filters partner-filters" onSubmit={submit}>
-          <div className="field wide">
-            <label htmlFor="p-for">{t('partners.for')}</label>
-            <LocalityPicker
-              id="p-for"
-              source="both"
-              value={draft}
-              onChange={setDraft}
-              describedBy="p-for-hint"
-            />
-            <p id="p-for-hint" className="hint">
-              {t('partners.forHint')}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="p-sector">{t('filters.field')}</label>
-            <select id="p-sector" value={f.sector} onChange={(e) => go({ sector: e.target.value })}>
-              <option value="">{t('filters.any')}</option>
-              {SECTORS.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.label[lang]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="p-country">{t('filters.country')}</label>
-            <select id="p-country" value={f.country} onChange={(e) => go({ country: e.target.value })}>
-              <option value="">{t('filters.any')}</option>
-              <option value="VN">{t('country.VN')}</option>
-              <option value="JP">{t('country.JP')}</option>
-            </select>
-          </div>
-          <div className="field check">
-            <input
-              id="p-partners"
-              type="checkbox"
-              checked={!!f.partners}
-              onChange={(e) => go({ partners: e.target.checked ? '1' : '' })}
-            />
-            <label htmlFor="p-partners">{t('partners.includePartners')}</label>
-          </div>
-          <div className="field buttons">
-            <button type="submit">{t('partners.show')}</button>
-          </div>
-        </form>
-      </search>
+      <FilterBar
+        filters={filters}
+        state={state}
+        submitLabel={t('partners.show')}
+        className="filters partner-filters"
+      />
       {apiPath ? (
         <Results key={apiPath} path={apiPath} forId={f.for} />
       ) : (

@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { ProfileInput } from '../../../src/features/profiles/schemas.ts';
 import type { Profile } from '../api/types.ts';
-import { useAuth } from '../auth.tsx';
 import { ErrorNote, Loading, PageTitle } from '../components/common.tsx';
 import { partnersPath } from '../components/ProfileView.tsx';
 import { FieldIssue, invalidProps, SectorChecks } from '../forms/fields.tsx';
@@ -9,7 +8,7 @@ import { fromZod, type Issue } from '../forms/issues.ts';
 import { useEditor } from '../forms/useEditor.ts';
 import { useLang } from '../i18n/format.ts';
 import { guessLang } from '../lib/highlight.ts';
-import { Link, useRouter } from '../router.tsx';
+import { useRouter } from '../router.tsx';
 import { EditorChrome } from './EditorChrome.tsx';
 
 const MAX_PRIORITIES = 5;
@@ -125,7 +124,6 @@ function Lines({
 
 export function ProfileEditPage({ params }: { params: Record<string, string> }) {
   const { t, text } = useLang();
-  const { user, ready } = useAuth();
   const { navigate } = useRouter();
   const id = params.id;
   const ed = useEditor<Profile, Draft>({
@@ -136,13 +134,6 @@ export function ProfileEditPage({ params }: { params: Record<string, string> }) 
     validate: useCallback(validate, []),
     put: true,
   });
-  if (!ready) return <Loading />;
-  if (!user)
-    return (
-      <p>
-        <Link to={`/signin?next=${encodeURIComponent(window.location.pathname)}`}>{t('nav.signIn')}</Link>
-      </p>
-    );
   if (ed.loadError) return <ErrorNote error={ed.loadError} />;
   if (ed.loading) return <Loading />;
   const d = ed.draft;

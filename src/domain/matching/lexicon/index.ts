@@ -4,6 +4,7 @@ import { DETAIL } from './detail.ts';
 import { ECONOMY } from './economy.ts';
 import { ENVIRONMENT } from './environment.ts';
 import { EVERYDAY, VISITORS } from './everyday.ts';
+import { FIELDS } from './fields.ts';
 import { GENERIC } from './generic.ts';
 import { INDUSTRIES } from './industries.ts';
 import { PEOPLE } from './people.ts';
@@ -12,11 +13,12 @@ import { HS_PRODUCTS } from './products-hs.ts';
 import { SERVICES } from './services.ts';
 import { OCCUPATIONS, withOccupations } from './skills.ts';
 import { SOCIETY } from './society.ts';
+import { withVariants } from './variants.ts';
 
 export type { Concept } from './concept.ts';
 
 /** The whole curated lexicon, every concept once. */
-export const LEXICON: readonly Concept[] = [
+export const LEXICON: readonly Concept[] = withVariants([
   ...ECONOMY,
   ...AGRICULTURE,
   ...PRODUCTS,
@@ -30,8 +32,9 @@ export const LEXICON: readonly Concept[] = [
   ...OCCUPATIONS,
   ...EVERYDAY,
   ...VISITORS,
+  ...FIELDS,
   ...GENERIC,
-];
+]);
 
 /**
  * Terms that are recognised only so that the words inside them are not: "米国" (the United
@@ -70,6 +73,14 @@ export const BLOCKERS: readonly string[] = [
   'tiêu biểu',
   'tiêu chí',
   'người tiêu dùng',
+  // "cải" (greens) inside "cải tạo" (renovate), "cải thiện" (improve), "cải cách" (reform);
+  // "nhãn" (longan) as a label.
+  'cải tạo',
+  'cải thiện',
+  'cải cách',
+  'theo nhãn',
+  'nhãn riêng',
+  'nhãn hàng',
 ];
 
 const BY_ID = new Map(LEXICON.map((c) => [c.id, c]));

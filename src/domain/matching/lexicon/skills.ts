@@ -144,9 +144,18 @@ export const OCCUPATION_ROWS: OccupationRow[] = [
     'engineers',
     M,
     '',
-    'kỹ sư|kỹ sư cơ khí|kỹ sư điện|kỹ sư điện tử|kỹ sư tự động hóa|kỹ thuật viên|kỹ thuật viên cơ điện tử|cán bộ kỹ thuật|kỹ sư cad',
-    '技術者|エンジニア|電気・機械系|機械系エンジニア|電気系技術者|若手技術者|技術職|設計者',
-    'engineers|engineer|mechanical engineers|electrical engineers|technicians|technician|cad engineers',
+    'kỹ sư cơ khí|kỹ sư điện|kỹ sư điện tử|kỹ sư tự động hóa|kỹ thuật viên cơ điện tử|kỹ sư cad|kỹ sư chế tạo',
+    '電気・機械系|機械系エンジニア|電気系技術者|機械設計者|生産技術者',
+    'mechanical engineers|electrical engineers|cad engineers|manufacturing engineers|production engineers',
+  ],
+  // Engineers of no named field: people, not manufacturing ("cử kỹ sư sang" is not a factory).
+  [
+    'engineers-any',
+    [],
+    '',
+    'kỹ sư|kỹ thuật viên|cán bộ kỹ thuật',
+    '技術者|エンジニア|若手技術者|技術職|設計者',
+    'engineers|engineer|technicians|technician',
   ],
   [
     'it-engineers',
@@ -176,9 +185,9 @@ export const OCCUPATION_ROWS: OccupationRow[] = [
     'certified-skills',
     'labour.training',
     '',
-    'kỳ thi kỹ năng|thi tay nghề|chứng chỉ nghề|tay nghề|tay nghề cao|đã qua đào tạo|có chứng chỉ',
+    'kỳ thi kỹ năng|thi tay nghề|chứng chỉ nghề|tay nghề|tay nghề cao|đã qua đào tạo|có chứng chỉ nghề',
     '技能試験|技能検定|資格取得|熟練|熟練工|有資格者',
-    'skills test|skills tests|trade test|certified|qualifications|qualified',
+    'skills test|skills tests|trade test|certified workers|certified welders|qualified workers|qualified staff|skills certificate|qualifications',
   ],
 ];
 

@@ -14,7 +14,7 @@ import { queueMail } from '../../../platform/mail/outbox.ts';
 import { accountForInvitation, grantHead } from '../../accounts/grants.ts';
 import { secretHash } from '../../accounts/passwords.ts';
 import type { User } from '../../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../../audit/service.ts';
+import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { parseJson } from '../../shared/json.ts';
 import { accountMail } from '../mails.ts';
 import { forumsRepo } from '../repository.ts';
@@ -117,13 +117,16 @@ export async function acceptInvitation(
       .set((eb) => ({ head_user_id: headId, updated_at: now, version: eb('version', '+', 1) }))
       .where('id', '=', row.delegation_id)
       .execute();
-    await recordAudit(tx, {
-      actor: actorOf(user) ?? { id: headId, email: row.email },
-      action: 'update',
-      entityType: 'delegation',
-      entityId: row.delegation_id,
-      before: null,
-      after: { head: headId, invitation: 'accepted' },
+    await recordChange(tx, {
+      scopes: [forumScope(row.forum_id)],
+      audit: {
+        actor: actorOf(user) ?? { id: headId, email: row.email },
+        action: 'update',
+        entityType: 'delegation',
+        entityId: row.delegation_id,
+        before: null,
+        after: { head: headId, invitation: 'accepted' },
+      },
     });
     return {
       forumId: row.forum_id,

@@ -16,7 +16,7 @@ import { AppError, notFound } from '../../../errors.ts';
 import { type Clock, isoNow } from '../../../platform/clock.ts';
 import { newSecret, secretHash } from '../../accounts/passwords.ts';
 import type { User } from '../../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../../audit/service.ts';
+import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { parseJson } from '../../shared/json.ts';
 import { EVERYONE_ATTENDS, REGISTERED } from '../editing/publish.ts';
 import { programmeForFiles } from '../service.ts';
@@ -48,13 +48,16 @@ export async function renewCalendar(
       .set({ calendar_token_hash: secretHash(token), updated_at: isoNow(clock) })
       .where('id', '=', memberId)
       .execute();
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'delegation',
-      entityId: d.id,
-      before: null,
-      after: { member: memberId, calendar: 'renewed' },
+    await recordChange(tx, {
+      scopes: [forumScope(d.forum_id)],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'delegation',
+        entityId: d.id,
+        before: null,
+        after: { member: memberId, calendar: 'renewed' },
+      },
     });
   });
   return { url: `${publicUrl}/api/calendar/${token}.ics` };

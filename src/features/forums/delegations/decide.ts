@@ -18,7 +18,7 @@ import { AppError } from '../../../errors.ts';
 import { type Clock, isoNow } from '../../../platform/clock.ts';
 import { assertCan } from '../../accounts/policy.ts';
 import type { User } from '../../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../../audit/service.ts';
+import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { versionConflict } from '../editing/access.ts';
 import { forumsRepo } from '../repository.ts';
 import { delegationToEdit } from './members.ts';
@@ -127,13 +127,16 @@ export async function changeState(
       d.state === 'approved' && to !== 'approved'
         ? await moveWaitlistUp(tx, forumId, forum.capacity, now)
         : [];
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'delegation',
-      entityId: d.id,
-      before: { state: d.state },
-      after: { state: to, action, ...(promoted.length ? { promoted } : {}) },
+    await recordChange(tx, {
+      scopes: [forumScope(d.forum_id)],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'delegation',
+        entityId: d.id,
+        before: { state: d.state },
+        after: { state: to, action, ...(promoted.length ? { promoted } : {}) },
+      },
     });
     return { state: to, promoted };
   });

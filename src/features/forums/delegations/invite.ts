@@ -14,7 +14,7 @@ import { type Clock, isoNow } from '../../../platform/clock.ts';
 import { queueMail } from '../../../platform/mail/outbox.ts';
 import { newSecret, secretHash } from '../../accounts/passwords.ts';
 import type { User } from '../../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../../audit/service.ts';
+import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { parseCsv } from '../../shared/csv.ts';
 import { parseJson } from '../../shared/json.ts';
 import { forumToEdit } from '../editing/access.ts';
@@ -134,13 +134,16 @@ export async function inviteFromCsv(
       });
       out.push({ id, party: r.party });
     }
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'create',
-      entityType: 'invitation',
-      entityId: forumId,
-      before: null,
-      after: { parties: out.map((o) => o.party), expiresAt },
+    await recordChange(tx, {
+      scopes: [forumScope(forumId)],
+      audit: {
+        actor: actorOf(user),
+        action: 'create',
+        entityType: 'invitation',
+        entityId: forumId,
+        before: null,
+        after: { parties: out.map((o) => o.party), expiresAt },
+      },
     });
     return { invited: out.length, delegations: out };
   });

@@ -13,7 +13,7 @@ import { AppError, notFound, validationError } from '../../../errors.ts';
 import { type Clock, isoNow } from '../../../platform/clock.ts';
 import { can } from '../../accounts/policy.ts';
 import type { User } from '../../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../../audit/service.ts';
+import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { parseJson } from '../../shared/json.ts';
 import { versionConflict } from '../editing/access.ts';
 import { forumsRepo, type PersonRow } from '../repository.ts';
@@ -162,13 +162,16 @@ export async function addMember(
         updated_at: now,
       })
       .execute();
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'create',
-      entityType: 'delegation',
-      entityId: d.id,
-      before: null,
-      after: { member: id, ...audited(input) },
+    await recordChange(tx, {
+      scopes: [forumScope(d.forum_id)],
+      audit: {
+        actor: actorOf(user),
+        action: 'create',
+        entityType: 'delegation',
+        entityId: d.id,
+        before: null,
+        after: { member: id, ...audited(input) },
+      },
     });
     return toMember((await membersRepo.get(tx, d.id, id))!);
   });
@@ -191,13 +194,16 @@ export async function updateMember(
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict(`member ${memberId}`, expectedVersion);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'delegation',
-      entityId: d.id,
-      before: null,
-      after: { member: memberId, ...audited(input) },
+    await recordChange(tx, {
+      scopes: [forumScope(d.forum_id)],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'delegation',
+        entityId: d.id,
+        before: null,
+        after: { member: memberId, ...audited(input) },
+      },
     });
     return toMember((await membersRepo.get(tx, d.id, memberId))!);
   });
@@ -220,13 +226,16 @@ export async function removeMember(
     // A place freed in an approved delegation moves the waitlist up.
     const capacity = (await forumsRepo.get(tx, forumId))?.capacity ?? null;
     const promoted = d.state === 'approved' ? await moveWaitlistUp(tx, forumId, capacity, isoNow(clock)) : [];
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'delete',
-      entityType: 'delegation',
-      entityId: d.id,
-      before: { member: memberId },
-      after: promoted.length ? { promoted } : null,
+    await recordChange(tx, {
+      scopes: [forumScope(d.forum_id)],
+      audit: {
+        actor: actorOf(user),
+        action: 'delete',
+        entityType: 'delegation',
+        entityId: d.id,
+        before: { member: memberId },
+        after: promoted.length ? { promoted } : null,
+      },
     });
   });
 }

@@ -5,7 +5,7 @@ import type { Database } from '../../../db/types.ts';
 import { type Clock, isoNow } from '../../../platform/clock.ts';
 import { assertCan } from '../../accounts/policy.ts';
 import type { User } from '../../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../../audit/service.ts';
+import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { versionConflict } from '../editing/access.ts';
 import { delegationToEdit } from './members.ts';
 import type { DelegationUpdate } from './schemas.ts';
@@ -46,13 +46,16 @@ export async function updateDelegation(
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw versionConflict(`delegation ${d.id}`, expectedVersion);
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'delegation',
-      entityId: d.id,
-      before: { version: d.version },
-      after: input,
+    await recordChange(tx, {
+      scopes: [forumScope(d.forum_id)],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'delegation',
+        entityId: d.id,
+        before: { version: d.version },
+        after: input,
+      },
     });
   });
 }

@@ -11,7 +11,7 @@ import { AppError, type FieldError, notFound, validationError } from '../../../e
 import { type Clock, isoNow } from '../../../platform/clock.ts';
 import { grantId } from '../../accounts/grants.ts';
 import type { User } from '../../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../../audit/service.ts';
+import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { forumsRepo } from '../repository.ts';
 import { forumToEdit, versionConflict } from './access.ts';
 import { programmeProblems } from './rules.ts';
@@ -93,13 +93,16 @@ export async function createForum(
           created_at: now,
         })
         .execute();
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'create',
-      entityType: 'forum',
-      entityId: input.id,
-      before: null,
-      after: { ...input, organiserIds },
+    await recordChange(tx, {
+      scopes: [forumScope(input.id)],
+      audit: {
+        actor: actorOf(user),
+        action: 'create',
+        entityType: 'forum',
+        entityId: input.id,
+        before: null,
+        after: { ...input, organiserIds },
+      },
     });
   });
   return input.id;
@@ -178,18 +181,21 @@ export async function updateForum(
                 : 'lastDay',
         })),
       );
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'update',
-      entityType: 'forum',
-      entityId: id,
-      before: {
-        version: before.version,
-        state: before.state,
-        firstDay: before.first_day,
-        lastDay: before.last_day,
+    await recordChange(tx, {
+      scopes: [forumScope(id)],
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'forum',
+        entityId: id,
+        before: {
+          version: before.version,
+          state: before.state,
+          firstDay: before.first_day,
+          lastDay: before.last_day,
+        },
+        after: input,
       },
-      after: input,
     });
   });
 }

@@ -11,7 +11,7 @@ import type { Database } from '../../../db/types.ts';
 import { AppError, notFound, validationError } from '../../../errors.ts';
 import { type Clock, isoNow } from '../../../platform/clock.ts';
 import type { User } from '../../accounts/schemas.ts';
-import { actorOf, recordAudit } from '../../audit/service.ts';
+import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { parseJson } from '../../shared/json.ts';
 import type { PersonRow, RoomRow, SessionRow } from '../repository.ts';
 import { forumToEdit, versionConflict } from './access.ts';
@@ -43,13 +43,16 @@ const audit = (
   before: unknown,
   after: unknown,
 ) =>
-  recordAudit(tx, {
-    actor: actorOf(user),
-    action,
-    entityType: 'forum',
-    entityId: `${forumId}:${what}`,
-    before,
-    after,
+  recordChange(tx, {
+    scopes: [forumScope(forumId)],
+    audit: {
+      actor: actorOf(user),
+      action,
+      entityType: 'forum',
+      entityId: `${forumId}:${what}`,
+      before,
+      after,
+    },
   });
 
 async function assertRoomFor(

@@ -1,0 +1,13 @@
+import { lazyPage } from '../../app/lazy.ts';
+import type { RouteNode } from '../../app/routes.ts';
+
+const ForumsPage = lazyPage(() => import('./ForumsPage.tsx'), 'ForumsPage');
+const ForumPage = lazyPage(() => import('./ForumPage.tsx'), 'ForumPage');
+
+export const forumRoutes: RouteNode = {
+  path: 'forums',
+  children: [
+    { path: '', page: ForumsPage, title: 'nav.forums' },
+    { path: ':id', page: ForumPage, title: 'nav.forums' },
+  ],
+};
