@@ -17,9 +17,10 @@ import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { parseJson } from '../../shared/json.ts';
 import { versionConflict } from '../editing/access.ts';
 import { forumsRepo, type PersonRow } from '../repository.ts';
-import { moveWaitlistUp } from './decide.ts';
+
 import { type DelegationRow, delegationsRepo, membersRepo } from './repository.ts';
 import { MAX_MEMBERS, type Member, type MemberInput, type MemberName, type MemberUpdate } from './schemas.ts';
+import { moveWaitlistUp } from './waitlist.ts';
 
 type Q = Kysely<Database>;
 type Ctx = { db: Q; clock: Clock; user: User; forumId: string; delegationId: string };
