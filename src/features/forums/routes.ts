@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { programmeCalendar } from '../../domain/forum/calendar.ts';
 import { scheduleJson } from '../../domain/forum/schedule-json.ts';
 import type { AppEnv, Deps } from '../../http/context.ts';
-import { json, readErrors } from '../shared/http.ts';
+import { json, readErrors, withEtag } from '../shared/http.ts';
 import { programmePdf } from './files/programme-pdf.ts';
 import { Forum, ForumList, LangQuery, Programme } from './schemas.ts';
 import { getForum, listForums, programmeForFiles, publishedProgramme } from './service.ts';
@@ -40,7 +40,12 @@ export function forumRoutes({ db }: Deps) {
       request: { params: IdParam },
       responses: { 200: json(Forum, 'The forum'), ...readErrors },
     }),
-    async (c) => c.json(await getForum(db.db, c.req.valid('param').id, c.get('user')), 200),
+    async (c) => {
+      const forum = await getForum(db.db, c.req.valid('param').id, c.get('user'));
+      // The version an organiser's PATCH sends back in If-Match.
+      withEtag(c, forum.version);
+      return c.json(forum, 200);
+    },
   );
 
   app.openapi(

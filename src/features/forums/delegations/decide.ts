@@ -7,13 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../../db/types.ts';
-import {
-  approve,
-  type DelegationState,
-  nextState,
-  promoteWaitlist,
-  type Seat,
-} from '../../../domain/forum/delegations.ts';
+import { approve, type DelegationState, nextState } from '../../../domain/forum/delegations.ts';
 import { AppError } from '../../../errors.ts';
 import { type Clock, isoNow } from '../../../platform/clock.ts';
 import { assertCan } from '../../accounts/policy.ts';
@@ -23,50 +17,12 @@ import { versionConflict } from '../editing/access.ts';
 import { forumsRepo } from '../repository.ts';
 import { delegationToEdit } from './members.ts';
 import type { DelegationAction } from './schemas.ts';
+import { moveWaitlistUp, seatsOf } from './waitlist.ts';
 
 type Q = Kysely<Database>;
 
 /** Actions a head may take on their own delegation; the others are the organiser's. */
 const HEAD_ACTIONS = new Set(['submit', 'withdraw']);
-
-async function seatsOf(tx: Q, forumId: string): Promise<Seat[]> {
-  const rows = await tx
-    .selectFrom('forum_delegations')
-    .leftJoin('forum_people', 'forum_people.delegation_id', 'forum_delegations.id')
-    .select([
-      'forum_delegations.id',
-      'forum_delegations.state',
-      'forum_delegations.waitlisted_at',
-      (eb) => eb.fn.count<number>('forum_people.id').as('members'),
-    ])
-    .where('forum_delegations.forum_id', '=', forumId)
-    .groupBy(['forum_delegations.id', 'forum_delegations.state', 'forum_delegations.waitlisted_at'])
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    state: r.state as DelegationState,
-    members: Number(r.members),
-    waitlistedAt: r.waitlisted_at,
-  }));
-}
-
-/** Moves the waitlist up after places freed; returns the ids approved. */
-export async function moveWaitlistUp(tx: Q, forumId: string, capacity: number | null, now: string) {
-  if (capacity === null) return [];
-  const { promoted } = promoteWaitlist(await seatsOf(tx, forumId), capacity);
-  if (promoted.length)
-    await tx
-      .updateTable('forum_delegations')
-      .set((eb) => ({
-        state: 'approved',
-        waitlisted_at: null,
-        updated_at: now,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', 'in', promoted)
-      .execute();
-  return promoted;
-}
 
 export async function changeState(
   db: Q,

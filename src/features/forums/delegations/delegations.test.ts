@@ -250,6 +250,31 @@ describe.each(ENGINES)('delegations on %s', (engine) => {
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(text.trim().split('\r\n')).toHaveLength(5);
     expect((await t.req(`${base}/registrations.csv`, { headers: a.headers })).status).toBe(403);
+    // Reopened and approved again, the first no longer fits (2 + 2 > 3): waitlisted. A member
+    // removed from the approved one frees a place, and the waitlist moves up.
+    const read = async (url: string, headers: H) =>
+      (await (await t.req(url, { headers })).json()) as Json & {
+        version: number;
+        state: string;
+        members: Array<{ id: string; version: number; name: Json }>;
+      };
+    expect(
+      (await (
+        await state(da, forum.organiser, 'reopen', (await read(da, forum.organiser)).version)
+      ).json()) as Json,
+    ).toMatchObject({ state: 'submitted' });
+    expect(
+      (await (
+        await state(da, forum.organiser, 'approve', (await read(da, forum.organiser)).version)
+      ).json()) as Json,
+    ).toMatchObject({ state: 'waitlisted' });
+    const ken = (await read(db, b.headers)).members.find((x) => x.name.latin === 'Sato Ken')!;
+    const removed = await t.req(`${db}/members/${ken.id}`, {
+      method: 'DELETE',
+      headers: { ...b.headers, 'if-match': `"${ken.version}"` },
+    });
+    expect(removed.status).toBe(200);
+    expect((await read(da, forum.organiser)).state).toBe('approved');
   });
 
   it('gives a member a renewable calendar of their own agenda', async () => {
@@ -326,5 +351,33 @@ describe.each(ENGINES)('delegations on %s', (engine) => {
     expect(
       (await t.req(`${d}/members/${m.id}/calendar`, { method: 'POST', headers: other.headers })).status,
     ).toBe(404);
+    // Release 2 moves the plenary: the member (with an e-mail) and the head are told, in Japanese;
+    // nobody is told about the session no member attends.
+    const memberEmail = `yuki-${engine}-${Date.now()}@example.jp`;
+    await t.req(`${d}/members/${m.id}`, {
+      method: 'PATCH',
+      headers: { ...head.headers, 'if-match': '"1"' },
+      body: { email: memberEmail },
+    });
+    await t.req(`${base}/sessions/${opening.id}`, {
+      method: 'PATCH',
+      headers: { ...forum.organiser, 'if-match': '"1"' },
+      body: { start: at('10', '08:30'), end: at('10', '09:30') },
+    });
+    const r2 = await post(t, `${base}/releases`, forum.organiser, {});
+    expect(r2.body).toMatchObject({ number: 2, told: 2 });
+    await smtp.deliver(t.db);
+    for (const to of [memberEmail, head.email]) {
+      const notice = smtp.to(to).find((x) => x.subject?.includes('第2版'))!;
+      expect(notice.text).toContain('時間変更: 開会式 (2027-05-10 08:30 (10:30 JST), Hall)');
+    }
+    const audit = await t.db.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_type', '=', 'delegation')
+      .where('entity_id', '=', head.delegationId)
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(audit)).not.toContain(memberEmail);
   });
 });

@@ -19,6 +19,7 @@ import { versionConflict } from '../editing/access.ts';
 import { forumsRepo, type PersonRow } from '../repository.ts';
 import { type DelegationRow, delegationsRepo, membersRepo } from './repository.ts';
 import { MAX_MEMBERS, type Member, type MemberInput, type MemberName, type MemberUpdate } from './schemas.ts';
+import { moveWaitlistUp } from './waitlist.ts';
 
 type Q = Kysely<Database>;
 type Ctx = { db: Q; clock: Clock; user: User; forumId: string; delegationId: string };
@@ -209,7 +210,7 @@ export async function updateMember(
 }
 
 export async function removeMember(
-  { db, user, forumId, delegationId }: Ctx,
+  { db, clock, user, forumId, delegationId }: Ctx,
   memberId: string,
   expectedVersion: number,
 ) {
@@ -222,6 +223,9 @@ export async function removeMember(
       .where('version', '=', expectedVersion)
       .executeTakeFirst();
     if (Number(res.numDeletedRows) !== 1) throw versionConflict(`member ${memberId}`, expectedVersion);
+    // A place freed in an approved delegation moves the waitlist up.
+    const capacity = (await forumsRepo.get(tx, forumId))?.capacity ?? null;
+    const promoted = d.state === 'approved' ? await moveWaitlistUp(tx, forumId, capacity, isoNow(clock)) : [];
     await recordChange(tx, {
       scopes: [forumScope(d.forum_id)],
       audit: {
@@ -230,7 +234,7 @@ export async function removeMember(
         entityType: 'delegation',
         entityId: d.id,
         before: { member: memberId },
-        after: null,
+        after: promoted.length ? { promoted } : null,
       },
     });
   });

@@ -134,6 +134,22 @@ describe.each(ENGINES)('the organiser writes a forum on %s', (engine) => {
     expect(problem.errors.map((e) => e.path)).toEqual(['lastDay']);
     const forum = (await (await t.req(url, { headers: organiser })).json()) as Json;
     expect(forum).toMatchObject({ lastDay: '2027-05-11', capacity: 30, version: 2 });
+    expect((await t.req(url, { headers: organiser })).headers.get('etag')).toBe('"2"');
+    const jump = await t.req(url, {
+      method: 'PATCH',
+      headers: { ...organiser, 'if-match': '"2"' },
+      body: { state: 'held' },
+    });
+    expect(jump.status).toBe(409);
+    expect(await problemPaths(jump)).toEqual(['state']);
+    const long = await post(t, `${url}/sessions`, organiser, {
+      kind: 'break',
+      title: { vi: 'x'.repeat(5001) },
+      start: at('10', '09:00'),
+      end: at('10', '10:00'),
+    });
+    expect(long.res.status).toBe(400);
+    expect(await problemPaths(long.res)).toEqual(['title.vi']);
     const audit = await auditOf(t, id);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'update']));
   });
