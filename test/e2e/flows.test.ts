@@ -153,9 +153,8 @@ describe('what users do', () => {
     await context.close();
   }, 90_000);
 
-  // Listed in .ci/expected-skips.json: the page shows Edit only when the answer's `actions` lists
-  // "update", and the API's answers do not carry `actions` yet (roles per record).
-  it.skip('shows an editor no Edit or Delete control on a record outside their scope', async () => {
+  // The page shows Edit and Delete only when the answer's `actions` lists them (roles per record).
+  it('shows an editor no Edit or Delete control on a record outside their scope', async () => {
     const call = await api(admin);
     const created = await call('/api/agreements', {
       method: 'POST',
@@ -175,9 +174,26 @@ describe('what users do', () => {
     await settled(page);
     expect(await page.textContent('h1')).toBe('Out-of-scope agreement (flow)');
     expect(await page.locator('main a[href$="/edit"]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /delete/i }).count()).toBe(0);
     await page.goto(`${server.url}/organizations/org-osaka-city-construction-bureau`);
     await settled(page);
     expect(await page.locator('main a[href$="/edit"]').count()).toBe(0);
+    // The same editor sees Edit on a record in scope: the controls follow the record, not the page.
+    const inScope = await call('/api/agreements', {
+      method: 'POST',
+      body: {
+        kind: 'friendship',
+        title: { en: 'In-scope agreement (flow)' },
+        parties: [
+          { type: 'locality', code: 'VN-HUE' },
+          { type: 'locality', code: 'JP-04' },
+        ],
+      },
+    });
+    const ours = await inScope.json();
+    await page.goto(`${server.url}/agreements/${encodeURIComponent(ours.id)}`);
+    await settled(page);
+    await expect.poll(() => page.locator('main a[href$="/edit"]').count()).toBe(1);
     await context.close();
   }, 90_000);
 
