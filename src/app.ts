@@ -11,6 +11,7 @@ import { grantRoutes } from './features/accounts/grant-routes.ts';
 import { authenticate } from './features/accounts/middleware.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
+import { followThroughRoutes } from './features/followthrough/routes.ts';
 import { forumRoutes } from './features/forums/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
@@ -120,6 +121,7 @@ export function createApp(
     statsRoutes,
     profileRoutes,
     forumRoutes,
+    followThroughRoutes,
     outboxRoutes,
     jobRoutes,
   ])

@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   'locality.version_conflict': 412,
   'user.version_conflict': 412,
   'profile.version_conflict': 412,
+  'project.version_conflict': 412,
+  'milestone.version_conflict': 412,
   'request.precondition_required': 428,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,

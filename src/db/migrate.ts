@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_hardening.ts';
 import * as m0006 from './migrations/0006_atlas.ts';
 import * as m0007 from './migrations/0007_forums.ts';
 import * as m0008 from './migrations/0008_grants.ts';
+import * as m0011 from './migrations/0011_follow_through.ts';
 import type { Database } from './types.ts';
 
 // Migrations are imported statically (not read from a folder at run time) so that the list is
@@ -22,6 +23,7 @@ const provider = (engine: string): MigrationProvider => ({
     '0006_atlas': { up: (db) => m0006.up(db) },
     '0007_forums': { up: (db) => m0007.up(db) },
     '0008_grants': { up: (db) => m0008.up(db) },
+    '0011_follow_through': { up: (db) => m0011.up(db) },
   }),
 });
 

@@ -13,6 +13,10 @@ import type { Grant, User } from './schemas.ts';
  *   delegations and grants the forum's own roles (organiser, interpreter) to other accounts.
  * - `interpreter` at a forum: reads the forum's working views (a role to be assigned to
  *   meetings); it changes nothing.
+ * - A follow-through `project` is updated by an editor of any of its parties (localities,
+ *   organisations, and the localities above them); a `projectSide` (one side's reports and notes)
+ *   only by an editor of a party on that side. A `cycle` is the admins' and, when it follows a
+ *   forum, that forum's organisers'.
  *
  * `can(user, action, record)` answers one question; `actionsOn(user, record)` lists what the
  * answers of the API carry (`actions`); the assert* functions are the services' checks.
@@ -26,7 +30,11 @@ export type RecordRef =
   | { type: 'organization'; id: string; localityCode: string }
   /** `partyKeys`: the parties' locality codes and organisation ids, and the organisations' localities. */
   | { type: 'agreement'; partyKeys: string[] }
-  | { type: 'forum'; id: string };
+  | { type: 'forum'; id: string }
+  /** `partyKeys` as for an agreement: the project's parties and their localities (and parents). */
+  | { type: 'project'; partyKeys: string[] }
+  | { type: 'projectSide'; side: 'vn' | 'jp'; partyKeys: string[] }
+  | { type: 'cycle'; forumId: string | null };
 
 export type Principal = Pick<User, 'role' | 'grants'> & { disabled?: boolean };
 
@@ -68,6 +76,13 @@ export function can(user: Principal | null | undefined, action: Action, record: 
       if (action === 'interpret') return organiser || holds(user, 'interpreter', 'forum', [record.id]);
       return false;
     }
+    case 'project':
+    case 'projectSide':
+      return action === 'update' && editsAny(user, record.partyKeys);
+    case 'cycle':
+      return (
+        action === 'update' && record.forumId !== null && holds(user, 'organiser', 'forum', [record.forumId])
+      );
   }
 }
 
@@ -77,6 +92,9 @@ const ACTIONS_OF: Record<RecordRef['type'], readonly Action[]> = {
   organization: ['update', 'delete', 'grant'],
   agreement: ['update', 'delete'],
   forum: ['update', 'delete', 'grant', 'interpret'],
+  project: ['update', 'delete'],
+  projectSide: ['update'],
+  cycle: ['update', 'delete'],
 };
 
 /** Every action the account may take on the record, in a stable order (what answers carry). */

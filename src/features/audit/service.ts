@@ -14,6 +14,11 @@ export const EntityType = z.enum([
   'token',
   'forum',
   'grant',
+  'cycle',
+  'project',
+  'milestone',
+  'report',
+  'note',
 ]);
 export type EntityType = z.infer<typeof EntityType>;
 
