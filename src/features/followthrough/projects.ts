@@ -15,6 +15,10 @@ type Q = Kysely<Database>;
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 
+/** Runs in the caller's transaction when there is one (an import writes many records all or nothing). */
+export const inTx = <T>(db: Q, fn: (tx: Q) => Promise<T>): Promise<T> =>
+  db.isTransaction ? fn(db) : db.transaction().execute(fn);
+
 /** A project holds at most this many milestones; a milestone this much evidence. */
 export const MAX_MILESTONES = 100;
 export const MAX_EVIDENCE = 50;
@@ -110,7 +114,7 @@ export async function createProject(
     throw new AppError('auth.forbidden', 'you may create a project only with a party whose editor you are');
   if (await ftRepo.project(db, id)) throw new AppError('conflict', `project ${id} exists already`);
   const now = new Date().toISOString();
-  return db.transaction().execute(async (tx) => {
+  return inTx(db, async (tx) => {
     await tx
       .insertInto('ft_projects')
       .values({
@@ -154,7 +158,7 @@ export async function updateProject(
       'the project would leave your scope: keep a party whose editor you are',
     );
   const now = new Date().toISOString();
-  return db.transaction().execute(async (tx) => {
+  return inTx(db, async (tx) => {
     const res = await tx
       .updateTable('ft_projects')
       .set({ ...projectValues(input), version: version + 1, updated_at: now })
@@ -201,7 +205,7 @@ export async function createMilestone(
   if (project.milestones.length >= MAX_MILESTONES)
     throw new AppError('conflict', `a project holds at most ${MAX_MILESTONES} milestones`);
   const now = new Date().toISOString();
-  return db.transaction().execute(async (tx) => {
+  return inTx(db, async (tx) => {
     await tx
       .insertInto('ft_milestones')
       .values({
@@ -243,7 +247,7 @@ export async function updateMilestone(
   if (user) assertCanEditProject(user, project);
   const before = project.milestones.find((m) => m.id === id)!;
   const now = new Date().toISOString();
-  return db.transaction().execute(async (tx) => {
+  return inTx(db, async (tx) => {
     const res = await tx
       .updateTable('ft_milestones')
       .set({
@@ -290,7 +294,7 @@ export async function addEvidence(
   if (milestone.evidence.length >= MAX_EVIDENCE)
     throw new AppError('conflict', `a milestone holds at most ${MAX_EVIDENCE} pieces of evidence`);
   const id = newId('ev');
-  return db.transaction().execute(async (tx) => {
+  return inTx(db, async (tx) => {
     await tx
       .insertInto('ft_evidence')
       .values({
