@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import type { Side } from '../../domain/progress/rule.ts';
-import { AppError, type FieldError } from '../../errors.ts';
+import { AppError, type FieldError, validationError } from '../../errors.ts';
 import type { User } from '../accounts/schemas.ts';
 import { agreementExists } from '../agreements/service.ts';
 import { getForum } from '../forums/service.ts';
@@ -65,7 +65,7 @@ export async function resolveReferences(
   }
   const keys = new Set(parties.map((p) => p.locality ?? p.organization));
   if (keys.size !== parties.length && !errors.length)
-    errors.push({ path: 'parties', message: 'a party is named twice', code: 'duplicate' });
+    throw validationError([{ path: 'parties', message: 'a party is named twice', code: 'duplicate' }]);
   for (const [i, o] of input.origins.entries()) {
     const path = `origins.${i}.ref`;
     if (o.kind === 'agreement' && !(await agreementExists(db, o.ref))) unknown(path, `no agreement ${o.ref}`);
