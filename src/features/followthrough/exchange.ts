@@ -67,7 +67,7 @@ function toExchange(
       weight: m.weight,
       status: m.status,
       metOn: m.metOn,
-      evidence: m.evidence.flatMap((e) => (e.url ? [e.url] : [])),
+      evidence: m.evidence.flatMap((e) => (e.url && !e.file ? [e.url] : [])),
       reports: sides,
     };
   });
@@ -241,7 +241,7 @@ export async function importCsv(
                   input,
                   user,
                 });
-          const have = new Set(saved.evidence.map((e) => e.url));
+          const have = new Set(saved.evidence.filter((e) => !e.file).map((e) => e.url));
           for (const url of m.evidence)
             if (!have.has(url))
               await addEvidence(tx, { milestoneId: saved.id, input: { url, title: {} }, user });

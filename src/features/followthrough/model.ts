@@ -39,7 +39,9 @@ export interface PartyView {
 
 export interface EvidenceView {
   id: string;
+  /** A link given as evidence, or the address of an uploaded document or photo. */
   url: string | null;
+  file: string | null;
   title: Texts;
   createdAt: string;
 }
@@ -175,7 +177,8 @@ export async function presentProjects(
         metOn: m.met_on,
         evidence: (evidence.get(m.id) ?? []).map((e) => ({
           id: e.id,
-          url: e.url,
+          url: e.url ?? (e.file_id ? `/api/evidence/files/${e.file_id}` : null),
+          file: e.file_id,
           title: parseJson<Texts>(e.title, {}),
           createdAt: e.created_at,
         })),

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { AppError } from '../../errors.ts';
 import {
   type AppEnv,
   clockOf,
@@ -11,6 +12,7 @@ import {
 import { json, jsonBody, readErrors, withEtag, writeErrors } from '../shared/http.ts';
 import { createCycle, listCycles, savePriorityFields } from './cycles.ts';
 import { cycleDashboard, projectPage } from './dashboard.ts';
+import { addEvidenceFile, serveEvidenceFile } from './documents.ts';
 import { exchangeRoutes } from './exchange-routes.ts';
 import { addEvidence, createMilestone, createProject, updateMilestone, updateProject } from './projects.ts';
 import { addNote, listNotes, listReports, saveReport } from './reports.ts';
@@ -243,6 +245,53 @@ export function followThroughRoutes(deps: Deps) {
         user: requireUser(c),
       });
       return c.json(m as unknown as Record<string, unknown>, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/milestones/{id}/files',
+      tags,
+      middleware: [signedIn] as const,
+      summary: 'Upload a document (PDF) or photo as evidence of a milestone (raw body; ?name= for its name)',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+        },
+      },
+      responses: { 201: json(Milestone, 'The milestone with its evidence'), ...writeErrors },
+    }),
+    async (c) => {
+      if (!deps.files) throw new AppError('internal', 'this server keeps no files');
+      const m = await addEvidenceFile(db.db, {
+        milestoneId: c.req.valid('param').id,
+        request: c.req.raw,
+        user: requireUser(c),
+        store: deps.files,
+        clock,
+      });
+      return c.json(m as unknown as Record<string, unknown>, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/evidence/files/{id}',
+      tags,
+      summary: 'A document or photo given as evidence (a download, sandboxed)',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } },
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      if (!deps.files) throw new AppError('not_found', 'this server keeps no files');
+      return serveEvidenceFile(db.db, deps.files, c.req.valid('param').id);
     },
   );
 
