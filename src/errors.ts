@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   'delegation.member_limit': 422,
   'invitation.used': 409,
   'invitation.expired': 410,
+  'project.version_conflict': 412,
+  'milestone.version_conflict': 412,
   'request.precondition_required': 428,
   'request.too_large': 413,
   'request.unsupported_media_type': 415,

@@ -1,4 +1,5 @@
 import { PRUNE_EVERY_MS, pruneSignIns } from './features/accounts/jobs.ts';
+import { followThroughReminders, REMINDERS_EVERY_MS } from './features/followthrough/reminders.ts';
 import type { AnyJob } from './platform/jobs/define.ts';
 import { pruneJobs } from './platform/jobs/prune.ts';
 import type { Recurring } from './platform/jobs/queue.ts';
@@ -17,12 +18,13 @@ export function applicationJobs({ mailer, filesDir }: { mailer: Mailer | null; f
 } {
   const sweep = sweepFiles(filesDir);
   return {
-    jobs: [sendMailJob(mailer), pruneOutbox, pruneJobs, pruneSignIns, sweep],
+    jobs: [sendMailJob(mailer), pruneOutbox, pruneJobs, pruneSignIns, sweep, followThroughReminders],
     recurring: [
       { job: pruneSignIns, everyMs: PRUNE_EVERY_MS, payload: {} },
       { job: pruneJobs, everyMs: 24 * HOUR, payload: {} },
       { job: pruneOutbox, everyMs: 24 * HOUR, payload: {} },
       { job: sweep, everyMs: HOUR, payload: {} },
+      { job: followThroughReminders, everyMs: REMINDERS_EVERY_MS, payload: {} },
     ],
   };
 }

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_forums.ts';
 import * as m0008 from './migrations/0008_grants.ts';
 import * as m0009 from './migrations/0009_change_scopes.ts';
 import * as m0010 from './migrations/0010_forum_delegations.ts';
+import * as m0011 from './migrations/0011_follow_through.ts';
 import * as m0012 from './migrations/0012_texts.ts';
 import type { Database } from './types.ts';
 
@@ -27,6 +28,7 @@ const provider = (engine: string): MigrationProvider => ({
     '0008_grants': { up: (db) => m0008.up(db) },
     '0009_change_scopes': { up: (db) => m0009.up(db) },
     '0010_forum_delegations': { up: (db) => m0010.up(db) },
+    '0011_follow_through': { up: (db) => m0011.up(db) },
     '0012_texts': { up: (db) => m0012.up(db) },
   }),
 });

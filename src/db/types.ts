@@ -383,6 +383,131 @@ export interface FilesTable {
   created_at: string;
 }
 
+/** Follow-through (migration 0011_follow_through): a cycle and its reporting periods (JSON). */
+export interface FtCyclesTable {
+  id: string;
+  forum_id: string | null;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  period_months: number;
+  periods: string;
+  limits: string;
+  synthetic: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FtPriorityFieldsTable {
+  cycle_id: string;
+  locality_code: string;
+  sector: string;
+  rank: number;
+  meaning: string;
+  updated_at: string;
+}
+
+export interface FtProjectsTable {
+  id: string;
+  cycle_id: string;
+  external_id: string | null;
+  priority_locality: string | null;
+  priority_sector: string | null;
+  title: string;
+  description: string;
+  lifecycle: string;
+  planned_start: string | null;
+  planned_end: string | null;
+  actual_start: string | null;
+  actual_end: string | null;
+  weight: number;
+  synthetic: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FtProjectPartiesTable {
+  project_id: string;
+  position: number;
+  role: string;
+  locality_code: string | null;
+  organization_id: string | null;
+  side: string; // 'vn' | 'jp'
+}
+
+export interface FtProjectOriginsTable {
+  project_id: string;
+  position: number;
+  kind: string; // 'agreement' | 'meeting' | 'project'
+  ref: string;
+  outcome: string;
+}
+
+export interface FtContactsTable {
+  project_id: string;
+  side: string;
+  email: string;
+  language: string;
+}
+
+export interface FtMilestonesTable {
+  id: string;
+  project_id: string;
+  external_id: string | null;
+  position: number;
+  title: string;
+  due_on: string;
+  weight: number;
+  status: string;
+  met_on: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FtEvidenceTable {
+  id: string;
+  milestone_id: string;
+  url: string | null;
+  file_id: string | null;
+  title: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface FtReportsTable {
+  id: string;
+  project_id: string;
+  period_id: string;
+  side: string;
+  version: number;
+  state: string; // 'draft' | 'submitted'
+  text: string;
+  milestones: string;
+  author_id: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
+export interface FtNotesTable {
+  id: string;
+  project_id: string;
+  period_id: string | null;
+  side: string;
+  text: string;
+  author_id: string | null;
+  created_at: string;
+}
+
+export interface FtRemindersTable {
+  key: string;
+  outbox_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   organizations: OrganizationsTable;
@@ -411,6 +536,17 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   mail_deliveries: MailDeliveriesTable;
   files: FilesTable;
+  ft_cycles: FtCyclesTable;
+  ft_priority_fields: FtPriorityFieldsTable;
+  ft_projects: FtProjectsTable;
+  ft_project_parties: FtProjectPartiesTable;
+  ft_project_origins: FtProjectOriginsTable;
+  ft_contacts: FtContactsTable;
+  ft_milestones: FtMilestonesTable;
+  ft_evidence: FtEvidenceTable;
+  ft_reports: FtReportsTable;
+  ft_notes: FtNotesTable;
+  ft_reminders: FtRemindersTable;
 }
 
 export type LocalityRow = Selectable<LocalitiesTable>;

@@ -71,7 +71,10 @@ export const securityHeaders = createMiddleware(async (c, next) => {
   await next();
   if (secured.has(c.res)) return;
   const headers = c.res.headers;
+  // An answer's own, stricter policy stays: a stored file is served with `default-src 'none'; sandbox`.
+  const own = headers.get('content-security-policy');
   for (const name in SECURITY_HEADERS) headers.set(name, SECURITY_HEADERS[name]);
+  if (own) headers.set('content-security-policy', own);
   headers.delete('x-powered-by');
   if (PERSONAL.test(c.req.path)) headers.set('cache-control', 'no-store');
 });

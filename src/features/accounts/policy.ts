@@ -15,6 +15,10 @@ import type { Grant, User } from './schemas.ts';
  *   meetings); it changes nothing.
  * - `head` of a delegation: updates the delegation and its members. A forum's organiser updates
  *   every delegation of the forum (and names their heads).
+ * - A follow-through `project` is updated by an editor of any of its parties (localities,
+ *   organisations, and the localities above them); a `projectSide` (one side's reports and notes)
+ *   only by an editor of a party on that side. A `cycle` is the admins' and, when it follows a
+ *   forum, that forum's organisers'.
  *
  * `can(user, action, record)` answers one question; `actionsOn(user, record)` lists what the
  * answers of the API carry (`actions`); the assert* functions are the services' checks.
@@ -29,7 +33,11 @@ export type RecordRef =
   /** `partyKeys`: the parties' locality codes and organisation ids, and the organisations' localities. */
   | { type: 'agreement'; partyKeys: string[] }
   | { type: 'forum'; id: string }
-  | { type: 'delegation'; id: string; forumId: string };
+  | { type: 'delegation'; id: string; forumId: string }
+  /** `partyKeys` as for an agreement: the project's parties and their localities (and parents). */
+  | { type: 'project'; partyKeys: string[] }
+  | { type: 'projectSide'; side: 'vn' | 'jp'; partyKeys: string[] }
+  | { type: 'cycle'; forumId: string | null };
 
 export type Principal = Pick<User, 'role' | 'grants'> & { disabled?: boolean };
 
@@ -77,6 +85,13 @@ export function can(user: Principal | null | undefined, action: Action, record: 
         (holds(user, 'head', 'delegation', [record.id]) ||
           holds(user, 'organiser', 'forum', [record.forumId]))
       );
+    case 'project':
+    case 'projectSide':
+      return action === 'update' && editsAny(user, record.partyKeys);
+    case 'cycle':
+      return (
+        action === 'update' && record.forumId !== null && holds(user, 'organiser', 'forum', [record.forumId])
+      );
   }
 }
 
@@ -87,6 +102,9 @@ const ACTIONS_OF: Record<RecordRef['type'], readonly Action[]> = {
   agreement: ['update', 'delete'],
   forum: ['update', 'delete', 'grant', 'interpret'],
   delegation: ['update'],
+  project: ['update', 'delete'],
+  projectSide: ['update'],
+  cycle: ['update', 'delete'],
 };
 
 /** Every action the account may take on the record, in a stable order (what answers carry). */

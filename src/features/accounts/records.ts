@@ -6,7 +6,14 @@ import { type Action, actionsOn, can, type Principal, type RecordRef, withParent
 type Q = Kysely<Database>;
 
 /** The kinds of record whose permissions a caller can ask about. */
-export const PermissionType = z.enum(['locality', 'organization', 'agreement', 'forum', 'delegation']);
+export const PermissionType = z.enum([
+  'locality',
+  'organization',
+  'agreement',
+  'forum',
+  'delegation',
+  'project',
+]);
 export type PermissionType = z.infer<typeof PermissionType>;
 
 const MAX_IDS = 200;
@@ -39,6 +46,28 @@ export async function recordRefs(
       .where('id', 'in', unique)
       .execute();
     for (const r of rows) out.set(r.id, { type, id: r.id, localityCode: r.locality_code });
+  } else if (type === 'project') {
+    const rows = await db
+      .selectFrom('ft_project_parties')
+      .leftJoin('localities', 'localities.code', 'ft_project_parties.locality_code')
+      .leftJoin('organizations', 'organizations.id', 'ft_project_parties.organization_id')
+      .select([
+        'ft_project_parties.project_id as id',
+        'ft_project_parties.locality_code as locality',
+        'localities.parent_code as parent',
+        'ft_project_parties.organization_id as organization',
+        'organizations.locality_code as orgLocality',
+      ])
+      .where('ft_project_parties.project_id', 'in', unique)
+      .execute();
+    for (const r of rows) {
+      const ref = out.get(r.id) ?? { type: 'project' as const, partyKeys: [] as string[] };
+      if (ref.type !== 'project') continue;
+      if (r.locality) ref.partyKeys.push(...withParent(r.locality), ...(r.parent ? [r.parent] : []));
+      if (r.organization)
+        ref.partyKeys.push(r.organization, ...(r.orgLocality ? withParent(r.orgLocality) : []));
+      out.set(r.id, ref);
+    }
   } else if (type === 'forum') {
     const rows = await db.selectFrom('forums').select('id').where('id', 'in', unique).execute();
     for (const r of rows) out.set(r.id, { type, id: r.id });

@@ -16,6 +16,11 @@ export const EntityType = z.enum([
   'grant',
   'delegation',
   'invitation',
+  'cycle',
+  'project',
+  'milestone',
+  'report',
+  'note',
 ]);
 export type EntityType = z.infer<typeof EntityType>;
 
@@ -32,9 +37,10 @@ export const actorOf = (user: { id: string; email: string } | null): Actor | nul
  * is valid while that scope's version is unchanged:
  * - `atlas`: localities, organisations, agreements, profiles (the public atlas and the matcher);
  * - `accounts`: users and tokens (nothing public depends on it);
- * - `forum:<id>`: one forum, its programme and releases.
+ * - `forum:<id>`: one forum, its programme and releases;
+ * - `followthrough`: cycles, projects, milestones, reports and notes (the dashboards).
  */
-export type Scope = 'atlas' | 'accounts' | `forum:${string}`;
+export type Scope = 'atlas' | 'accounts' | 'followthrough' | `forum:${string}`;
 
 export const forumScope = (id: string): Scope => `forum:${id}`;
 
