@@ -80,6 +80,9 @@ describe('editing', () => {
     await expect.poll(() => page.locator('#signedOn-err').count()).toBe(0);
 
     await page.fill('#title-en', 'Da Nang human resources memorandum (e2e)');
+    // The title's languages say whether they are translations, as the record does.
+    for (const l of ['vi', 'ja', 'en'] as const)
+      expect(await page.inputValue(`#title-mark-${l}`)).toBe(before.title.translation?.[l] ?? '');
     expect(await axe(page)).toEqual([]);
     await screenshot(page, 'agreement-edit-en');
     await page.click('form.editor button[type=submit]');
@@ -90,6 +93,7 @@ describe('editing', () => {
     // Only what was edited changed: fields, document type and the parties' notes are intact.
     const after = await read();
     expect(after.signedOn).toBe('2019-10');
+    expect(after.title.translation ?? {}).toEqual(before.title.translation ?? {});
     expect(after).toMatchObject({
       fields: before.fields,
       kindDetail: before.kindDetail,

@@ -114,6 +114,27 @@ export async function updateAgreement(
       assertCanRemoveParty(user, p.code, await resolveReferences(db, { parties: [p] }));
   }
   await resolveReferences(db, { renewsId: patch.renewsId, supersedesId: patch.supersedesId }, id);
+  // A title sent without marks keeps the marks of the languages whose text it did not change (a
+  // form that edits the date does not turn a translation into an original); a changed text is
+  // what its sender says it is.
+  if (patch.title && patch.title.translation === undefined && before.title.translation) {
+    const title = patch.title;
+    const kept = Object.fromEntries(
+      Object.entries(before.title.translation).filter(([l]) => title[l as 'vi'] === before.title[l as 'vi']),
+    );
+    if (Object.keys(kept).length) patch = { ...patch, title: { ...title, translation: kept } };
+  }
+  // Sources sent again without their public summary keep it (the summary says what the page at
+  // that address states; the edit forms do not edit it).
+  if (patch.sources)
+    patch = {
+      ...patch,
+      sources: patch.sources.map((s) => {
+        const old =
+          s.summary || !s.url ? undefined : before.sources.find((b) => b.url === s.url && b.summary);
+        return old ? { ...s, summary: old.summary } : s;
+      }),
+    };
   // The stored status is what was stated (null: derived), never the derived one shown.
   const next = {
     ...before,

@@ -82,14 +82,29 @@ describe.each(ENGINES)('the reference data in three languages on %s', (engine) =
 
   it('loads again without changing anything, and never overwrites a title an editor wrote', async () => {
     const admin = await t.signIn('admin');
-    const [first] = await allAgreements();
+    const first = (await allAgreements()).find(
+      (a) => a.sources.some((s) => s.summary) && a.title.translation,
+    )!;
     const patched = await t.req(`/api/agreements/${first.id}`, {
       method: 'PATCH',
       headers: { ...admin.headers, 'if-match': `"${first.version}"` },
       body: { title: { vi: first.title.vi, ja: '編集者が書いた題名', en: first.title.en } },
     });
     expect(patched.status).toBe(200);
-    expect((await patched.json()).title.translation?.ja).toBeUndefined();
+    const edited = await patched.json();
+    // The language whose text changed is now an original; the unchanged ones keep their marks.
+    expect(edited.title.translation?.ja).toBeUndefined();
+    expect(edited.title.translation?.vi).toBe('unofficial');
+    // Sources sent again without their summaries keep them.
+    const resent = await t.req(`/api/agreements/${first.id}`, {
+      method: 'PATCH',
+      headers: { ...admin.headers, 'if-match': `"${edited.version}"` },
+      body: {
+        sources: edited.sources.map((s: { url: string; note: string }) => ({ url: s.url, note: s.note })),
+      },
+    });
+    expect(resent.status).toBe(200);
+    expect((await resent.json()).sources).toEqual(edited.sources);
     const before = JSON.stringify(await allAgreements());
     await seedReference(t.db.db);
     expect(await addReferenceTexts(t.db.db, referenceAgreementTexts())).toBe(0);

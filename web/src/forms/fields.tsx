@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SECTORS } from '../../../src/domain/sectors.ts';
+import type { Source } from '../../../src/features/shared/schemas.ts';
 import type { Lang } from '../api/types.ts';
 import { useLang } from '../i18n/format.ts';
 import { type Issue, issueText } from './issues.ts';
@@ -136,6 +137,8 @@ export function SectorChecks({
 export interface SourceDraft {
   url: string;
   note: string;
+  /** A source's public summary per language: not edited here, kept as it is. */
+  summary?: Source['summary'];
 }
 
 export function SourcesEditor({

@@ -25,8 +25,12 @@ import { useLang } from '../i18n/format.ts';
 import { useRouter } from '../router.tsx';
 import { EditorChrome } from './EditorChrome.tsx';
 
+type Mark = 'official' | 'unofficial';
+
 interface Draft {
   title: Partial<Record<Lang, string>>;
+  /** Which title languages are translations (none: every language is an original). */
+  titleMarks: Partial<Record<Lang, Mark>>;
   kind: string;
   kindDetail: string;
   fields: string[];
@@ -42,6 +46,7 @@ interface Draft {
 
 const EMPTY: Draft = {
   title: {},
+  titleMarks: {},
   kind: 'friendship',
   kindDetail: '',
   fields: [],
@@ -60,7 +65,8 @@ const EMPTY: Draft = {
 };
 
 const fromRecord = (a: Agreement): Draft => ({
-  title: { ...a.title },
+  title: { vi: a.title.vi, ja: a.title.ja, en: a.title.en },
+  titleMarks: { ...a.title.translation },
   kind: a.kind,
   kindDetail: a.kindDetail ?? '',
   fields: [...a.fields],
@@ -70,7 +76,7 @@ const fromRecord = (a: Agreement): Draft => ({
   renewsId: a.renewsId ?? '',
   supersedesId: a.supersedesId ?? '',
   parties: a.parties.map((p) => ({ type: p.type, code: p.code })),
-  sources: a.sources.map((s) => ({ url: s.url ?? '', note: s.note ?? '' })),
+  sources: a.sources.map((s) => ({ url: s.url ?? '', note: s.note ?? '', summary: s.summary })),
   note: a.note ?? '',
 });
 
@@ -79,9 +85,17 @@ const ALWAYS_SEND = ['kindDetail', 'fields', 'renewsId', 'supersedesId'] as cons
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
+/** The title with the marks of the languages it has (none when every language is an original). */
+function withMarks(title: Partial<Record<Lang, string>>, marks: Draft['titleMarks']) {
+  const translation = Object.fromEntries(
+    (Object.entries(marks) as [Lang, Mark | undefined][]).filter(([l, m]) => m && title[l]),
+  );
+  return Object.keys(translation).length ? { ...title, translation } : title;
+}
+
 function validate(d: Draft, creating: boolean) {
   const body = {
-    title: compactText(d.title),
+    title: withMarks(compactText(d.title), d.titleMarks),
     kind: d.kind,
     kindDetail: orNull(d.kindDetail),
     fields: d.fields,
@@ -93,7 +107,11 @@ function validate(d: Draft, creating: boolean) {
     parties: d.parties.map((p) => ({ type: p.type, code: p.code.trim() })),
     sources: d.sources
       .filter((s) => s.url.trim() || s.note.trim())
-      .map((s) => ({ url: orNull(s.url), note: orNull(s.note) })),
+      .map((s) => ({
+        url: orNull(s.url),
+        note: orNull(s.note),
+        ...(s.summary ? { summary: s.summary } : {}),
+      })),
     note: orNull(d.note),
   };
   const result = (creating ? AgreementCreate : AgreementUpdate).safeParse(body);
@@ -141,6 +159,32 @@ export function AgreementEditPage({ params }: { params: Record<string, string> }
           issueAt={ed.issueAt}
           onChange={(l, v) => set('title', { ...d.title, [l]: v }, `title.${l}`)}
         />
+        <fieldset className="group">
+          <legend>{t('edit.titleStatus')}</legend>
+          <div className="row">
+            {(['vi', 'ja', 'en'] as const).map((l) => (
+              <div className="field" key={l}>
+                <label htmlFor={`title-mark-${l}`}>{t(`langName.${l}`)}</label>
+                <select
+                  id={`title-mark-${l}`}
+                  value={d.titleMarks[l] ?? ''}
+                  disabled={!d.title[l]?.trim()}
+                  onChange={(e) =>
+                    set(
+                      'titleMarks',
+                      { ...d.titleMarks, [l]: (e.target.value || undefined) as Mark | undefined },
+                      'title',
+                    )
+                  }
+                >
+                  <option value="">{t('text.originalText')}</option>
+                  <option value="unofficial">{t('text.translation.unofficial')}</option>
+                  <option value="official">{t('text.translation.official')}</option>
+                </select>
+              </div>
+            ))}
+          </div>
+        </fieldset>
         <div className="row">
           <Field id="kind" label={t('agreement.kind')} issue={ed.issueAt('kind')}>
             <select
