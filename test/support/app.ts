@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { createApp } from '../../src/app.ts';
 import type { Engine } from '../../src/db/connection.ts';
 import { createUser } from '../../src/features/accounts/service.ts';
+import { FileStore } from '../../src/platform/storage/store.ts';
 import { freshDb, type TestDb } from './db.ts';
 
 export const ORIGIN = 'http://localhost';
@@ -27,7 +31,14 @@ let counter = 0;
 /** The whole application on a fresh database, optionally with the reference data loaded. */
 export async function testApp(engine: Engine, { seed = true } = {}): Promise<TestApp> {
   const db = await freshDb(engine, { seed });
-  const app = createApp({ db, logger: pino({ level: 'silent' }), trustProxy: false });
+  // Uploads go to a folder of this app's own, as the server's go beside its database.
+  const filesDir = mkdtempSync(join(tmpdir(), 'kizuna-files-'));
+  const app = createApp({
+    db,
+    logger: pino({ level: 'silent' }),
+    trustProxy: false,
+    files: new FileStore(filesDir),
+  });
   const req: TestApp['req'] = (path, init = {}) =>
     Promise.resolve(
       app.request(`${ORIGIN}${path}`, {
@@ -60,5 +71,14 @@ export async function testApp(engine: Engine, { seed = true } = {}): Promise<Tes
       throw new Error(`password change failed: ${change.status} ${await change.text()}`);
     return { headers, email, id: user.id };
   };
-  return { db, app, req, signIn, close: () => db.drop() };
+  return {
+    db,
+    app,
+    req,
+    signIn,
+    close: async () => {
+      await db.drop();
+      rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
 }
