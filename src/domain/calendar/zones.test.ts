@@ -41,6 +41,14 @@ describe('zones', () => {
     expect(isKnownZone('Mars/Olympus')).toBe(false);
   });
 
+  it('gives the first of the two instants of a wall time shown twice (the autumn hour)', () => {
+    // 02:30 in Berlin on 26 October 2025 was shown at 00:30 UTC (summer time) and at 01:30 UTC.
+    for (const iso of ['2025-10-26T00:30:00.000Z', '2025-10-26T01:30:00.000Z'])
+      expect(instantAt(wallTime(new Date(iso), 'Europe/Berlin'), 'Europe/Berlin').toISOString()).toBe(
+        '2025-10-26T00:30:00.000Z',
+      );
+  });
+
   it('round-trips every instant through its wall time, in zones with and without clock changes', () => {
     const zones = [
       'Asia/Ho_Chi_Minh',

@@ -77,7 +77,16 @@ export function offsetMinutes(instant: Date, zone: string): number {
  */
 export function instantAt(w: WallTime, zone: string): Date {
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  // Two passes settle every real zone: the offset at the guess, then at the corrected guess.
+  // The zone's offsets a day either side cover any clock change near this wall time: of the
+  // instants they give, the earliest that shows this wall time is the answer (in the autumn hour
+  // shown twice, the first of the two).
+  const candidates = [-86_400_000, 0, 86_400_000]
+    .map((d) => asUtc - offsetMinutes(new Date(asUtc + d), zone) * 60_000)
+    .sort((a, b) => a - b);
+  const exact = candidates.find((c) => sameWall(new Date(c), w, zone));
+  if (exact !== undefined) return new Date(exact);
+  // A wall time in the spring gap does not exist. Two passes settle every real zone: the offset
+  // at the guess, then at the corrected guess.
   let guess = asUtc - offsetMinutes(new Date(asUtc), zone) * 60_000;
   const second = asUtc - offsetMinutes(new Date(guess), zone) * 60_000;
   if (second !== guess) {
