@@ -227,6 +227,12 @@ describe('editing a partner profile', { shuffle: false }, () => {
     expect(await page.locator('.profile').textContent()).toContain(need);
     // An editor's own profile is no longer a starting one.
     expect(await page.locator('.starter').count()).toBe(0);
+    // The profile's Edit link is for those who may edit it: here, yes; on another locality's, no.
+    await expect.poll(() => page.locator(`section.profile a[href="/profiles/${FOR}/edit"]`).count()).toBe(1);
+    await page.goto(`${server.url}/partners?for=VN-HANOI`);
+    await settled(page);
+    await page.waitForSelector('.match');
+    expect(await page.locator('section.profile a[href$="/edit"]').count()).toBe(0);
 
     // The form fits a phone too.
     await page.setViewportSize({ width: 375, height: 800 });

@@ -1,4 +1,5 @@
 import { sectorLabel } from '../../../../src/domain/sectors.ts';
+import { can } from '../../api/actions.ts';
 import { useApi } from '../../api/client.ts';
 import type { Matches, MatchReason, Profile } from '../../api/types.ts';
 import { canEdit, useAuth } from '../../auth.tsx';
@@ -160,6 +161,11 @@ function Results({ path, forId }: { path: string; forId: string }) {
   const { t, num, text } = useLang('partners');
   const { user } = useAuth();
   const state = useApi<Matches>(path);
+  // The matches answer is shared by everyone; what this reader may do with the profile comes
+  // with the profile's own answer (its `actions`), asked only when someone is signed in.
+  const own = useApi<Profile>(
+    user && state.data ? `/api/profiles/${encodeURIComponent(state.data.profile.id)}` : null,
+  );
   if (state.error?.status === 404)
     return (
       <div className="notice">
@@ -181,7 +187,7 @@ function Results({ path, forId }: { path: string; forId: string }) {
           <Link to={ownerPath(profile)}>{t('profile.editOf', { name: text(profile.owner.name) })}</Link>
         </h2>
         <ProfileBody profile={profile} />
-        {canEdit(user) && (
+        {can(own.data, 'update') && (
           <p>
             <Link to={profileEditPath(profile.id)}>{t('profile.edit')}</Link>
           </p>
