@@ -94,17 +94,18 @@ describe.each(ENGINES)('profiles and matches on %s', (engine) => {
   });
 
   it('lets an editor change only the profiles in scope, with If-Match, and audits it', async () => {
-    const editor = await t.signIn('editor', ['JP-25']);
+    // Hokkaido's profile: the ranking tests of this file read Sơn La's and Shiga's as set above.
+    const editor = await t.signIn('editor', ['JP-01']);
     const body = { offers: ['水処理技術'], needs: ['ベトナムの販路開拓'], priorities: ['trade'] };
     expect((await put('VN-SON-LA', body, editor.headers)).status).toBe(403);
-    expect((await put('JP-25', body, editor.headers)).status).toBe(428);
-    expect((await put('JP-25', body, { ...editor.headers, 'if-match': '"7"' })).status).toBe(412);
-    const current = await t.req('/api/profiles/JP-25');
-    const saved = await put('JP-25', body, { ...editor.headers, 'if-match': current.headers.get('etag')! });
+    expect((await put('JP-01', body, editor.headers)).status).toBe(428);
+    expect((await put('JP-01', body, { ...editor.headers, 'if-match': '"7"' })).status).toBe(412);
+    const current = await t.req('/api/profiles/JP-01');
+    const saved = await put('JP-01', body, { ...editor.headers, 'if-match': current.headers.get('etag')! });
     expect(saved.status).toBe(200);
     expect((await saved.json()).needs).toEqual(['ベトナムの販路開拓']);
     const audit = await (
-      await t.req('/api/audit?entityType=profile&entityId=JP-25', { headers: admin.headers })
+      await t.req('/api/audit?entityType=profile&entityId=JP-01', { headers: admin.headers })
     ).json();
     expect(audit.items[0].actor.email).toBe(editor.email);
     expect(audit.items[0].after.needs).toEqual(['ベトナムの販路開拓']);
