@@ -7,7 +7,8 @@ import { actorOf, recordChange } from '../audit/service.ts';
 import { nowIso } from '../shared/json.ts';
 import { hashPassword, oneTimePassword } from './passwords.ts';
 import { canGrant, type RecordRef } from './policy.ts';
-import { grantsRepo, loadUser, toGrant, usersRepo } from './repository.ts';
+import { recordRefs } from './records.ts';
+import { grantsRepo, toGrant, usersRepo } from './repository.ts';
 import type { Grant, GrantCreate, RecordType, User } from './schemas.ts';
 
 type Q = Kysely<Database>;
@@ -59,34 +60,21 @@ export async function assertGrantRecordsExist(db: Q, grants: GrantInput[], path 
     throw new AppError('reference.unknown', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 }
 
-/** The policy's view of the record a grant is on. */
+/**
+ * The policy's view of the record a grant is on, read as every record's is (`recordRefs`). A
+ * record that does not exist still gets a view (no parent, no forum), so that the authorisation
+ * answer comes first and the missing record is named by `assertGrantRecordsExist` after it.
+ */
 export async function recordRefOf(
   db: Q,
   g: { recordType: RecordType; recordId: string },
 ): Promise<RecordRef> {
+  const found = (await recordRefs(db, g.recordType, [g.recordId])).get(g.recordId);
+  if (found) return found;
   if (g.recordType === 'forum') return { type: 'forum', id: g.recordId };
-  if (g.recordType === 'delegation') {
-    const row = await db
-      .selectFrom('forum_delegations')
-      .select('forum_id')
-      .where('id', '=', g.recordId)
-      .executeTakeFirst();
-    return { type: 'delegation', id: g.recordId, forumId: row?.forum_id ?? '' };
-  }
-  if (g.recordType === 'locality') {
-    const row = await db
-      .selectFrom('localities')
-      .select('parent_code')
-      .where('code', '=', g.recordId)
-      .executeTakeFirst();
-    return { type: 'locality', code: g.recordId, parentCode: row?.parent_code ?? null };
-  }
-  const row = await db
-    .selectFrom('organizations')
-    .select('locality_code')
-    .where('id', '=', g.recordId)
-    .executeTakeFirst();
-  return { type: 'organization', id: g.recordId, localityCode: row?.locality_code ?? '' };
+  if (g.recordType === 'delegation') return { type: 'delegation', id: g.recordId, forumId: '' };
+  if (g.recordType === 'locality') return { type: 'locality', code: g.recordId, parentCode: null };
+  return { type: 'organization', id: g.recordId, localityCode: '' };
 }
 
 const grantAudit = (email: string, g: Pick<Grant, 'role' | 'recordType' | 'recordId'>) => ({
@@ -212,11 +200,6 @@ export async function listRecordGrants(
     createdAt: h.created_at,
   }));
 }
-
-export const userWithGrants = async (db: Q, id: string) => {
-  const row = await usersRepo.byId(db, id);
-  return row ? loadUser(db, row) : null;
-};
 
 /**
  * Makes `userId` head of a delegation, inside the caller's transaction (accepting an invitation:
