@@ -62,6 +62,37 @@ const ALLOWED: Record<string, readonly string[]> = {
 
 const VOID = new Set(['br', 'hr', 'img']);
 
+/**
+ * The parser closes an open element implicitly when certain others open (a `<td>` closes an open
+ * `<td>` or `<th>`, a block closes an open `<p>`): htmlparser2's table, for the allowed elements.
+ * It only does so when that element is the innermost open one; so when an unwrapped element sits
+ * between, the output would read differently the second time. Such an element is unwrapped too.
+ */
+const HEADINGS = ['h2', 'h3', 'h4', 'p'];
+const IMPLIES_CLOSE: Record<string, readonly string[]> = {
+  tr: ['tr', 'th', 'td'],
+  th: ['th'],
+  td: ['thead', 'th', 'td'],
+  a: ['a'],
+  li: ['li'],
+  p: ['p'],
+  h2: HEADINGS,
+  h3: HEADINGS,
+  h4: HEADINGS,
+  dd: ['dd', 'dt'],
+  dt: ['dd', 'dt'],
+  blockquote: ['p'],
+  dl: ['p'],
+  figcaption: ['p'],
+  figure: ['p'],
+  hr: ['p'],
+  ol: ['p'],
+  pre: ['p'],
+  table: ['p'],
+  ul: ['p'],
+  tbody: ['thead', 'tbody'],
+};
+
 /** Elements dropped with all their content. */
 const DROP_WITH_CONTENT = new Set([
   'script',
@@ -151,9 +182,11 @@ export function sanitizeHtml(html: string, { images = true }: SanitizeOptions = 
           return;
         }
         // An image without an allowed source shows nothing: drop it rather than keep an empty tag.
+        const innermostKept = stack.findLast((e) => e.kept)?.name;
         const kept =
           Object.hasOwn(ALLOWED, name) &&
           depth < MAX_DEPTH &&
+          !(innermostKept !== undefined && IMPLIES_CLOSE[name]?.includes(innermostKept)) &&
           (name !== 'img' || (images && attribs.src !== undefined && urlAllowed('img', attribs.src)));
         stack.push({ name, kept, skip: false });
         if (!kept) return;
