@@ -202,7 +202,12 @@ describe('finding partners', () => {
     expect(await createLink().count()).toBe(0);
     // The editor of Quảng Ninh may create its organisation's profile, not another locality's.
     await signIn(page);
-    await page.goto(`${server.url}/partners?for=${encodeURIComponent(other ?? '')}`);
+    const otherId = encodeURIComponent(other ?? '');
+    // The answer that decides (the owner's actions) is in before the link is looked for.
+    await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === `/api/organizations/${otherId}`),
+      page.goto(`${server.url}/partners?for=${otherId}`),
+    ]);
     await settled(page);
     await page.locator('main .notice').waitFor();
     expect(await createLink().count()).toBe(0);
