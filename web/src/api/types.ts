@@ -45,9 +45,8 @@ export type Lang = 'vi' | 'ja' | 'en';
 export type LocalizedText = Partial<Record<Lang, string>>;
 export type Country = 'VN' | 'JP';
 export type Party = Agreement['parties'][number];
-export type User = Pick<UserRecord, 'id' | 'email' | 'role' | 'scopes' | 'mustChangePassword' | 'version'> & {
-  disabled?: boolean;
-};
+/** An account as `/api/auth/me`, sign-in and `/api/users` answer it. */
+export type User = UserRecord;
 
 /** A page of a cursor list (`pageOf` on the server). */
 export type Page<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
