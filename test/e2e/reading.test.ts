@@ -133,7 +133,15 @@ describe('reading the data', () => {
     // the admin pages', the account pages' or the agreement, locality and organisation pages',
     // in any language; and the shared texts come in the language shown only.
     const code = (await Promise.all(bodies)).join('\n');
-    for (const cat of [partnersEn, partnersJa, adminEn, accountsEn, agreementsEn, localitiesEn, organizationsEn])
+    for (const cat of [
+      partnersEn,
+      partnersJa,
+      adminEn,
+      accountsEn,
+      agreementsEn,
+      localitiesEn,
+      organizationsEn,
+    ])
       for (const text of sample(cat)) expect(code).not.toContain(text);
     for (const cat of [ja, vi]) for (const text of sample(cat)) expect(code).not.toContain(text);
     for (const text of sample(atlasEn)) expect(code).toContain(text);
