@@ -22,7 +22,7 @@ import type {
   MatchReason as MatchReasonSchema,
   Profile,
 } from '../../../src/features/profiles/schemas.ts';
-import type { pageOf } from '../../../src/features/shared/schemas.ts';
+import type { CountryCode, LocalizedText, pageOf } from '../../../src/features/shared/schemas.ts';
 import type { Job } from '../../../src/platform/jobs/schemas.ts';
 
 // Record and page types are the server's zod response schemas, inferred (type-only imports:
@@ -42,8 +42,8 @@ export type Matches = z.infer<typeof MatchesSchema>;
 export type MatchReason = z.infer<typeof MatchReasonSchema>;
 
 export type Lang = 'vi' | 'ja' | 'en';
-export type LocalizedText = Partial<Record<Lang, string>>;
-export type Country = 'VN' | 'JP';
+export type { LocalizedText };
+export type Country = z.infer<typeof CountryCode>;
 export type Party = Agreement['parties'][number];
 /** An account as `/api/auth/me`, sign-in and `/api/users` answer it. */
 export type User = UserRecord;
