@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sectorLabel } from '../../src/domain/sectors.ts';
+import adminEn from '../../web/src/features/admin/i18n/en.json' with { type: 'json' };
+import agreementsVi from '../../web/src/features/agreements/i18n/vi.json' with { type: 'json' };
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 import ja from '../../web/src/i18n/ja.json' with { type: 'json' };
 import vi from '../../web/src/i18n/vi.json' with { type: 'json' };
@@ -157,7 +159,7 @@ describe('a Vietnamese provincial official', () => {
     const saved = await api<{ parties: { code: string }[]; status: string }>(`/api/agreements/${id}`);
     expect(saved.parties.map((p) => p.code)).toEqual(['VN-QUANG-NINH', 'JP-16']);
     expect(saved.status).toBe('in_force');
-    expect(await page.textContent('main')).toContain(vi.agreement.statusDerived);
+    expect(await page.textContent('main')).toContain(agreementsVi.agreement.statusDerived);
     await context.close();
   }, 90_000);
 
@@ -282,7 +284,7 @@ describe('an admin', { shuffle: false }, () => {
     // Own row: no disable button, said why.
     const own = page.locator('tr').filter({ hasText: admin.email });
     expect(await own.getByRole('button', { name: en.users.disable }).count()).toBe(0);
-    expect(await own.textContent()).toContain(en.users.self);
+    expect(await own.textContent()).toContain(adminEn.users.self);
     // The server refuses it too.
     const me = users.items.find((u: { email: string }) => u.email === admin.email);
     const login = await fetch(`${server.url}/api/auth/login`, {
@@ -320,12 +322,12 @@ describe('an admin', { shuffle: false }, () => {
     // The reference load is one entry; the only other system entries are the accounts made with
     // `kizuna user add` (no one is signed in on the command line).
     const entries = page.locator('.audit-entry');
-    const system = entries.filter({ hasText: en.audit.system });
+    const system = entries.filter({ hasText: adminEn.audit.system });
     const kinds = await system.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
-    expect(kinds.filter((k) => k.includes(en.audit.referenceData))).toHaveLength(1);
-    expect(kinds.filter((k) => !k.includes(en.audit.referenceData) && !k.includes(en.entity.user))).toEqual(
-      [],
-    );
+    expect(kinds.filter((k) => k.includes(adminEn.audit.referenceData))).toHaveLength(1);
+    expect(
+      kinds.filter((k) => !k.includes(adminEn.audit.referenceData) && !k.includes(adminEn.entity.user)),
+    ).toEqual([]);
     await page.goto(`${server.url}/admin/audit?entityType=user`);
     await settled(page);
     const entry = page.locator('.audit-entry').first();

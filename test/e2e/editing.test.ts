@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import accountsEn from '../../web/src/features/accounts/i18n/en.json' with { type: 'json' };
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 import vi from '../../web/src/i18n/vi.json' with { type: 'json' };
 import {
@@ -203,7 +204,7 @@ describe('editing', () => {
     await page.click('form button[type=submit]');
     await page.waitForURL(`${server.url}/account`);
     await settled(page);
-    expect(await page.locator('.notice').textContent()).toBe(en.account.mustChange);
+    expect(await page.locator('.notice').textContent()).toBe(accountsEn.account.mustChange);
     expect(await axe(page)).toEqual([]);
     await page.fill('#pw-current', oneTime);
     await page.fill('#pw-new', 'short');

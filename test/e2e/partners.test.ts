@@ -166,6 +166,60 @@ describe('finding partners', () => {
     await context.close();
   }, 60_000);
 
+  it('offers to create a missing profile only to a reader who may write it', async () => {
+    // An organisation of the editor's locality and one of another locality, neither with a profile.
+    const cookie = await apiLogin(editor.email, editor.password);
+    const created = await fetch(`${server.url}/api/organizations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: server.url },
+      body: JSON.stringify({
+        kind: 'association',
+        name: { ja: 'クアンニン日越交流会（e2e）' },
+        localityCode: FOR,
+      }),
+    });
+    expect(created.status).toBe(201);
+    const mine = ((await created.json()) as { id: string }).id;
+    const list = (await (await fetch(`${server.url}/api/organizations?country=JP&limit=50`)).json()) as {
+      items: { id: string }[];
+    };
+    let other: string | undefined;
+    for (const { id } of list.items)
+      if ((await fetch(`${server.url}/api/profiles/${encodeURIComponent(id)}`)).status === 404) {
+        other = id;
+        break;
+      }
+    expect(other).toBeDefined();
+
+    const { context, page } = await newPage(browser, { locale: 'ja-JP' });
+    const createLink = () => page.getByRole('link', { name: partnersJa.partners.createProfile });
+    // A visitor is told there is no profile, and is offered nothing to write.
+    await page.goto(`${server.url}/partners?for=${mine}`);
+    await settled(page);
+    expect(await page.locator('main .notice').textContent()).toContain(
+      partnersJa.partners.noProfile.replace('{{id}}', mine),
+    );
+    expect(await createLink().count()).toBe(0);
+    // The editor of Quảng Ninh may create its organisation's profile, not another locality's.
+    await signIn(page);
+    const otherId = encodeURIComponent(other ?? '');
+    // The answer that decides (the owner's actions) is in before the link is looked for.
+    await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === `/api/organizations/${otherId}`),
+      page.goto(`${server.url}/partners?for=${otherId}`),
+    ]);
+    await settled(page);
+    await page.locator('main .notice').waitFor();
+    expect(await createLink().count()).toBe(0);
+    await page.goto(`${server.url}/partners?for=${mine}`);
+    await settled(page);
+    await createLink().click();
+    await page.waitForURL(`${server.url}/profiles/${mine}/edit`);
+    await settled(page);
+    expect(await page.textContent('h1')).toBe(ja.profile.create);
+    await context.close();
+  }, 60_000);
+
   it('fits a phone and works with the keyboard', async () => {
     const { context, page } = await newPage(browser, {
       locale: 'vi-VN',
@@ -218,7 +272,7 @@ describe('editing a partner profile', { shuffle: false }, () => {
     await page.locator('fieldset.group .checks input[type=checkbox]:checked').first().uncheck();
     await expect.poll(() => page.locator('#sectors-err').count()).toBe(0);
 
-    await page.getByRole('button', { name: en.profile.addNeed }).click();
+    await page.getByRole('button', { name: partnersEn.profile.addNeed }).click();
     const need = 'Đào tạo điều dưỡng viên và chăm sóc người cao tuổi';
     await page.fill(`#need-${needs}`, need);
     await page.click('form.editor button[type=submit]');

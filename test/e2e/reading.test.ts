@@ -3,6 +3,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import accountsEn from '../../web/src/features/accounts/i18n/en.json' with { type: 'json' };
 import adminEn from '../../web/src/features/admin/i18n/en.json' with { type: 'json' };
+import agreementsEn from '../../web/src/features/agreements/i18n/en.json' with { type: 'json' };
+import atlasEn from '../../web/src/features/atlas/i18n/en.json' with { type: 'json' };
+import atlasJa from '../../web/src/features/atlas/i18n/ja.json' with { type: 'json' };
+import atlasVi from '../../web/src/features/atlas/i18n/vi.json' with { type: 'json' };
+import localitiesEn from '../../web/src/features/localities/i18n/en.json' with { type: 'json' };
+import organizationsEn from '../../web/src/features/organizations/i18n/en.json' with { type: 'json' };
 import partnersEn from '../../web/src/features/profiles/i18n/en.json' with { type: 'json' };
 import partnersJa from '../../web/src/features/profiles/i18n/ja.json' with { type: 'json' };
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
@@ -48,9 +54,9 @@ function sample(cat: object): string[] {
 
 describe('reading the data', () => {
   const langs = [
-    ['vi', 'vi-VN', vi],
-    ['ja', 'ja-JP', ja],
-    ['en', 'en-GB', en],
+    ['vi', 'vi-VN', { ...vi, ...atlasVi }],
+    ['ja', 'ja-JP', { ...ja, ...atlasJa }],
+    ['en', 'en-GB', { ...en, ...atlasEn }],
   ] as const;
 
   for (const [lang, locale, texts] of langs) {
@@ -124,10 +130,21 @@ describe('reading the data', () => {
     // The map (geometry, d3-geo) and the forms (zod) are not part of the first load.
     expect(names.filter((n) => /MapPage|EditorChrome|EditPage/.test(n))).toEqual([]);
     // Feature texts come with their pages: the home page carries none of the partners page's,
-    // the outbox's or the API-token page's, in any language.
+    // the admin pages', the account pages' or the agreement, locality and organisation pages',
+    // in any language; and the shared texts come in the language shown only.
     const code = (await Promise.all(bodies)).join('\n');
-    for (const cat of [partnersEn, partnersJa, adminEn, accountsEn])
+    for (const cat of [
+      partnersEn,
+      partnersJa,
+      adminEn,
+      accountsEn,
+      agreementsEn,
+      localitiesEn,
+      organizationsEn,
+    ])
       for (const text of sample(cat)) expect(code).not.toContain(text);
+    for (const cat of [ja, vi]) for (const text of sample(cat)) expect(code).not.toContain(text);
+    for (const text of sample(atlasEn)) expect(code).toContain(text);
     await context.close();
   }, 90_000);
 
@@ -154,12 +171,12 @@ describe('reading the data', () => {
     const { context, page } = await open('/', { locale: 'en-GB' });
     await page.getByRole('button', { name: '日本語' }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ja');
-    await expect.poll(() => page.textContent('h1')).toBe(ja.home.title);
+    await expect.poll(() => page.textContent('h1')).toBe(atlasJa.home.title);
     await page.reload();
     await settled(page);
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-    await expect.poll(() => page.textContent('h1')).toBe(vi.home.title);
+    await expect.poll(() => page.textContent('h1')).toBe(atlasVi.home.title);
     await context.close();
   }, 90_000);
 

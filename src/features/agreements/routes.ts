@@ -4,7 +4,7 @@ import { type AppEnv, type Deps, ifMatchVersion, requireUser, signedIn } from '.
 import { json, jsonBody, listOrCsv, readErrors, withEtag, writeErrors } from '../shared/http.ts';
 import { pageOf } from '../shared/schemas.ts';
 import { agreementColumns } from './csv.ts';
-import { Agreement, AgreementCreate, AgreementQuery, AgreementUpdate } from './schemas.ts';
+import { Agreement, AgreementCreate, AgreementDetail, AgreementQuery, AgreementUpdate } from './schemas.ts';
 import {
   createAgreement,
   deleteAgreement,
@@ -15,10 +15,6 @@ import {
 
 const tags = ['Agreements'];
 const IdParam = z.object({ id: z.string().min(1).max(100) });
-const AgreementDetail = Agreement.extend({
-  renews: Agreement.nullable(),
-  renewedBy: z.array(Agreement),
-}).meta({ id: 'AgreementDetail' });
 
 export function agreementRoutes({ db }: Deps) {
   const app = new OpenAPIHono<AppEnv>();

@@ -137,6 +137,12 @@ export const Agreement = z
   .meta({ id: 'Agreement' });
 export type Agreement = z.infer<typeof Agreement>;
 
+/** `GET /api/agreements/{id}`: the agreement with the one it renews and those that renew it. */
+export const AgreementDetail = Agreement.extend({
+  renews: Agreement.nullable(),
+  renewedBy: z.array(Agreement),
+}).meta({ id: 'AgreementDetail' });
+
 /**
  * What a list on a page shows of an agreement: no sources, notes or history. A locality's
  * detail embeds these; `/api/agreements` gives the full records.

@@ -4,6 +4,7 @@ import { agreementStats, listAgreements, partnersOf, toAgreementSummary } from '
 import { getLocality, listLocalities } from '../localities/service.ts';
 import { localityChildren, localitySummaries } from '../lookups/places.ts';
 import { getOrganization, listOrganizations, toOrganizationSummary } from '../organizations/service.ts';
+import { DETAIL_ITEMS } from './schemas.ts';
 
 /**
  * The pages that gather several features: a locality's page, an organisation's page and the
@@ -13,8 +14,7 @@ import { getOrganization, listOrganizations, toOrganizationSummary } from '../or
 
 type Q = Kysely<Database>;
 
-/** How many agreements and organisations a locality's detail embeds; the list endpoints page on. */
-export const DETAIL_ITEMS = 10;
+export { DETAIL_ITEMS };
 
 /**
  * A locality with what its page shows: parent, children, partners, and summaries of its newest

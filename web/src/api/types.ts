@@ -4,7 +4,16 @@ import type {
   TokenCreate as TokenCreateSchema,
   User as UserRecord,
 } from '../../../src/features/accounts/schemas.ts';
-import type { Agreement, AgreementSummary } from '../../../src/features/agreements/schemas.ts';
+import type {
+  Agreement,
+  AgreementDetail as AgreementDetailSchema,
+  AgreementSummary,
+} from '../../../src/features/agreements/schemas.ts';
+import type {
+  LocalityDetail as LocalityDetailSchema,
+  OrganizationDetail as OrganizationDetailSchema,
+  Stats as StatsSchema,
+} from '../../../src/features/atlas/schemas.ts';
 import type { AuditEntry as AuditEntrySchema } from '../../../src/features/audit/service.ts';
 import type { Locality, LocalitySummary } from '../../../src/features/localities/schemas.ts';
 import type { Organization, OrganizationSummary } from '../../../src/features/organizations/schemas.ts';
@@ -13,13 +22,12 @@ import type {
   MatchReason as MatchReasonSchema,
   Profile,
 } from '../../../src/features/profiles/schemas.ts';
-import type { pageOf } from '../../../src/features/shared/schemas.ts';
+import type { CountryCode, LocalizedText, pageOf } from '../../../src/features/shared/schemas.ts';
 import type { Job } from '../../../src/platform/jobs/schemas.ts';
 
-// Record types are the server's zod response schemas (type-only imports: nothing of the
-// server reaches the bundle). The detail aggregates (LocalityDetail, OrganizationDetail,
-// AgreementDetail, Stats) are declared, unexported, in the server's routes.ts files; until they
-// move to the features' schemas.ts they are composed here from the exported record schemas.
+// Record and page types are the server's zod response schemas, inferred (type-only imports:
+// nothing of the server reaches the bundle). The pages that gather several features answer
+// with `src/features/atlas/schemas.ts`.
 export type {
   Agreement,
   AgreementSummary,
@@ -34,48 +42,23 @@ export type Matches = z.infer<typeof MatchesSchema>;
 export type MatchReason = z.infer<typeof MatchReasonSchema>;
 
 export type Lang = 'vi' | 'ja' | 'en';
-export type LocalizedText = Partial<Record<Lang, string>>;
-export type Country = 'VN' | 'JP';
+export type { LocalizedText };
+export type Country = z.infer<typeof CountryCode>;
 export type Party = Agreement['parties'][number];
-export type User = Pick<UserRecord, 'id' | 'email' | 'role' | 'scopes' | 'mustChangePassword' | 'version'> & {
-  disabled?: boolean;
-};
+/** An account as `/api/auth/me`, sign-in and `/api/users` answer it. */
+export type User = UserRecord;
 
 /** A page of a cursor list (`pageOf` on the server). */
 export type Page<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
 
-export interface AgreementDetail extends Agreement {
-  renews: Agreement | null;
-  renewedBy: Agreement[];
-}
-
-export interface OrganizationDetail extends Organization {
-  agreements: Agreement[];
-}
-
-export interface LocalityDetail extends Locality {
-  parent: LocalitySummary | null;
-  children: LocalitySummary[];
-  partners: { locality: LocalitySummary; agreements: number }[];
-  /** The newest agreements and first organisations, as summaries; the list endpoints continue them. */
-  agreements: AgreementSummary[];
-  agreementsTotal: number;
-  /** Continues `/api/agreements?locality=CODE` (null: all are here). */
-  agreementsNextCursor: string | null;
-  organizations: OrganizationSummary[];
-  organizationsTotal: number;
-  /** Continues `/api/organizations?locality=CODE` (null: all are here). */
-  organizationsNextCursor: string | null;
-}
-
-export interface Stats {
-  agreements: number;
-  localities: number;
-  organizations: number;
-  byField: { code: string; count: number }[];
-  byYear: { year: number; count: number }[];
-  recent: Agreement[];
-}
+/** `GET /api/agreements/{id}`. */
+export type AgreementDetail = z.infer<typeof AgreementDetailSchema>;
+/** `GET /api/organizations/{id}`. */
+export type OrganizationDetail = z.infer<typeof OrganizationDetailSchema>;
+/** `GET /api/localities/{code}`: the newest agreements and first organisations, as summaries; the list endpoints continue them. */
+export type LocalityDetail = z.infer<typeof LocalityDetailSchema>;
+/** `GET /api/stats`. */
+export type Stats = z.infer<typeof StatsSchema>;
 
 /** `GET /api/audit` items. `entityType` is a string: the reference load records `reference`. */
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

@@ -1,17 +1,12 @@
 import { type ReactNode, Suspense, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Loading } from '../components/common.tsx';
 import { useLang } from '../i18n/format.ts';
-import { type Namespace, useNamespaces } from '../i18n/namespaces.ts';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { useNamespaces } from '../i18n/namespaces.ts';
 import { useRouter } from '../router.tsx';
 import { MayDo } from './guards.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
 import { matchRoute } from './routes.ts';
 import { ROUTES } from './tree.ts';
-
-/** Shows the page once the feature texts it needs are loaded. */
-function Texts({ ns, children }: { ns: Namespace[]; children: ReactNode }) {
-  return useNamespaces(ns) ? <>{children}</> : <Loading />;
-}
 
 /** The page for the current path, inside the guards and layouts of the groups above it. */
 export function Routes() {
@@ -19,7 +14,12 @@ export function Routes() {
   const { t } = useLang();
   const match = useMemo(() => matchRoute(ROUTES, path), [path]);
   const titleKey = match ? [...match.chain].reverse().find((n) => n.title)?.title : undefined;
-  const title = titleKey ? t(titleKey) : t('notFound.title');
+  // The feature texts the pages below need (loaded in the shown language before they show); a
+  // title may be one of them, so it is looked up there first, once they are here.
+  const texts = useMemo(() => match?.chain.flatMap((n) => n.ns ?? []) ?? [], [match]);
+  const textsReady = useNamespaces(texts);
+  const ns = [...texts.map((n) => n.name), 'translation'];
+  const title = !titleKey ? t('notFound.title') : textsReady ? t(titleKey, { ns }) : null;
   // After an in-app navigation, move focus to the new content, as a page load would, so that
   // keyboard and screen-reader users start at the top of what changed.
   const first = useRef(true);
@@ -33,7 +33,7 @@ export function Routes() {
   }, [path]);
   // A layout effect, so that a page's own heading (PageTitle, a plain effect) comes after it.
   useLayoutEffect(() => {
-    document.title = `${title} · Kizuna`;
+    if (title !== null) document.title = `${title} · Kizuna`;
   }, [title]);
   if (!match) return <NotFoundPage />;
   const { chain, params } = match;
@@ -55,8 +55,6 @@ export function Routes() {
     if (Guard) element = <Guard params={params}>{element}</Guard>;
     if (Layout) element = <Layout>{element}</Layout>;
   }
-  // Outermost, so that the layouts' own texts are there when they first show.
-  const ns = chain.flatMap((n) => n.ns ?? []);
-  if (ns.length > 0) element = <Texts ns={ns}>{element}</Texts>;
-  return element;
+  // Not before the texts are here, so that the layouts' own texts are there when they first show.
+  return textsReady ? element : <Loading />;
 }

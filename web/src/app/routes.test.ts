@@ -1,5 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Lang } from '../api/types.ts';
+import en from '../i18n/en.json' with { type: 'json' };
+import ja from '../i18n/ja.json' with { type: 'json' };
+import type { Catalog } from '../i18n/namespaces.ts';
+import vi from '../i18n/vi.json' with { type: 'json' };
 import { buildPath, matchRoute, patterns, type RouteNode } from './routes.ts';
 import { ROUTES } from './tree.ts';
 
@@ -94,5 +99,28 @@ describe('matching', () => {
     expect(m?.chain.map((n) => n.path)).toEqual(['', 'g', '']);
     expect(m?.chain[1].layout).toBe(Layout);
     expect(matchRoute(grouped, '/g/h')).toBeNull();
+  });
+
+  it('titles every page with a text of the shared catalog or of the namespaces its route loads, in each language', async () => {
+    const shared: Record<Lang, Catalog> = { vi, ja, en };
+    const at = (tree: Catalog, key: string) =>
+      key
+        .split('.')
+        .reduce<Catalog | string | undefined>((t, k) => (typeof t === 'object' ? t[k] : undefined), tree);
+    const missing: string[] = [];
+    for (const pattern of patterns(ROUTES)) {
+      const m = matchRoute(ROUTES, pattern.replace(/:[a-z]+/gi, 'x-1'));
+      const key = m ? [...m.chain].reverse().find((n) => n.title)?.title : undefined;
+      if (!m || !key) {
+        missing.push(`${pattern}: no title`);
+        continue;
+      }
+      for (const lang of ['vi', 'ja', 'en'] as const) {
+        const own = await Promise.all(m.chain.flatMap((n) => n.ns ?? []).map((ns) => ns.load(lang)));
+        if (![...own, shared[lang]].some((c) => typeof at(c, key) === 'string'))
+          missing.push(`${pattern} ${lang}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ const FINISHED: Job['status'][] = ['done', 'failed', 'cancelled'];
 
 /** Background jobs, newest first: what each is, when it was made, and the progress of those not finished. */
 export function JobsPage() {
-  const { t } = useLang();
+  const { t } = useLang('admin');
   const filters: Filter[] = [
     {
       key: 'status',

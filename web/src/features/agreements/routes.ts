@@ -1,13 +1,15 @@
 import { SignedIn } from '../../app/guards.tsx';
 import { lazyPage } from '../../app/lazy.ts';
 import type { RouteNode } from '../../app/routes.ts';
-import { AgreementPage } from '../../pages/AgreementPage.tsx';
-import { AgreementsPage } from '../../pages/AgreementsPage.tsx';
+import { AgreementPage } from './AgreementPage.tsx';
+import { AgreementsPage } from './AgreementsPage.tsx';
+import { agreementsTexts } from './i18n.ts';
 
-const AgreementEditPage = lazyPage(() => import('../../pages/AgreementEditPage.tsx'), 'AgreementEditPage');
+const AgreementEditPage = lazyPage(() => import('./AgreementEditPage.tsx'), 'AgreementEditPage');
 
 export const agreementRoutes: RouteNode = {
   path: 'agreements',
+  ns: [agreementsTexts],
   children: [
     { path: '', page: AgreementsPage, title: 'nav.agreements' },
     { path: 'new', page: AgreementEditPage, title: 'edit.newAgreement', guard: SignedIn },

@@ -2,7 +2,7 @@ import { sectorLabel } from '../../../../src/domain/sectors.ts';
 import { can } from '../../api/actions.ts';
 import { useApi } from '../../api/client.ts';
 import type { Matches, MatchReason, Profile } from '../../api/types.ts';
-import { canEdit, useAuth } from '../../auth.tsx';
+import { useAuth } from '../../auth.tsx';
 import { ErrorNote, Loading, Name, PageTitle } from '../../components/common.tsx';
 import { ForeignText } from '../../components/ForeignText.tsx';
 import {
@@ -16,6 +16,7 @@ import { ProfileBody, profileEditPath } from '../../components/ProfileView.tsx';
 import { useLang } from '../../i18n/format.ts';
 import { guessLang, highlight } from '../../lib/highlight.ts';
 import { Link, withQuery } from '../../router.tsx';
+import { profileOwnerPath } from './paths.ts';
 
 const TOP = 10;
 /** Reasons shown at once; the others wait behind "more reasons", so the ranking stays scannable. */
@@ -166,11 +167,15 @@ function Results({ path, forId }: { path: string; forId: string }) {
   const own = useApi<Profile>(
     user && state.data ? `/api/profiles/${encodeURIComponent(state.data.profile.id)}` : null,
   );
-  if (state.error?.status === 404)
+  // No profile yet: whether this reader may write it is the owner's (locality or organisation)
+  // `actions`, asked only of a signed-in reader, as the profile's edit route's guard asks.
+  const missing = state.error?.status === 404;
+  const owner = useApi<object>(user && missing ? profileOwnerPath(forId) : null);
+  if (missing)
     return (
       <div className="notice">
         <p>{t('partners.noProfile', { id: forId })}</p>
-        {canEdit(user) && (
+        {can(owner.data, 'update') && (
           <p>
             <Link to={profileEditPath(forId)}>{t('partners.createProfile')}</Link>
           </p>

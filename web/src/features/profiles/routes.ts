@@ -1,15 +1,12 @@
 import { lazyPage } from '../../app/lazy.ts';
 import type { RouteNode } from '../../app/routes.ts';
 import { partnersTexts } from './i18n.ts';
+import { profileOwnerPath } from './paths.ts';
 
 const PartnersPage = lazyPage(() => import('./PartnersPage.tsx'), 'PartnersPage');
-const ProfileEditPage = lazyPage(() => import('../../pages/ProfileEditPage.tsx'), 'ProfileEditPage');
+const ProfileEditPage = lazyPage(() => import('./ProfileEditPage.tsx'), 'ProfileEditPage');
 
-/** A profile's id is its locality's code or its organisation's id. */
-export const profileOwnerPath = (id: string) =>
-  /^(VN|JP)-/.test(id)
-    ? `/api/localities/${encodeURIComponent(id)}`
-    : `/api/organizations/${encodeURIComponent(id)}`;
+export { profileOwnerPath };
 
 export const profileRoutes: RouteNode[] = [
   { path: 'partners', page: PartnersPage, title: 'nav.partners', ns: [partnersTexts] },
@@ -17,6 +14,7 @@ export const profileRoutes: RouteNode[] = [
     path: 'profiles/:id/edit',
     page: ProfileEditPage,
     title: 'profile.edit',
+    ns: [partnersTexts],
     may: {
       action: 'update',
       record: (p) => `/api/profiles/${encodeURIComponent(p.id)}`,

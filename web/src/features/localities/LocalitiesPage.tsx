@@ -1,10 +1,10 @@
-import { LOCALITY_KINDS, type Locality } from '../api/types.ts';
-import { LocalityLink } from '../components/common.tsx';
-import { countryOptions, enumOptions, type Filter, ListPage } from '../components/ListPage.tsx';
-import { useLang } from '../i18n/format.ts';
+import { LOCALITY_KINDS, type Locality } from '../../api/types.ts';
+import { LocalityLink } from '../../components/common.tsx';
+import { countryOptions, enumOptions, type Filter, ListPage } from '../../components/ListPage.tsx';
+import { useLang } from '../../i18n/format.ts';
 
 export function LocalitiesPage() {
-  const { t } = useLang();
+  const { t } = useLang('localities');
   const filters: Filter[] = [
     { key: 'q', id: 'l-q', kind: 'search', label: t('filters.search') },
     {

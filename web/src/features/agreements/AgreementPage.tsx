@@ -1,17 +1,17 @@
-import { sectorLabel } from '../../../src/domain/sectors.ts';
-import { detectLanguage } from '../../../src/domain/text/normalize.ts';
-import { can } from '../api/actions.ts';
-import { useApi } from '../api/client.ts';
-import type { AgreementDetail, Party } from '../api/types.ts';
-import { useAuth } from '../auth.tsx';
-import { AgreementTitle, Async, Badge, LocalCsvLink, Name, PageTitle } from '../components/common.tsx';
-import { ForeignText } from '../components/ForeignText.tsx';
-import { SourcesList } from '../components/SourcesList.tsx';
-import { useLang } from '../i18n/format.ts';
-import { Link } from '../router.tsx';
+import { sectorLabel } from '../../../../src/domain/sectors.ts';
+import { detectLanguage } from '../../../../src/domain/text/normalize.ts';
+import { can } from '../../api/actions.ts';
+import { useApi } from '../../api/client.ts';
+import type { AgreementDetail, Party } from '../../api/types.ts';
+import { useAuth } from '../../auth.tsx';
+import { AgreementTitle, Async, Badge, LocalCsvLink, Name, PageTitle } from '../../components/common.tsx';
+import { ForeignText } from '../../components/ForeignText.tsx';
+import { SourcesList } from '../../components/SourcesList.tsx';
+import { useLang } from '../../i18n/format.ts';
+import { Link } from '../../router.tsx';
 
 function PartyLink({ p }: { p: Party }) {
-  const { t } = useLang();
+  const { t } = useLang('agreements');
   const to = p.type === 'locality' ? `/localities/${encodeURIComponent(p.code)}` : `/organizations/${p.code}`;
   return (
     <>
@@ -35,7 +35,7 @@ function PartyLink({ p }: { p: Party }) {
 }
 
 export function AgreementPage({ params }: { params: Record<string, string> }) {
-  const { t, lang, date, text } = useLang();
+  const { t, lang, date, text } = useLang('agreements');
   const { user } = useAuth();
   const state = useApi<AgreementDetail>(`/api/agreements/${encodeURIComponent(params.id)}`);
   return (

@@ -1,10 +1,10 @@
-import { useApi } from '../api/client.ts';
-import type { AuditEntry, Page } from '../api/types.ts';
-import { useAuth } from '../auth.tsx';
-import { Async, LocalCsvLink, PageTitle } from '../components/common.tsx';
-import { PAGE_SIZE, Pager } from '../components/Pager.tsx';
-import { useLang } from '../i18n/format.ts';
-import { Link, useRouter, withQuery } from '../router.tsx';
+import { useApi } from '../../api/client.ts';
+import type { AuditEntry, Page } from '../../api/types.ts';
+import { useAuth } from '../../auth.tsx';
+import { Async, LocalCsvLink, PageTitle } from '../../components/common.tsx';
+import { PAGE_SIZE, Pager } from '../../components/Pager.tsx';
+import { useLang } from '../../i18n/format.ts';
+import { Link, useRouter, withQuery } from '../../router.tsx';
 import { changes, entityName, fieldLabel, showValue } from './auditFormat.ts';
 
 const ENTITY_TYPES = ['agreement', 'organization', 'locality', 'profile', 'user', 'reference'] as const;
@@ -18,7 +18,7 @@ function entityLink(e: AuditEntry): string | null {
 }
 
 export function AuditPage() {
-  const { t, dateTime, num, lang } = useLang();
+  const { t, dateTime, num, lang } = useLang('admin');
   const { user } = useAuth();
   const { search, navigate } = useRouter();
   const entityType = search.get('entityType') ?? '';

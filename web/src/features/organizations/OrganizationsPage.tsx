@@ -1,16 +1,16 @@
-import { ORGANIZATION_KINDS, type Organization } from '../api/types.ts';
+import { ORGANIZATION_KINDS, type Organization } from '../../api/types.ts';
 import {
   countryOptions,
   enumOptions,
   type Filter,
   ListPage,
   sectorOptions,
-} from '../components/ListPage.tsx';
-import { OrganizationList } from '../components/OrganizationList.tsx';
-import { useLang } from '../i18n/format.ts';
+} from '../../components/ListPage.tsx';
+import { OrganizationList } from '../../components/OrganizationList.tsx';
+import { useLang } from '../../i18n/format.ts';
 
 export function OrganizationsPage() {
-  const { t, lang } = useLang();
+  const { t, lang } = useLang('organizations');
   const filters: Filter[] = [
     { key: 'q', id: 'o-q', kind: 'search', label: t('filters.search') },
     {

@@ -1,24 +1,32 @@
 import { lazy, Suspense } from 'react';
-import { sectorLabel } from '../../../src/domain/sectors.ts';
-import { can } from '../api/actions.ts';
-import { useApi } from '../api/client.ts';
-import type { OrganizationDetail } from '../api/types.ts';
-import { useAuth } from '../auth.tsx';
-import { AgreementList } from '../components/AgreementList.tsx';
-import { Async, Badge, Loading, LocalCsvLink, LocalityLink, Name, PageTitle } from '../components/common.tsx';
-import { ForeignText } from '../components/ForeignText.tsx';
-import { textLang, useLang } from '../i18n/format.ts';
-import { Link } from '../router.tsx';
+import { sectorLabel } from '../../../../src/domain/sectors.ts';
+import { can } from '../../api/actions.ts';
+import { useApi } from '../../api/client.ts';
+import type { OrganizationDetail } from '../../api/types.ts';
+import { useAuth } from '../../auth.tsx';
+import { AgreementList } from '../../components/AgreementList.tsx';
+import {
+  Async,
+  Badge,
+  Loading,
+  LocalCsvLink,
+  LocalityLink,
+  Name,
+  PageTitle,
+} from '../../components/common.tsx';
+import { ForeignText } from '../../components/ForeignText.tsx';
+import { textLang, useLang } from '../../i18n/format.ts';
+import { Link } from '../../router.tsx';
 
 // The partner profile shares its code with the lazy partners page, so it loads on demand too:
 // imported statically, the bundler would split the modules they share (auth, sectors) into
 // extra chunks that the home page would then load as well.
 const ProfileSection = lazy(() =>
-  import('../components/ProfileView.tsx').then((m) => ({ default: m.ProfileSection })),
+  import('../../components/ProfileView.tsx').then((m) => ({ default: m.ProfileSection })),
 );
 
 export function OrganizationPage({ params }: { params: Record<string, string> }) {
-  const { t, lang, text } = useLang();
+  const { t, lang, text } = useLang('organizations');
   const { user } = useAuth();
   const state = useApi<OrganizationDetail>(`/api/organizations/${encodeURIComponent(params.id)}`);
   return (

@@ -1,14 +1,14 @@
-import { sectorLabel } from '../../../src/domain/sectors.ts';
-import { useApi } from '../api/client.ts';
-import type { Stats } from '../api/types.ts';
-import { AgreementList } from '../components/AgreementList.tsx';
-import { BarList, YearColumns } from '../components/Charts.tsx';
-import { Async, CsvLink, LocalCsvLink } from '../components/common.tsx';
-import { useLang } from '../i18n/format.ts';
-import { Link } from '../router.tsx';
+import { sectorLabel } from '../../../../src/domain/sectors.ts';
+import { useApi } from '../../api/client.ts';
+import type { Stats } from '../../api/types.ts';
+import { AgreementList } from '../../components/AgreementList.tsx';
+import { BarList, YearColumns } from '../../components/Charts.tsx';
+import { Async, CsvLink, LocalCsvLink } from '../../components/common.tsx';
+import { useLang } from '../../i18n/format.ts';
+import { Link } from '../../router.tsx';
 
 export function HomePage() {
-  const { t, lang, num } = useLang();
+  const { t, lang, num } = useLang('atlas');
   const stats = useApi<Stats>('/api/stats');
   return (
     <>

@@ -1,9 +1,9 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import { useProblemText } from '../components/common.tsx';
 import { issueText } from '../forms/issues.ts';
 import type { useEditor } from '../forms/useEditor.ts';
 import { useLang } from '../i18n/format.ts';
 import { Link } from '../router.tsx';
+import { useProblemText } from './common.tsx';
 
 type Editor<R> = Pick<
   ReturnType<typeof useEditor<R & { id: string; version: number }, unknown>>,

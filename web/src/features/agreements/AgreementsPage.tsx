@@ -1,16 +1,16 @@
-import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from '../api/types.ts';
-import { AgreementList } from '../components/AgreementList.tsx';
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES, type Agreement } from '../../api/types.ts';
+import { AgreementList } from '../../components/AgreementList.tsx';
 import {
   countryOptions,
   enumOptions,
   type Filter,
   ListPage,
   sectorOptions,
-} from '../components/ListPage.tsx';
-import { useLang } from '../i18n/format.ts';
+} from '../../components/ListPage.tsx';
+import { useLang } from '../../i18n/format.ts';
 
 export function AgreementsPage() {
-  const { t, lang } = useLang();
+  const { t, lang } = useLang('agreements');
   const filters: Filter[] = [
     {
       key: 'q',

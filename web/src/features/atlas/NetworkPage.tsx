@@ -1,15 +1,15 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useApi } from '../api/client.ts';
-import type { LocalityDetail } from '../api/types.ts';
-import { Async, CsvLink, LocalityLink, PageTitle } from '../components/common.tsx';
-import { codeOf, LocalityPicker } from '../components/LocalityPicker.tsx';
-import { EgoGraph, PairGraph } from '../components/NetworkGraph.tsx';
-import { useLang } from '../i18n/format.ts';
-import { useNetwork } from '../lib/pairs.ts';
-import { Link, useRouter, withQuery } from '../router.tsx';
+import { useApi } from '../../api/client.ts';
+import type { LocalityDetail } from '../../api/types.ts';
+import { Async, CsvLink, LocalityLink, PageTitle } from '../../components/common.tsx';
+import { codeOf, LocalityPicker } from '../../components/LocalityPicker.tsx';
+import { EgoGraph, PairGraph } from '../../components/NetworkGraph.tsx';
+import { useLang } from '../../i18n/format.ts';
+import { useNetwork } from '../../lib/pairs.ts';
+import { Link, useRouter, withQuery } from '../../router.tsx';
 
 function WholeNetwork() {
-  const { t } = useLang();
+  const { t } = useLang('atlas');
   const state = useNetwork(false);
   return (
     <Async state={state}>
@@ -25,7 +25,7 @@ function WholeNetwork() {
 }
 
 function LocalityNetwork({ code }: { code: string }) {
-  const { t } = useLang();
+  const { t } = useLang('atlas');
   const state = useApi<LocalityDetail>(`/api/localities/${encodeURIComponent(code)}`);
   return (
     <Async state={state}>
@@ -47,7 +47,7 @@ function LocalityNetwork({ code }: { code: string }) {
 
 /** The whole country pair as a bipartite graph, or one locality's partners as a star. */
 export function NetworkPage() {
-  const { t } = useLang();
+  const { t } = useLang('atlas');
   const { search, navigate } = useRouter();
   const locality = search.get('locality') ?? '';
   const [draft, setDraft] = useState(locality);

@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
-import { useAuth } from '../auth.tsx';
-import { PageTitle, useProblemText } from '../components/common.tsx';
-import { RecordNames } from '../components/RecordNames.tsx';
-import { useLang } from '../i18n/format.ts';
+import { ApiError, api } from '../../api/client.ts';
+import { useAuth } from '../../auth.tsx';
+import { PageTitle, useProblemText } from '../../components/common.tsx';
+import { RecordNames } from '../../components/RecordNames.tsx';
+import { useLang } from '../../i18n/format.ts';
 
 const MIN_PASSWORD = 12;
 
 export function AccountPage() {
-  const { t } = useLang();
+  const { t } = useLang('accounts');
   const { user, refresh } = useAuth();
   const problemText = useProblemText();
   const [current, setCurrent] = useState('');

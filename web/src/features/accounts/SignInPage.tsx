@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../api/client.ts';
-import { useAuth } from '../auth.tsx';
-import { PageTitle, useProblemText } from '../components/common.tsx';
-import { useLang } from '../i18n/format.ts';
-import { useRouter } from '../router.tsx';
+import { ApiError } from '../../api/client.ts';
+import { useAuth } from '../../auth.tsx';
+import { PageTitle, useProblemText } from '../../components/common.tsx';
+import { useLang } from '../../i18n/format.ts';
+import { useRouter } from '../../router.tsx';
 
 export function SignInPage() {
-  const { t } = useLang();
+  const { t } = useLang('accounts');
   const { login } = useAuth();
   const { navigate, search } = useRouter();
   const problemText = useProblemText();

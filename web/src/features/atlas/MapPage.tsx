@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { AgreementTitle, Async, CsvLink, PageTitle } from '../components/common.tsx';
-import { useLang } from '../i18n/format.ts';
-import { distinctLabels } from '../lib/labels.ts';
-import { useNetwork } from '../lib/pairs.ts';
-import { countPlaced, VnJpMap } from '../map/VnJpMap.tsx';
-import { Link } from '../router.tsx';
+import { AgreementTitle, Async, CsvLink, PageTitle } from '../../components/common.tsx';
+import { useLang } from '../../i18n/format.ts';
+import { distinctLabels } from '../../lib/labels.ts';
+import { useNetwork } from '../../lib/pairs.ts';
+import { countPlaced, VnJpMap } from '../../map/VnJpMap.tsx';
+import { Link } from '../../router.tsx';
 
 export function MapPage() {
-  const { t, num, date, text } = useLang();
+  const { t, num, date, text } = useLang('atlas');
   const state = useNetwork(true);
   const [selected, setSelected] = useState<number | null>(null);
   const [hover, setHover] = useState<number | null>(null);

@@ -4,11 +4,12 @@ import {
   AgreementKind,
   AgreementStatus,
   AgreementUpdate,
-} from '../../../src/features/agreements/schemas.ts';
-import { can } from '../api/actions.ts';
-import type { Agreement, Lang } from '../api/types.ts';
-import { ErrorNote, Loading, PageTitle } from '../components/common.tsx';
-import { LocalityPicker } from '../components/LocalityPicker.tsx';
+} from '../../../../src/features/agreements/schemas.ts';
+import { can } from '../../api/actions.ts';
+import type { Agreement, Lang } from '../../api/types.ts';
+import { ErrorNote, Loading, PageTitle } from '../../components/common.tsx';
+import { EditorChrome } from '../../components/EditorChrome.tsx';
+import { LocalityPicker } from '../../components/LocalityPicker.tsx';
 import {
   compactText,
   Field,
@@ -18,12 +19,11 @@ import {
   SectorChecks,
   type SourceDraft,
   SourcesEditor,
-} from '../forms/fields.tsx';
-import { fromZod } from '../forms/issues.ts';
-import { useEditor } from '../forms/useEditor.ts';
-import { useLang } from '../i18n/format.ts';
-import { useRouter } from '../router.tsx';
-import { EditorChrome } from './EditorChrome.tsx';
+} from '../../forms/fields.tsx';
+import { fromZod } from '../../forms/issues.ts';
+import { useEditor } from '../../forms/useEditor.ts';
+import { useLang } from '../../i18n/format.ts';
+import { useRouter } from '../../router.tsx';
 
 type Mark = 'official' | 'unofficial';
 
@@ -119,7 +119,7 @@ function validate(d: Draft, creating: boolean) {
 }
 
 export function AgreementEditPage({ params }: { params: Record<string, string> }) {
-  const { t } = useLang();
+  const { t } = useLang('agreements');
   const { navigate } = useRouter();
   const ed = useEditor<Agreement, Draft>({
     id: params.id,

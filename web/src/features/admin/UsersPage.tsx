@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, useApi } from '../api/client.ts';
-import type { Page, User } from '../api/types.ts';
-import { useAuth } from '../auth.tsx';
-import { Async, LocalCsvLink, PageTitle, useProblemText } from '../components/common.tsx';
-import { resolveTyped } from '../components/LocalityPicker.tsx';
-import { ScopePicker } from '../components/RecordNames.tsx';
-import { useLang } from '../i18n/format.ts';
+import { ApiError, api, useApi } from '../../api/client.ts';
+import type { Page, User } from '../../api/types.ts';
+import { useAuth } from '../../auth.tsx';
+import { Async, LocalCsvLink, PageTitle, useProblemText } from '../../components/common.tsx';
+import { resolveTyped } from '../../components/LocalityPicker.tsx';
+import { ScopePicker } from '../../components/RecordNames.tsx';
+import { useLang } from '../../i18n/format.ts';
 
 function UserRow({ u, self, onChanged }: { u: User; self: boolean; onChanged: () => void }) {
-  const { t } = useLang();
+  const { t } = useLang('admin');
   const problemText = useProblemText();
   const [error, setError] = useState<string | null>(null);
   const patch = async (body: Partial<Pick<User, 'role' | 'scopes' | 'disabled'>>) => {
@@ -68,7 +68,7 @@ function UserRow({ u, self, onChanged }: { u: User; self: boolean; onChanged: ()
 }
 
 export function UsersPage() {
-  const { t } = useLang();
+  const { t } = useLang('admin');
   const { user } = useAuth();
   const problemText = useProblemText();
   const list = useApi<Page<User>>(user?.role === 'admin' ? '/api/users?limit=200' : null);

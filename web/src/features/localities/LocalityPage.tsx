@@ -1,25 +1,33 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { useApi } from '../api/client.ts';
-import type { LocalityDetail } from '../api/types.ts';
-import { AgreementList } from '../components/AgreementList.tsx';
-import { Async, CsvLink, ErrorNote, Loading, LocalityLink, Name, PageTitle } from '../components/common.tsx';
-import { EgoGraph } from '../components/NetworkGraph.tsx';
-import { OrganizationList } from '../components/OrganizationList.tsx';
-import { SourcesList } from '../components/SourcesList.tsx';
-import { useLang } from '../i18n/format.ts';
-import { type More, useMore } from '../lib/more.ts';
-import { Link } from '../router.tsx';
+import { useApi } from '../../api/client.ts';
+import type { LocalityDetail } from '../../api/types.ts';
+import { AgreementList } from '../../components/AgreementList.tsx';
+import {
+  Async,
+  CsvLink,
+  ErrorNote,
+  Loading,
+  LocalityLink,
+  Name,
+  PageTitle,
+} from '../../components/common.tsx';
+import { EgoGraph } from '../../components/NetworkGraph.tsx';
+import { OrganizationList } from '../../components/OrganizationList.tsx';
+import { SourcesList } from '../../components/SourcesList.tsx';
+import { useLang } from '../../i18n/format.ts';
+import { type More, useMore } from '../../lib/more.ts';
+import { Link } from '../../router.tsx';
 
 // The partner profile shares its code with the lazy partners page, so it loads on demand too:
 // imported statically, the bundler would split the modules they share (auth, sectors) into
 // extra chunks that the home page would then load as well.
 const ProfileSection = lazy(() =>
-  import('../components/ProfileView.tsx').then((m) => ({ default: m.ProfileSection })),
+  import('../../components/ProfileView.tsx').then((m) => ({ default: m.ProfileSection })),
 );
 
 /** "Showing 10 of 240" and a button that appends the next page from the list endpoint. */
 function ShowMore({ shown, total, rest }: { shown: number; total: number; rest: More<unknown> }) {
-  const { t, num } = useLang();
+  const { t, num } = useLang('localities');
   if (total <= shown && !rest.error) return null;
   return (
     <div className="show-more">
@@ -53,7 +61,7 @@ function Paged<T>(props: {
 }
 
 export function LocalityPage({ params }: { params: Record<string, string> }) {
-  const { t, num, text } = useLang();
+  const { t, num, text } = useLang('localities');
   const code = params.code;
   const state = useApi<LocalityDetail>(`/api/localities/${encodeURIComponent(code)}`);
   return (

@@ -1,15 +1,15 @@
 import { useCallback } from 'react';
-import { ProfileInput } from '../../../src/features/profiles/schemas.ts';
-import type { Profile } from '../api/types.ts';
-import { ErrorNote, Loading, PageTitle } from '../components/common.tsx';
-import { partnersPath } from '../components/ProfileView.tsx';
-import { FieldIssue, invalidProps, SectorChecks } from '../forms/fields.tsx';
-import { fromZod, type Issue } from '../forms/issues.ts';
-import { useEditor } from '../forms/useEditor.ts';
-import { useLang } from '../i18n/format.ts';
-import { guessLang } from '../lib/highlight.ts';
-import { useRouter } from '../router.tsx';
-import { EditorChrome } from './EditorChrome.tsx';
+import { ProfileInput } from '../../../../src/features/profiles/schemas.ts';
+import type { Profile } from '../../api/types.ts';
+import { ErrorNote, Loading, PageTitle } from '../../components/common.tsx';
+import { EditorChrome } from '../../components/EditorChrome.tsx';
+import { partnersPath } from '../../components/ProfileView.tsx';
+import { FieldIssue, invalidProps, SectorChecks } from '../../forms/fields.tsx';
+import { fromZod, type Issue } from '../../forms/issues.ts';
+import { useEditor } from '../../forms/useEditor.ts';
+import { useLang } from '../../i18n/format.ts';
+import { guessLang } from '../../lib/highlight.ts';
+import { useRouter } from '../../router.tsx';
 
 const MAX_PRIORITIES = 5;
 
@@ -137,7 +137,7 @@ function Lines({
   onChange: (lines: string[], path: string) => void;
   issueAt: (path: string) => Issue | undefined;
 }) {
-  const { t } = useLang();
+  const { t } = useLang('partners');
   const one = list === 'offers' ? 'offer' : 'need';
   const hintId = `${list}-hint`;
   return (
@@ -209,7 +209,7 @@ function Translations({
   onChange: (lang: Lang, value: TranslationDraft, path: string) => void;
   issueAt: (path: string) => Issue | undefined;
 }) {
-  const { t } = useLang();
+  const { t } = useLang('partners');
   return (
     <fieldset className="group profile-translations">
       <legend>{t('profile.translations')}</legend>
@@ -280,7 +280,7 @@ function Translations({
 }
 
 export function ProfileEditPage({ params }: { params: Record<string, string> }) {
-  const { t, text } = useLang();
+  const { t, text } = useLang('partners');
   const { navigate } = useRouter();
   const id = params.id;
   const ed = useEditor<Profile, Draft>({

@@ -3,17 +3,17 @@ import {
   OrganizationCreate,
   OrganizationKind,
   OrganizationUpdate,
-} from '../../../src/features/organizations/schemas.ts';
-import { can } from '../api/actions.ts';
-import type { Lang, Organization } from '../api/types.ts';
-import { ErrorNote, Loading, PageTitle } from '../components/common.tsx';
-import { LocalityPicker } from '../components/LocalityPicker.tsx';
-import { compactText, Field, invalidProps, LocalizedInputs, SectorChecks } from '../forms/fields.tsx';
-import { fromZod } from '../forms/issues.ts';
-import { useEditor } from '../forms/useEditor.ts';
-import { useLang } from '../i18n/format.ts';
-import { useRouter } from '../router.tsx';
-import { EditorChrome } from './EditorChrome.tsx';
+} from '../../../../src/features/organizations/schemas.ts';
+import { can } from '../../api/actions.ts';
+import type { Lang, Organization } from '../../api/types.ts';
+import { ErrorNote, Loading, PageTitle } from '../../components/common.tsx';
+import { EditorChrome } from '../../components/EditorChrome.tsx';
+import { LocalityPicker } from '../../components/LocalityPicker.tsx';
+import { compactText, Field, invalidProps, LocalizedInputs, SectorChecks } from '../../forms/fields.tsx';
+import { fromZod } from '../../forms/issues.ts';
+import { useEditor } from '../../forms/useEditor.ts';
+import { useLang } from '../../i18n/format.ts';
+import { useRouter } from '../../router.tsx';
 
 interface Draft {
   kind: string;
@@ -56,7 +56,7 @@ function validate(d: Draft, creating: boolean) {
 }
 
 export function OrganizationEditPage({ params }: { params: Record<string, string> }) {
-  const { t } = useLang();
+  const { t } = useLang('organizations');
   const { navigate } = useRouter();
   const ed = useEditor<Organization, Draft>({
     id: params.id,

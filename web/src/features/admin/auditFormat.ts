@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import { sectorLabel } from '../../../src/domain/sectors.ts';
-import type { AuditEntry, Lang, LocalizedText } from '../api/types.ts';
-import { pickText } from '../i18n/format.ts';
+import { sectorLabel } from '../../../../src/domain/sectors.ts';
+import type { AuditEntry, Lang, LocalizedText } from '../../api/types.ts';
+import { pickText } from '../../i18n/format.ts';
 
 /**
  * How an audit entry reads for a person: the record's name rather than its id, each field by
