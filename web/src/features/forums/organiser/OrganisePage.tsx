@@ -62,7 +62,7 @@ function SetupTab({ forum, etag, reload }: { forum: ForumT; etag: string | null;
         </p>
       )}
       <ForumForm
-        key={key}
+        key={`${forum.version}:${key}`}
         initial={valuesOf(forum)}
         mode="edit"
         busy={busy}

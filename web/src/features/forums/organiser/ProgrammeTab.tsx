@@ -42,6 +42,9 @@ type SessionT = z.infer<typeof DraftSession>;
 export const PAIRS = ['vi>ja', 'ja>vi', 'vi>en', 'en>vi', 'ja>en', 'en>ja', 'en'];
 const KINDS = ['plenary', 'thematic', 'exhibition', 'meetings', 'ceremony', 'visit', 'break'] as const;
 
+/** An id made safe for an element's id. */
+const safeId = (id: string) => id.replace(/[^a-z0-9-]/gi, '-');
+
 const base = (forum: ForumT) => `/api/forums/${encodeURIComponent(forum.id)}`;
 
 /** A pair as people read it: `tiếng Việt → tiếng Nhật`, or the English relay. */
@@ -161,7 +164,7 @@ function RoomForm({ forum, room, onDone }: { forum: ForumT; room: RoomT | null; 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={room ? t('room.edit') : t('room.add')}>
       <TextsInput
-        name="room-name"
+        name={room ? `room-${safeId(room.id)}-name` : 'room-name'}
         label={t('room.name')}
         value={name}
         onChange={setName}
@@ -318,14 +321,14 @@ function SpeakerForm({
         </Field>
       </div>
       <TextsInput
-        name="speaker-position"
+        name={speaker ? `speaker-${safeId(speaker.id)}-position` : 'speaker-position'}
         label={t('speaker.position')}
         value={position}
         onChange={setPosition}
         errors={at(errors, 'position')}
       />
       <TextsInput
-        name="speaker-party"
+        name={speaker ? `speaker-${safeId(speaker.id)}-party` : 'speaker-party'}
         label={t('speaker.party')}
         value={party}
         onChange={setParty}
@@ -504,7 +507,7 @@ function SessionForm({
       });
     else void run(`${base(forum)}/sessions`, { method: 'POST', body });
   };
-  const prefix = session ? `s-${session.id.replace(/[^a-z0-9-]/gi, '-')}` : 'session';
+  const prefix = session ? `s-${safeId(session.id)}` : 'session';
   return (
     <form
       className="form session-form"
