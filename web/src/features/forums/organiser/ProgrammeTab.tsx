@@ -26,6 +26,7 @@ import {
   Field,
   type FieldProblem,
   failureOf,
+  hasText,
   LANGS,
   TextsInput,
   type TextsValue,
@@ -534,15 +535,18 @@ function SessionForm({
         errors={at(errors, 'title')}
         text={text}
       />
-      <TextsInput
-        name={`${prefix}-abstract`}
-        label={t('session.abstract')}
-        value={abstract}
-        onChange={setAbstract}
-        errors={at(errors, 'abstract')}
-        text={text}
-        multiline
-      />
+      <details open={hasText(abstract) || at(errors, 'abstract').length > 0}>
+        <summary>{t('session.abstract')}</summary>
+        <TextsInput
+          name={`${prefix}-abstract`}
+          label={t('session.abstract')}
+          value={abstract}
+          onChange={setAbstract}
+          errors={at(errors, 'abstract')}
+          text={text}
+          multiline
+        />
+      </details>
       <div className="row">
         <Field label={t('session.day')} errors={at(errors, 'start')} text={text}>
           {(p) => (
@@ -749,7 +753,8 @@ function Sessions({ forum, draft }: { forum: ForumT; draft: DraftT }) {
 
 /** Every broken rule of the programme as it stands, each with the session it names. */
 export function Problems({ draft }: { draft: DraftT }) {
-  const { t } = useTranslation('forumOrganiser');
+  const { t, i18n } = useTranslation('forumOrganiser');
+  const lang = (i18n.resolvedLanguage ?? 'en') as Lang;
   const titleOf = useTitleOf(draft);
   const text = useFieldText(titleOf);
   const problems = draft.conflicts as unknown as FieldProblem[];
@@ -765,11 +770,19 @@ export function Problems({ draft }: { draft: DraftT }) {
       <ul>
         {problems.map((p) => {
           const self = /session (\S+) /.exec(p.message)?.[1];
+          const room = /^room (\S+) /.exec(p.message)?.[1];
+          const speaker = /^speaker (\S+) /.exec(p.message)?.[1];
+          const where =
+            p.code === 'room_overlap' && room
+              ? (pick(draft.rooms.find((r) => r.id === room)?.name, lang)?.text ?? room)
+              : p.code === 'speaker_overlap' && speaker
+                ? speakerName(draft.speakers.find((x) => x.id === speaker) ?? { name: { latin: speaker } })
+                : self
+                  ? (titleOf(self) ?? self)
+                  : '';
           return (
             <li key={`${p.path}:${p.message}`}>
-              {self && p.code !== 'room_overlap' && p.code !== 'speaker_overlap'
-                ? `${titleOf(self) ?? self}: `
-                : ''}
+              {where && `${where}: `}
               {text(p)}
             </li>
           );

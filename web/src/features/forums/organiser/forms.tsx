@@ -238,7 +238,10 @@ export function FailureNote({ failure, onReload }: { failure: Failure | null; on
       {failure.code === 'programme.conflict'
         ? t('programmeConflict', { n: failure.errors.length })
         : problemText(failure.code, failure.detail)}
-      {failure.errors.length > 0 && failure.code !== 'programme.conflict' && ` ${t('seeFields')}`}
+      {failure.errors.length > 0 &&
+        failure.code !== 'programme.conflict' &&
+        failure.code !== 'validation.invalid' &&
+        ` ${t('seeFields')}`}
     </p>
   );
 }
