@@ -97,7 +97,8 @@ export function ReleaseTab({ forum }: { forum: ForumT }) {
                     </>
                   )}
                   {c.type === 'room' && ` (${roomOf(c.from)} → ${roomOf(c.to)})`}
-                  {c.type === 'changed' && ` (${c.fields.join(', ')})`}
+                  {c.type === 'changed' &&
+                    ` (${c.fields.map((f) => t(`field.${f}`, { defaultValue: f })).join(', ')})`}
                 </li>
               ))}
             </ul>
