@@ -257,6 +257,13 @@ describe('an organiser sets a forum up and publishes its programme twice', () =>
     await page.getByRole('button', { name: en.invite.submit }).click();
     await expect.poll(() => page.locator('[data-delegation]').count()).toBe(1);
     expect(await page.locator('[data-delegation]').textContent()).toContain(en.delegationState.invited);
+    // The organiser sets how many members this delegation may bring (If-Match of its version).
+    const delegation = page.locator('[data-delegation]');
+    await delegation.getByLabel(en.delegation.memberLimit).fill('5');
+    await delegation.getByRole('button', { name: en.save }).click();
+    await expect
+      .poll(() => delegation.textContent())
+      .toContain(en.delegation.members.replace('{{count}}', '0').replace('{{limit}}', '5'));
     await expect.poll(() => smtp.to('hanoi@example.vn').length, { timeout: 20_000 }).toBe(1);
     const csv = await page.evaluate(
       async (id) => (await fetch(`/api/forums/${id}/registrations.csv`)).status,

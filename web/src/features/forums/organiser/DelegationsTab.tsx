@@ -175,6 +175,45 @@ function HeadForm({ d }: { d: DelegationT }) {
   );
 }
 
+/** How many members this delegation may bring (the organiser's limit for it; empty: the forum's). */
+function MemberLimitForm({ forum, d }: { forum: ForumT; d: DelegationT }) {
+  const { t } = useTranslation('forumOrganiser');
+  const [limit, setLimit] = useState(String(d.memberLimit));
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    try {
+      await api(`${base(forum)}/delegations/${encodeURIComponent(d.id)}`, {
+        method: 'PATCH',
+        body: { memberLimit: limit.trim() ? Number(limit) : null },
+        ifMatch: etagOf(d.version),
+      });
+    } catch (err) {
+      setFailure(failureOf(err));
+    }
+  };
+  return (
+    <form className="row" onSubmit={submit} noValidate>
+      <Field label={t('delegation.memberLimit')} errors={failure?.errors ?? []}>
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            min={1}
+            max={200}
+            inputMode="numeric"
+            value={limit}
+            onChange={(e) => setLimit(e.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit">{t('save')}</button>
+      <FailureNote failure={failure} />
+    </form>
+  );
+}
+
 function DelegationItem({ forum, d }: { forum: ForumT; d: DelegationT }) {
   const { t } = useTranslation('forumOrganiser');
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -216,6 +255,36 @@ function DelegationItem({ forum, d }: { forum: ForumT; d: DelegationT }) {
         </div>
       )}
       <FailureNote failure={failure} />
+      {d.members.length > 0 && (
+        <details>
+          <summary>{t('delegation.membersList')}</summary>
+          <ul className="members">
+            {d.members.map((m) => (
+              <li key={m.id}>
+                <span lang={/[\u3040-\u30ff\u4e00-\u9fff]/.test(m.name.native ?? '') ? 'ja' : 'vi'}>
+                  {m.name.native ?? m.name.latin}
+                </span>
+                {m.name.latin && m.name.latin !== m.name.native && ` (${m.name.latin})`}
+                {Object.keys(m.position).length > 0 && (
+                  <>
+                    {' – '}
+                    <Text value={m.position} />
+                  </>
+                )}
+                {m.languages.length > 0 && ` · ${m.languages.join(', ')}`}
+                {(m.dietary || m.accessibility) && (
+                  <span className="muted">
+                    {' · '}
+                    {t('delegation.private')}: {[m.dietary, m.accessibility].filter(Boolean).join('; ')}
+                  </span>
+                )}
+                {m.listed ? '' : ` · ${t('delegation.notListed')}`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <MemberLimitForm forum={forum} d={d} />
       <details>
         <summary>{t('delegation.nameHead')}</summary>
         <HeadForm d={d} />
