@@ -27,6 +27,7 @@ let browser: Browser;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let admin: { email: string; password: string };
 let organiser: { email: string; password: string };
+let second: { email: string; password: string };
 const FORUM = 'e2e-organised';
 const SPEAKER = 'yamada@example.jp';
 
@@ -40,6 +41,7 @@ beforeAll(async () => {
   }
   admin = await createAdmin(server, 'forum-admin@example.org');
   organiser = await createAccount(server, 'organiser@example.org', 'editor', ['VN-HANOI']);
+  second = await createAccount(server, 'second@example.org', 'editor', ['VN-HANOI']);
 }, 150_000);
 
 afterAll(async () => {
@@ -187,9 +189,9 @@ describe('an organiser sets a forum up and publishes its programme twice', () =>
     await edit.locator('[name=session-end]').fill('15:00');
     await edit.locator('button[type=submit]').click();
     await expect.poll(() => edit.count()).toBe(0);
-    expect(await page.locator('.session-item', { hasText: 'Agriculture and food' }).textContent()).toContain(
-      '14:00–15:00 ICT',
-    );
+    await expect
+      .poll(() => page.locator('.session-item', { hasText: 'Agriculture and food' }).textContent())
+      .toContain('14:00–15:00 ICT');
     await page.getByRole('link', { name: en.tab.release }).click();
     await settled(page);
     await page.getByRole('button', { name: en.release.publish.replace('{{n}}', '2') }).click();
@@ -265,6 +267,21 @@ describe('an organiser sets a forum up and publishes its programme twice', () =>
       .poll(() => delegation.textContent())
       .toContain(en.delegation.members.replace('{{count}}', '0').replace('{{limit}}', '5'));
     await expect.poll(() => smtp.to('hanoi@example.vn').length, { timeout: 20_000 }).toBe(1);
+    // Another organiser, named by address; the roles list shows both.
+    await page.getByRole('link', { name: en.tab.roles }).click();
+    await settled(page);
+    await page.getByLabel(en.roles.email).fill('nobody@example.org');
+    await page.getByRole('button', { name: en.roles.submit }).click();
+    await expect.poll(() => page.locator('.error[role=alert]').count()).toBe(1);
+    expect(await page.locator('.field-error[data-path="email"]').textContent()).toBe(en.roles.noAccount);
+    await page.getByLabel(en.roles.email).fill(admin.email);
+    await page.getByRole('button', { name: en.roles.submit }).click();
+    await expect.poll(() => page.locator('.field-error[data-path="role"]').count()).toBe(1);
+    expect(await page.locator('.field-error[data-path="role"]').textContent()).toBe(en.problem.admin);
+    await page.getByLabel(en.roles.email).fill(second.email);
+    await page.getByRole('button', { name: en.roles.submit }).click();
+    await expect.poll(() => page.locator('.item-list li').count()).toBe(2);
+    expect(await page.locator('.item-list').textContent()).toContain(second.email);
     const csv = await page.evaluate(
       async (id) => (await fetch(`/api/forums/${id}/registrations.csv`)).status,
       FORUM,

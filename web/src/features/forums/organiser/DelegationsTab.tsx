@@ -21,6 +21,7 @@ import {
   Field,
   type FieldProblem,
   failureOf,
+  useAccountFieldText,
   useFieldText,
 } from './forms.tsx';
 import { type ForumT, useKept } from './OrganisePage.tsx';
@@ -141,6 +142,7 @@ function InviteForm({ forum }: { forum: ForumT }) {
 
 function HeadForm({ d }: { d: DelegationT }) {
   const { t } = useTranslation('forumOrganiser');
+  const accountText = useAccountFieldText();
   const [email, setEmail] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
   const [ok, setOk] = useState(false);
@@ -161,7 +163,7 @@ function HeadForm({ d }: { d: DelegationT }) {
   };
   return (
     <form className="row" onSubmit={submit} noValidate>
-      <Field label={t('delegation.headEmail')} errors={failure?.errors ?? []}>
+      <Field label={t('delegation.headEmail')} errors={failure?.errors ?? []} text={accountText}>
         {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
       </Field>
       <button type="submit">{t('delegation.makeHead')}</button>

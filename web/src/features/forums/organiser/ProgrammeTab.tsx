@@ -12,6 +12,7 @@ import type {
   Room,
   Speaker,
 } from '../../../../../src/features/forums/editing/schemas.ts';
+import { queryClient, queryKeyOf } from '../../../api/cache.ts';
 import { api, useApi } from '../../../api/client.ts';
 import type { Lang } from '../../../api/types.ts';
 import { ErrorNote, Loading } from '../../../components/common.tsx';
@@ -78,6 +79,9 @@ export function useWrite(onDone: () => void) {
     setFailure(null);
     try {
       await api(path, init);
+      // The forum's reads were forgotten by the write: wait for them again, so that the form
+      // closes onto the programme as it now is, not onto what it was a moment ago.
+      await queryClient.refetchQueries({ queryKey: queryKeyOf(path).slice(0, 3), type: 'active' });
       onDone();
     } catch (err) {
       setFailure(failureOf(err));

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, useApi } from '../../../api/client.ts';
 import { ErrorNote, Loading } from '../../../components/common.tsx';
-import { type Failure, FailureNote, Field, failureOf } from './forms.tsx';
+import { type Failure, FailureNote, Field, failureOf, useAccountFieldText } from './forms.tsx';
 import { type ForumT, useKept } from './OrganisePage.tsx';
 
 interface Holder {
@@ -16,6 +16,7 @@ interface Holder {
 
 export function RolesTab({ forum }: { forum: ForumT }) {
   const { t } = useTranslation('forumOrganiser');
+  const accountText = useAccountFieldText();
   const path = `/api/grants?recordType=forum&recordId=${encodeURIComponent(forum.id)}`;
   const state = useApi<{ items: Holder[] }>(path);
   const { data } = useKept(state);
@@ -60,7 +61,11 @@ export function RolesTab({ forum }: { forum: ForumT }) {
       <form className="form" onSubmit={submit} noValidate aria-labelledby="give-h">
         <h3 id="give-h">{t('roles.give')}</h3>
         <div className="row">
-          <Field label={t('roles.email')} errors={(failure?.errors ?? []).filter((x) => x.path !== 'role')}>
+          <Field
+            label={t('roles.email')}
+            errors={(failure?.errors ?? []).filter((x) => x.path !== 'role')}
+            text={accountText}
+          >
             {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
           </Field>
           <Field label={t('roles.role')} errors={(failure?.errors ?? []).filter((x) => x.path === 'role')}>

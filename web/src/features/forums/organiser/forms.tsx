@@ -245,3 +245,10 @@ export function FailureNote({ failure, onReload }: { failure: Failure | null; on
     </p>
   );
 }
+
+/** Problems of a field naming an account by its address: an unknown one is "no account". */
+export function useAccountFieldText() {
+  const { t } = useTranslation('forumOrganiser');
+  const text = useFieldText();
+  return (e: FieldProblem) => (e.code === 'unknown_reference' ? t('roles.noAccount') : text(e));
+}
