@@ -28,6 +28,8 @@ describe('the route tree', () => {
       '/organizations/:id',
       '/forums',
       '/forums/:id',
+      '/forums/new',
+      '/forums/:id/organise',
       '/map',
       '/network',
       '/partners',
@@ -56,6 +58,9 @@ describe('the route tree', () => {
     const edit = matchRoute(ROUTES, '/organizations/org-1/edit');
     expect(edit?.chain.at(-1)?.may?.action).toBe('update');
     expect(edit?.chain.at(-1)?.may?.record(edit.params)).toBe('/api/organizations/org-1');
+    const organise = matchRoute(ROUTES, '/forums/f-1/organise');
+    expect(organise?.chain.at(-1)?.may?.record(organise.params)).toBe('/api/forums/f-1');
+    expect(matchRoute(ROUTES, '/forums/new')?.chain.some((n) => n.guard)).toBe(true);
     // Reading pages have neither.
     expect(matchRoute(ROUTES, '/organizations/org-1')?.chain.some((n) => n.guard || n.may)).toBe(false);
   });
