@@ -262,7 +262,11 @@ export async function seedDemoForum(db: Q, options: DemoForumOptions = {}): Prom
     contact_email: `delegation-${i + 1}@${forumId}.example.invalid`,
     head_user_id: null,
     member_limit: null,
-    note: `Synthetic delegation (${d.party.name.en})`,
+    note: j({
+      vi: 'Đoàn mô phỏng (dữ liệu tổng hợp)',
+      ja: '架空の代表団（合成データ）',
+      en: 'A synthetic delegation (made-up data)',
+    }),
     waitlisted_at: null,
     ...stamp,
   }));
