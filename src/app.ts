@@ -12,7 +12,7 @@ import { authenticate } from './features/accounts/middleware.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
 import { atlasRoutes } from './features/atlas/routes.ts';
-import type { Scope } from './features/audit/service.ts';
+import { forumScope, type Scope } from './features/audit/service.ts';
 import { followThroughRoutes } from './features/followthrough/routes.ts';
 import { delegationRoutes } from './features/forums/delegations/routes.ts';
 import { forumEditingRoutes } from './features/forums/editing/routes.ts';
@@ -53,7 +53,19 @@ const CACHED: readonly (readonly [RegExp, readonly Scope[]])[] = [
   [/^\/api\/(?:(?:localities|organizations|agreements)(?:\/|$)|(?:stats|matches)$|profiles\/)/, ['atlas']],
   [/^\/api\/sectors$/, []],
 ];
-const cachedScopes = (path: string) => CACHED.find(([route]) => route.test(path))?.[1] ?? null;
+/**
+ * A forum's public reads (the forum, its published programme, programme.ics, schedule.json)
+ * depend on that forum's scope only: a release, an edit or a delegation of that forum replaces
+ * them, nothing else does. The path is matched as Hono decodes it (`%2D` is `-`), so the scope
+ * read is the one the route's id writes; an id with any other character is not cached.
+ */
+const FORUM_READ =
+  /^\/api\/forums\/([a-z0-9][a-z0-9.-]{0,99})(?:\/(?:programme|programme\.ics|schedule\.json))?$/;
+const cachedScopes = (path: string): readonly Scope[] | null => {
+  const forum = FORUM_READ.exec(path);
+  if (forum) return [forumScope(forum[1])];
+  return CACHED.find(([route]) => route.test(path))?.[1] ?? null;
+};
 
 /** Builds the whole HTTP application: API, documentation, health, metrics and the web app. */
 export function createApp(

@@ -8,7 +8,8 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: { summary: 'start the HTTP server', load: async () => (await import('./serve.ts')).run },
   seed: {
-    summary: 'load the reference data (idempotent); --synthetic N adds synthetic data',
+    summary:
+      'load the reference data (idempotent); --synthetic N adds synthetic data; --demo-forum a synthetic forum',
     load: async () => (await import('./seed.ts')).run,
   },
   import: {

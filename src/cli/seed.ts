@@ -1,4 +1,5 @@
-import { analyze } from '../db/connection.ts';
+import { analyze, type Db } from '../db/connection.ts';
+import { DEMO_BENCH, DEMO_DEFAULTS, seedDemoForum } from '../features/seed/demo-forum/seed.ts';
 import { seedReference } from '../features/seed/service.ts';
 import { seedSynthetic } from '../features/seed/synthetic.ts';
 import { parseOptions } from './args.ts';
@@ -8,12 +9,24 @@ import { CliInputError, type CliIo } from './io.ts';
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseOptions(
     argv,
-    { synthetic: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' } },
+    {
+      synthetic: { type: 'string' },
+      seed: { type: 'string' },
+      'demo-forum': { type: 'boolean' },
+      scale: { type: 'string' },
+      help: { type: 'boolean' },
+    },
     false,
   );
   if (values.help) {
     io.stdout.write(
-      'usage: kizuna seed [--synthetic N [--seed S]]\n  Loads the reference data again (idempotent); --synthetic N adds N synthetic organisations and N/5 agreements.\n',
+      [
+        'usage: kizuna seed [--synthetic N [--seed S]] [--demo-forum [--scale demo|bench] [--seed S]]',
+        '  Loads the reference data again (idempotent); --synthetic N adds N synthetic organisations and N/5 agreements.',
+        `  --demo-forum adds a synthetic forum (${DEMO_DEFAULTS.delegations} delegations, ${DEMO_DEFAULTS.members} members, ${DEMO_DEFAULTS.sessions} sessions over two days, release 1);`,
+        `  --scale bench makes it ${DEMO_BENCH.sessions} sessions and ${DEMO_BENCH.members} members (the benchmark's forum). Run twice, it adds nothing.`,
+        '',
+      ].join('\n'),
     );
     return 0;
   }
@@ -24,6 +37,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed))
     throw new CliInputError([{ path: '--seed', reason: 'must be a whole number' }]);
+  const scale = values.scale ?? 'demo';
+  if (scale !== 'demo' && scale !== 'bench')
+    throw new CliInputError([{ path: '--scale', reason: 'must be demo or bench' }]);
+  if (values.scale !== undefined && !values['demo-forum'])
+    throw new CliInputError([{ path: '--scale', reason: 'only with --demo-forum' }]);
   return withDb(
     io,
     async (handle) => {
@@ -45,8 +63,30 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           `synthetic data: ${added.organizations} organisations and ${added.agreements} agreements added in ${((Date.now() - started) / 1000).toFixed(1)} s (marked synthetic)\n`,
         );
       }
+      if (values['demo-forum']) await demoForum(handle, { seed, bench: scale === 'bench' }, io);
       return 0;
     },
     { seed: false },
+  );
+}
+
+async function demoForum(handle: Db, { seed, bench }: { seed: number; bench: boolean }, io: CliIo) {
+  const started = Date.now();
+  let last = '';
+  const r = await seedDemoForum(handle.db, {
+    seed,
+    ...(bench ? DEMO_BENCH : {}),
+    onProgress: (step, done, total) => {
+      const line = `demo forum: ${step} ${done}/${total}`;
+      if (line !== last) io.stderr.write(`${line}\n`);
+      last = line;
+    },
+  });
+  if (r.created) await analyze(handle);
+  const counts = `${r.delegations} delegations, ${r.members} members, ${r.speakers} speakers, ${r.sessions} sessions in ${r.rooms} rooms, release ${r.release}`;
+  io.stdout.write(
+    r.created
+      ? `demo forum ${r.forumId} (synthetic): ${counts}; made in ${((Date.now() - started) / 1000).toFixed(1)} s\n`
+      : `demo forum ${r.forumId} is there already, nothing added: ${counts}\n`,
   );
 }

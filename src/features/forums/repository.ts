@@ -35,8 +35,15 @@ export const roomsRepo = {
 };
 
 export const peopleRepo = {
+  /** The forum's speakers: people without a delegation (members are not in a programme). */
   ofForum: (db: Q, forumId: string) =>
-    db.selectFrom('forum_people').selectAll().where('forum_id', '=', forumId).orderBy('id').execute(),
+    db
+      .selectFrom('forum_people')
+      .selectAll()
+      .where('forum_id', '=', forumId)
+      .where('delegation_id', 'is', null)
+      .orderBy('id')
+      .execute(),
   insert: (db: Q, row: Insertable<ForumPeopleTable>) => db.insertInto('forum_people').values(row).execute(),
 };
 

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { programmeCalendar } from '../../domain/forum/calendar.ts';
 import { scheduleJson } from '../../domain/forum/schedule-json.ts';
-import type { AppEnv, Deps } from '../../http/context.ts';
+import { type AppEnv, type Deps, publicUrlOf } from '../../http/context.ts';
 import { json, readErrors, withEtag } from '../shared/http.ts';
 import { programmePdf } from './files/programme-pdf.ts';
 import { Forum, ForumList, LangQuery, Programme } from './schemas.ts';
@@ -17,7 +17,11 @@ const file = (type: string, description: string) => ({
   },
 });
 
-export function forumRoutes({ db }: Deps) {
+export function forumRoutes(deps: Deps) {
+  const { db } = deps;
+  // The addresses in schedule.json start with PUBLIC_URL, not the request's Host: the read cache
+  // keeps one answer for every visitor, and a Host header is the caller's to choose.
+  const base = publicUrlOf(deps).replace(/\/+$/, '');
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
@@ -91,7 +95,7 @@ export function forumRoutes({ db }: Deps) {
     }),
     async (c) => {
       const p = await programmeForFiles(db.db, c.req.valid('param').id, c.get('user'));
-      return c.json(scheduleJson(p, c.req.valid('query').lang, new URL(c.req.url).origin), 200);
+      return c.json(scheduleJson(p, c.req.valid('query').lang, base), 200);
     },
   );
 

@@ -13,20 +13,10 @@ import {
 import { json, jsonBody, withEtag, writeErrors } from '../../shared/http.ts';
 import { Forum } from '../schemas.ts';
 import { getForum } from '../service.ts';
+import { draftProgramme } from './draft.ts';
 import { createForum, updateForum } from './forums.ts';
-import {
-  createRoom,
-  createSession,
-  createSpeaker,
-  deleteRoom,
-  deleteSession,
-  deleteSpeaker,
-  draftProgramme,
-  updateRoom,
-  updateSession,
-  updateSpeaker,
-} from './programme.ts';
 import { publishAndTell } from './publish.ts';
+import { createRoom, deleteRoom, updateRoom } from './rooms.ts';
 import {
   DraftProgramme,
   DraftSession,
@@ -43,6 +33,8 @@ import {
   SpeakerInput,
   SpeakerUpdate,
 } from './schemas.ts';
+import { createSession, deleteSession, updateSession } from './sessions.ts';
+import { createSpeaker, deleteSpeaker, updateSpeaker } from './speakers.ts';
 
 const tags = ['Forum (organisers)'];
 const Id = z.string().min(1).max(120);
