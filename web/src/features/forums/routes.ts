@@ -1,5 +1,6 @@
 import { lazyPage } from '../../app/lazy.ts';
 import type { RouteNode } from '../../app/routes.ts';
+import { delegationPages } from './delegation/routes.ts';
 
 const ForumsPage = lazyPage(() => import('./ForumsPage.tsx'), 'ForumsPage');
 const ForumPage = lazyPage(() => import('./ForumPage.tsx'), 'ForumPage');
@@ -9,5 +10,6 @@ export const forumRoutes: RouteNode = {
   children: [
     { path: '', page: ForumsPage, title: 'nav.forums' },
     { path: ':id', page: ForumPage, title: 'nav.forums' },
+    ...delegationPages,
   ],
 };
