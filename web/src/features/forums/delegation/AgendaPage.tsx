@@ -15,9 +15,8 @@ import { type AgendaT, agendaPath, delegationPath } from './types.ts';
  * The member's calendar feed: its address is kept only as a hash, so the page shows one only just
  * after making it; making a new one ends the old (the head or an organiser).
  */
-function CalendarFeed({ a }: { a: AgendaT }) {
+function CalendarFeed({ a, url, setUrl }: { a: AgendaT; url: string | null; setUrl: (url: string) => void }) {
   const { t } = useLang('forumDelegation');
-  const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const forumId = a.forum?.id ?? '';
@@ -98,6 +97,9 @@ export function AgendaPage({ params }: { params: Record<string, string> }) {
   const q = token ? `?token=${encodeURIComponent(token)}` : '';
   const path = `/api/forums/${encodeURIComponent(params.id)}/agenda/${encodeURIComponent(params.personId)}`;
   const state = useApi<AgendaT>(`${path}${q}`);
+  // Held here, not in the feed's section: making an address resets the cached agenda, which
+  // redraws the page below, and the new address must still be shown.
+  const [url, setUrl] = useState<string | null>(null);
   return (
     <Async state={state}>
       {(a) => {
@@ -178,7 +180,7 @@ export function AgendaPage({ params }: { params: Record<string, string> }) {
                 ))}
               </>
             )}
-            {!token && <CalendarFeed a={a} />}
+            {!token && <CalendarFeed a={a} url={url} setUrl={setUrl} />}
           </article>
         );
       }}
