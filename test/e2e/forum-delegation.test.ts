@@ -268,7 +268,7 @@ describe('a head of delegation, invited by mail', () => {
     expect(await page.textContent('h1')).toContain('山田 花子');
 
     // Her PDF is in Japanese (her language) by default; the calendar address is made and shown.
-    const pdfHref = await page.locator('.file-links a').first().getAttribute('href');
+    const pdfHref = await page.locator('.delegation-files a').first().getAttribute('href');
     expect(pdfHref).toContain('lang=ja');
     const pdf = await fetch(`${server.url}${pdfHref}`, { headers: { cookie: headCookie } });
     expect(pdf.status).toBe(200);
@@ -334,6 +334,7 @@ describe('a head of delegation, invited by mail', () => {
       await page.getByRole('button', { name: texts.delegation.add, exact: true }).click();
       await expect.poll(() => page.locator('form.member-form').count()).toBe(1);
       expect(await axe(page), `${lang} member form`).toEqual([]);
+      await screenshot(page, `member-form-${lang}-phone`);
       await context.close();
     }, 90_000);
   }

@@ -7,6 +7,7 @@ import { formatPartialDate, useLang } from '../../../i18n/format.ts';
 import { Link, useRouter } from '../../../router.tsx';
 import { Text } from '../texts.tsx';
 import '../i18n.ts';
+import './delegation.css';
 import { memberName } from './DelegationPage.tsx';
 import { SessionTime } from './SessionTime.tsx';
 import { type AgendaT, agendaPath, delegationPath } from './types.ts';
@@ -136,16 +137,15 @@ export function AgendaPage({ params }: { params: Record<string, string> }) {
                 <Link to={delegationPath(a.forum.id, a.member.delegationId)}>{t('agenda.back')}</Link>
               </p>
             )}
-            <nav aria-label={t('agenda.calendar')} className="file-links">
+            <ul className="delegation-files">
               {pdfLangs.map((l) => (
-                <a
-                  key={l}
-                  href={`${path}.pdf?lang=${l}${token ? `&token=${encodeURIComponent(token)}` : ''}`}
-                >
-                  {t('agenda.pdf', { lang: t(`lang.${l}`) })}
-                </a>
+                <li key={l}>
+                  <a href={`${path}.pdf?lang=${l}${token ? `&token=${encodeURIComponent(token)}` : ''}`}>
+                    {t('agenda.pdf', { lang: t(`lang.${l}`) })}
+                  </a>
+                </li>
               ))}
-            </nav>
+            </ul>
             {!a.release ? (
               <p>{t('agenda.noRelease')}</p>
             ) : a.sessions.length === 0 ? (

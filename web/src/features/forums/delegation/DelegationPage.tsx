@@ -6,6 +6,7 @@ import { useLang } from '../../../i18n/format.ts';
 import { Link } from '../../../router.tsx';
 import { Text } from '../texts.tsx';
 import '../i18n.ts';
+import './delegation.css';
 import { MemberForm } from './MemberForm.tsx';
 import {
   agendaPath,
@@ -82,7 +83,7 @@ function MemberItem({
         {m.languages.length > 0 && ' · '}
         {m.listed ? t('delegation.listedYes') : t('delegation.listedNo')}
       </p>
-      <p className="row">
+      <p className="member-actions">
         <Link to={agendaPath(forumId, m.id)}>
           {t('delegation.agenda')}
           <span className="visually-hidden">: {memberName(m)}</span>
@@ -156,6 +157,7 @@ export function DelegationPage({ params }: { params: Record<string, string> }) {
           <article className="delegation">
             {forum.data?.synthetic && <p className="banner">{t('forums:synthetic')}</p>}
             <PageTitle>
+              {t('delegation.title', { party: '' })}
               <Text value={d.party.name} />
             </PageTitle>
             <p>
