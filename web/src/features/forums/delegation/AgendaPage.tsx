@@ -8,9 +8,8 @@ import { Link, useRouter } from '../../../router.tsx';
 import { Text } from '../texts.tsx';
 import '../i18n.ts';
 import './delegation.css';
-import { memberName } from './DelegationPage.tsx';
 import { SessionTime } from './SessionTime.tsx';
-import { type AgendaT, agendaPath, delegationPath } from './types.ts';
+import { type AgendaT, agendaPath, delegationPath, memberName, nameLang } from './types.ts';
 
 /**
  * The member's calendar feed: its address is kept only as a hash, so the page shows one only just
@@ -119,9 +118,7 @@ export function AgendaPage({ params }: { params: Record<string, string> }) {
             {a.forum?.synthetic && <p className="banner">{t('forums:synthetic')}</p>}
             <PageTitle tab={t('agenda.title', { name: memberName(a.member) })}>
               {t('agenda.title', { name: '' })}
-              <span lang={/[\u3040-\u30ff\u4e00-\u9fff]/.test(a.member.name.native ?? '') ? 'ja' : undefined}>
-                {memberName(a.member)}
-              </span>
+              <span lang={nameLang(a.member)}>{memberName(a.member)}</span>
             </PageTitle>
             <p>
               <Text value={a.member.party.name} />

@@ -14,13 +14,10 @@ import {
   type ForumT,
   forumPath,
   type MemberT,
+  memberName,
+  nameLang,
   type ProgrammeT,
 } from './types.ts';
-
-export function memberName(m: Pick<MemberT, 'name'>): string {
-  const { native, latin } = m.name;
-  return native && latin && native !== latin ? `${native} (${latin})` : (native ?? latin ?? '');
-}
 
 function MemberItem({
   m,
@@ -72,7 +69,7 @@ function MemberItem({
     );
   return (
     <li className="card member">
-      <h3>{memberName(m)}</h3>
+      <h3 lang={nameLang(m)}>{memberName(m)}</h3>
       {Object.keys(m.position).length > 0 && (
         <p>
           <Text value={m.position} />

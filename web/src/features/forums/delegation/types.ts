@@ -26,3 +26,12 @@ export const delegationPath = (forumId: string, delegationId: string) =>
   `${forumPath(forumId)}/delegations/${encodeURIComponent(delegationId)}`;
 export const agendaPath = (forumId: string, personId: string) =>
   `${forumPath(forumId)}/agenda/${encodeURIComponent(personId)}`;
+
+/** `ja` for a name written in kana or kanji (screen readers then read it as Japanese). */
+export const nameLang = (m: Pick<MemberT, 'name'>) =>
+  /[\u3040-\u30ff\u4e00-\u9fff]/.test(m.name.native ?? '') ? 'ja' : undefined;
+
+export function memberName(m: Pick<MemberT, 'name'>): string {
+  const { native, latin } = m.name;
+  return native && latin && native !== latin ? `${native} (${latin})` : (native ?? latin ?? '');
+}
