@@ -197,6 +197,7 @@ export function DelegationPage({ params }: { params: Record<string, string> }) {
                 />
               ))}
             </ul>
+            {editable && full && <p className="notice">{t('field.member_limit')}</p>}
             {editable &&
               !full &&
               (adding ? (
