@@ -11,6 +11,8 @@ import {
   signedIn,
 } from '../../../http/context.ts';
 import { json, jsonBody, readErrors, withEtag, writeErrors } from '../../shared/http.ts';
+import { memberAgenda, presentAgenda } from '../agenda/agenda.ts';
+import { agendaPdf } from '../files/agenda-pdf.ts';
 import { acceptInvitation, viewInvitation } from './acceptInvitation.ts';
 import { personalCalendar, renewCalendar } from './calendar.ts';
 import { changeState } from './decide.ts';
@@ -19,6 +21,7 @@ import { addMember, delegationToEdit, removeMember, updateMember } from './membe
 import { getDelegation, listDelegations, publicParticipants, registrationsCsv } from './read.ts';
 import {
   AcceptResult,
+  AgendaQuery,
   CalendarLink,
   Delegation,
   DelegationState,
@@ -27,6 +30,7 @@ import {
   InvitationsResult,
   InvitationView,
   Member,
+  MemberAgenda,
   MemberInput,
   MemberUpdate,
   PublicParticipants,
@@ -334,6 +338,57 @@ export function delegationRoutes(deps: Deps) {
         'content-type': 'text/calendar; charset=utf-8',
         'content-disposition': `inline; filename="${name}.ics"`,
         'cache-control': 'private, no-store',
+      }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/forums/{id}/agenda/{file}',
+      tags,
+      summary:
+        "A member's own agenda: `{personId}` as JSON, `{personId}.pdf` as an A4 PDF in their language (`?lang=` for another); for the forum's organisers, the delegation's head, and the member with their calendar secret (`?token=`)",
+      request: {
+        params: z.object({ id: Id, file: z.string().min(1).max(200) }),
+        query: AgendaQuery,
+      },
+      responses: {
+        200: {
+          description: 'The agenda',
+          content: {
+            'application/json': { schema: MemberAgenda },
+            'application/pdf': { schema: z.string().meta({ format: 'binary' }) },
+          },
+        },
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { id, file } = c.req.valid('param');
+      const { lang, token } = c.req.valid('query');
+      const pdf = file.endsWith('.pdf');
+      const a = await memberAgenda(db.db, {
+        forumId: id,
+        personId: pdf ? file.slice(0, -4) : file,
+        user: c.get('user') ?? undefined,
+        token,
+        lang,
+      });
+      c.header('cache-control', 'private, no-store');
+      if (!pdf) return c.json(presentAgenda(a), 200);
+      const bytes = await agendaPdf({
+        programme: a.programme,
+        forumTitle: a.programme?.forum.title ?? {},
+        name: a.person.name,
+        party: a.party.name,
+        sessions: a.sessions,
+        lang: a.language,
+        date: new Date(a.programme?.release.publishedAt ?? 0),
+      });
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="agenda-${a.language}.pdf"`,
       }) as never;
     },
   );

@@ -184,3 +184,38 @@ export const CalendarLink = z
       .meta({ description: 'The secret address of the calendar feed; renewing it ends the old one' }),
   })
   .meta({ id: 'CalendarLink' });
+
+/** A member's own agenda, as its page shows it (`GET /api/forums/{id}/agenda/{personId}`). */
+export const MemberAgenda = z
+  .object({
+    forum: z.object({ id: z.string(), title: Texts, zone: z.string(), synthetic: z.boolean() }).nullable(),
+    release: z.object({ number: z.number().int(), publishedAt: z.string() }).nullable(),
+    member: z.object({
+      id: z.string(),
+      delegationId: z.string(),
+      name: z.object({ native: z.string().nullable(), latin: z.string().nullable() }),
+      party: z.object({ id: z.string(), name: Texts }),
+      language: ForumLang,
+    }),
+    sessions: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        title: Texts,
+        start: z.string(),
+        end: z.string(),
+        precision: z.enum(['exact', 'part-of-day', 'day']),
+        partOfDay: z.enum(['morning', 'afternoon', 'evening']).nullable(),
+        room: Texts.nullable(),
+        cancelled: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'MemberAgenda' });
+
+export const AgendaQuery = z.object({
+  lang: ForumLang.optional().meta({ description: "The agenda's language; the member's own by default" }),
+  token: z.string().max(200).optional().meta({
+    description: "The secret of the member's calendar address: lets the member read without signing in",
+  }),
+});

@@ -1,6 +1,7 @@
 import { lazyPage } from '../../app/lazy.ts';
 import type { RouteNode } from '../../app/routes.ts';
 import { organiserRoutes } from './organiser/routes.ts';
+import { delegationPages } from './delegation/routes.ts';
 
 const ForumsPage = lazyPage(() => import('./ForumsPage.tsx'), 'ForumsPage');
 const ForumPage = lazyPage(() => import('./ForumPage.tsx'), 'ForumPage');
@@ -11,5 +12,6 @@ export const forumRoutes: RouteNode = {
     { path: '', page: ForumsPage, title: 'nav.forums' },
     { path: ':id', page: ForumPage, title: 'nav.forums' },
     ...organiserRoutes,
+    ...delegationPages,
   ],
 };
