@@ -189,13 +189,16 @@ describe('a head of delegation, invited by mail', () => {
     await page.fill('#si-email', HEAD);
     await page.fill('#si-password', oneTime);
     await page.click('form button[type=submit]');
-    await page.waitForURL(`${server.url}/account`);
+    // A new password first, then on to the delegation page the sign-in was asked for.
+    await page.waitForURL(
+      (u) => u.pathname === '/account' && (u.searchParams.get('next') ?? '').includes('/delegations/'),
+    );
     const password = 'a-long-new-password-for-the-head';
     await page.fill('#pw-current', oneTime);
     await page.fill('#pw-new', password);
     await page.fill('#pw-confirm', password);
     await page.click('form button[type=submit]');
-    await expect.poll(() => page.locator('.success[role=status]').count()).toBe(1);
+    await page.waitForURL((u) => /^\/forums\/[^/]+\/delegations\/[^/]+$/.test(u.pathname));
     headCookie = await signIn(HEAD, password);
 
     // My forums lists the delegation the account now leads.

@@ -4,12 +4,15 @@ import { useAuth } from '../../auth.tsx';
 import { PageTitle, useProblemText } from '../../components/common.tsx';
 import { RecordNames } from '../../components/RecordNames.tsx';
 import { useLang } from '../../i18n/format.ts';
+import { useRouter } from '../../router.tsx';
+import { safeNext } from './SignInPage.tsx';
 
 const MIN_PASSWORD = 12;
 
 export function AccountPage() {
   const { t } = useLang('accounts');
   const { user, refresh } = useAuth();
+  const { navigate, search } = useRouter();
   const problemText = useProblemText();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -29,11 +32,15 @@ export function AccountPage() {
         method: 'POST',
         body: { currentPassword: current, newPassword: next },
       });
+      const wasForced = user?.mustChangePassword;
       setDone(true);
       setCurrent('');
       setNext('');
       setConfirm('');
       await refresh();
+      // Sent here by the sign-in to set a password first: on to the page that was asked for.
+      const then = safeNext(search.get('next'));
+      if (wasForced && then) navigate(then);
     } catch (err) {
       setError(
         err instanceof ApiError ? problemText(err.problem.code, err.problem.detail) : t('errors.unknown'),

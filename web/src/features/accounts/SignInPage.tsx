@@ -5,6 +5,11 @@ import { PageTitle, useProblemText } from '../../components/common.tsx';
 import { useLang } from '../../i18n/format.ts';
 import { useRouter } from '../../router.tsx';
 
+/** A next page is only ever a path on this site, never a URL elsewhere. */
+export function safeNext(next: string | null): string | null {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+}
+
 export function SignInPage() {
   const { t } = useLang('accounts');
   const { login } = useAuth();
@@ -20,10 +25,14 @@ export function SignInPage() {
     setError(null);
     try {
       const user = await login(email, password);
-      const next = search.get('next');
-      // A next page is only ever a path on this site, never a URL elsewhere.
+      const next = safeNext(search.get('next'));
+      // A new password first; the page asked for comes after it.
       navigate(
-        user.mustChangePassword ? '/account' : next?.startsWith('/') && !next.startsWith('//') ? next : '/',
+        user.mustChangePassword
+          ? next
+            ? `/account?next=${encodeURIComponent(next)}`
+            : '/account'
+          : (next ?? '/'),
       );
     } catch (err) {
       setError(
