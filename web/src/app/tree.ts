@@ -2,6 +2,7 @@ import { accountRoutes } from '../features/accounts/routes.ts';
 import { adminRoutes } from '../features/admin/routes.ts';
 import { agreementRoutes } from '../features/agreements/routes.ts';
 import { atlasRoutes } from '../features/atlas/routes.ts';
+import { followThroughRoutes } from '../features/followthrough/routes.ts';
 import { forumRoutes } from '../features/forums/routes.ts';
 import { localityRoutes } from '../features/localities/routes.ts';
 import { organizationRoutes } from '../features/organizations/routes.ts';
@@ -17,6 +18,7 @@ export const ROUTES: RouteNode = {
     localityRoutes,
     organizationRoutes,
     forumRoutes,
+    followThroughRoutes,
     ...profileRoutes,
     ...accountRoutes,
     adminRoutes,
