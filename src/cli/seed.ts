@@ -1,4 +1,5 @@
 import { analyze } from '../db/connection.ts';
+import { seedDemoFollowThrough } from '../features/seed/demo-follow-through.ts';
 import { seedReference } from '../features/seed/service.ts';
 import { seedSynthetic } from '../features/seed/synthetic.ts';
 import { parseOptions } from './args.ts';
@@ -8,12 +9,17 @@ import { CliInputError, type CliIo } from './io.ts';
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseOptions(
     argv,
-    { synthetic: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' } },
+    {
+      synthetic: { type: 'string' },
+      seed: { type: 'string' },
+      'demo-follow-through': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
     false,
   );
   if (values.help) {
     io.stdout.write(
-      'usage: kizuna seed [--synthetic N [--seed S]]\n  Loads the reference data again (idempotent); --synthetic N adds N synthetic organisations and N/5 agreements.\n',
+      'usage: kizuna seed [--synthetic N [--seed S]] [--demo-follow-through]\n  Loads the reference data again (idempotent); --synthetic N adds N synthetic organisations and N/5 agreements;\n  --demo-follow-through adds a synthetic follow-through cycle (40 localities, 100 projects, two periods of reports), once.\n',
     );
     return 0;
   }
@@ -43,6 +49,22 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         await analyze(handle);
         io.stdout.write(
           `synthetic data: ${added.organizations} organisations and ${added.agreements} agreements added in ${((Date.now() - started) / 1000).toFixed(1)} s (marked synthetic)\n`,
+        );
+      }
+      if (values['demo-follow-through']) {
+        const started = Date.now();
+        const demo = await seedDemoFollowThrough(db, {
+          onProgress: (done, total) => {
+            if (done % 10 === 0 || done === total)
+              io.stderr.write(
+                `demo follow-through: ${done}/${total} projects (${Math.round((100 * done) / total)}%)\n`,
+              );
+          },
+        });
+        io.stdout.write(
+          demo.added
+            ? `demo follow-through: cycle demo-ft-2026 added in ${((Date.now() - started) / 1000).toFixed(1)} s (marked synthetic): ${demo.localities} localities, ${demo.priorityFields} priority fields, ${demo.projects} projects, ${demo.milestones} milestones, ${demo.reports} reports\n`
+            : 'demo follow-through: cycle demo-ft-2026 is already there; nothing added\n',
         );
       }
       return 0;
