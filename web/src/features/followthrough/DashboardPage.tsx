@@ -192,7 +192,7 @@ function DashboardBody({ d, localities }: { d: Dashboard; localities: Locality[]
               hover={hover}
               onHover={setHover}
             />
-            <p className="muted small" aria-live="polite">
+            <p className="muted small" role="status">
               {pair !== null && pairs[pair]
                 ? `${text(pairs[pair].vn.name)} – ${text(pairs[pair].jp.name)}`
                 : t('dash.mapSummary', { pairs: num(pairs.length) })}

@@ -24,6 +24,7 @@ import {
   type ProjectPageData,
   projectPath,
   type ReportT,
+  type Saved,
   SIDES,
   type Side,
 } from './types.ts';
@@ -434,7 +435,17 @@ function NotesPanel({ p, sides }: { p: ProjectPageData; sides: Side[] }) {
   );
 }
 
-function ProjectBody({ p, reload }: { p: ProjectPageData; reload: () => void }) {
+function ProjectBody({
+  p,
+  reload,
+  saved,
+  setSaved,
+}: {
+  p: ProjectPageData;
+  reload: () => void;
+  saved: Saved | null;
+  setSaved: (s: Saved | null) => void;
+}) {
   const { t, lang, date, text } = useFt();
   const latest = [...p.figures].reverse().find((f) => f.state !== 'missing') ?? p.figures.at(-1);
   const editor = p.actions && (p.actions.update || p.actions.reportAs.length > 0);
@@ -501,7 +512,7 @@ function ProjectBody({ p, reload }: { p: ProjectPageData; reload: () => void }) 
       </Section>
       {p.actions && p.actions.reportAs.length > 0 && (
         <Section id="ft-report-form" title={t('report.formTitle')}>
-          <ReportForm p={p} sides={p.actions.reportAs} onSaved={reload} />
+          <ReportForm p={p} sides={p.actions.reportAs} saved={saved} onSaved={setSaved} />
         </Section>
       )}
       <Section id="ft-reports" title={t('project.reports')}>
@@ -520,10 +531,13 @@ function ProjectBody({ p, reload }: { p: ProjectPageData; reload: () => void }) 
 export function ProjectPage({ params }: { params: Params }) {
   const { t, text } = useFt();
   const state = useApi<ProjectPageData>(`/api/projects/${encodeURIComponent(params.id)}`);
+  const [saved, setSaved] = useState<Saved | null>(null);
   return (
     <section>
       <PageTitle>{state.data ? text(state.data.title) : t('project.title')}</PageTitle>
-      <Async state={state}>{(p) => <ProjectBody p={p} reload={state.reload} />}</Async>
+      <Async state={state}>
+        {(p) => <ProjectBody p={p} reload={state.reload} saved={saved} setSaved={setSaved} />}
+      </Async>
     </section>
   );
 }

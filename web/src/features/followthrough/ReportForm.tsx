@@ -35,11 +35,14 @@ function startingLines(p: ProjectPageData, side: Side, period: string, lang: str
 export function ReportForm({
   p,
   sides,
+  saved,
   onSaved,
 }: {
   p: ProjectPageData;
   sides: Side[];
-  onSaved: () => void;
+  /** The last answer, kept by the page: the form is drawn again when the project is read again. */
+  saved: Saved | null;
+  onSaved: (saved: Saved | null) => void;
 }) {
   const { t, lang } = useFt();
   const id = useId();
@@ -52,7 +55,6 @@ export function ReportForm({
   const [lines, setLines] = useState(() => startingLines(p, sides[0], period, lang));
   const [text, setText] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState<Saved | null>(null);
   const restart = (s: Side, per: string) => {
     setSide(s);
     setPeriod(per);
@@ -61,7 +63,7 @@ export function ReportForm({
   const set = (m: string, k: keyof Line, v: string) => setLines({ ...lines, [m]: { ...lines[m], [k]: v } });
   const send = async (state: 'draft' | 'submitted') => {
     setError(null);
-    setSaved(null);
+    onSaved(null);
     try {
       const { data } = await api<Saved>(`/api/projects/${encodeURIComponent(p.id)}/reports`, {
         method: 'POST',
@@ -80,8 +82,7 @@ export function ReportForm({
             })),
         },
       });
-      setSaved(data);
-      onSaved();
+      onSaved(data);
     } catch (err) {
       if (err instanceof ApiError) setError(err);
     }

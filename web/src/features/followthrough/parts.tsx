@@ -65,8 +65,8 @@ export function SyntheticNote({ synthetic }: { synthetic: boolean }) {
 
 export function Section({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="ft-section">
-      <h2 id={id}>{title}</h2>
+    <section id={id} aria-labelledby={`${id}-h`} className="ft-section">
+      <h2 id={`${id}-h`}>{title}</h2>
       {children}
     </section>
   );
