@@ -23,7 +23,7 @@ import { profileRoutes } from './features/profiles/routes.ts';
 import { withActions } from './http/actions.ts';
 import { type CacheLimits, ReadCache } from './http/cache.ts';
 import { validatedQueryKey } from './http/cache-key.ts';
-import type { AppEnv, Deps } from './http/context.ts';
+import { type AppEnv, clockOf, type Deps } from './http/context.ts';
 import { headKeepsHeaders } from './http/head.ts';
 import { bodyless, unstorableText, wellFormedInput } from './http/input.ts';
 import { Metrics } from './http/metrics.ts';
@@ -43,6 +43,8 @@ export interface AppOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** A cycle's dashboard: its schedule health and default period depend on the day, so its key does. */
+const FT_DASHBOARD = /^\/api\/cycles\/[^/]+$/;
 /** Routes that take an upload as their body: `POST …/files` (src/platform/storage). */
 const UPLOAD_ROUTE = /\/files$/;
 /**
@@ -52,6 +54,8 @@ const UPLOAD_ROUTE = /\/files$/;
 const CACHED: readonly (readonly [RegExp, readonly Scope[]])[] = [
   [/^\/api\/(?:(?:localities|organizations|agreements)(?:\/|$)|(?:stats|matches)$|profiles\/)/, ['atlas']],
   [/^\/api\/sectors$/, []],
+  // Follow-through's public dashboard (party names come from the atlas); kept per day, below.
+  [FT_DASHBOARD, ['followthrough', 'atlas']],
 ];
 /**
  * A forum's public reads (the forum, its published programme, programme.ics, schedule.json)
@@ -119,7 +123,12 @@ export function createApp(
   const api = new OpenAPIHono<AppEnv>({ defaultHook: app.defaultHook });
   const readCache = cache ? new ReadCache(deps.db.scopeVersion, cache === true ? {} : cache) : null;
   if (readCache) {
-    const keyOf = validatedQueryKey(() => api.openAPIRegistry.definitions, '/api');
+    const queryKey = validatedQueryKey(() => api.openAPIRegistry.definitions, '/api');
+    const clock = clockOf(deps);
+    const keyOf = (c: Parameters<typeof queryKey>[0]) => {
+      const key = queryKey(c);
+      return key && FT_DASHBOARD.test(c.req.path) ? `${key}@${clock.now().toISOString().slice(0, 10)}` : key;
+    };
     app.use('/api/*', readCache.middleware(cachedScopes, keyOf));
     metrics.gauge(
       'kizuna_read_cache_entries',

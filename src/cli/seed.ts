@@ -1,4 +1,5 @@
 import { analyze, type Db } from '../db/connection.ts';
+import { seedDemoFollowThrough } from '../features/seed/demo-follow-through.ts';
 import { DEMO_BENCH, DEMO_DEFAULTS, seedDemoForum } from '../features/seed/demo-forum/seed.ts';
 import { seedReference } from '../features/seed/service.ts';
 import { seedSynthetic } from '../features/seed/synthetic.ts';
@@ -14,6 +15,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       seed: { type: 'string' },
       'demo-forum': { type: 'boolean' },
       scale: { type: 'string' },
+      'demo-follow-through': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     false,
@@ -21,10 +23,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.help) {
     io.stdout.write(
       [
-        'usage: kizuna seed [--synthetic N [--seed S]] [--demo-forum [--scale demo|bench] [--seed S]]',
+        'usage: kizuna seed [--synthetic N [--seed S]] [--demo-forum [--scale demo|bench] [--seed S]] [--demo-follow-through]',
         '  Loads the reference data again (idempotent); --synthetic N adds N synthetic organisations and N/5 agreements.',
         `  --demo-forum adds a synthetic forum (${DEMO_DEFAULTS.delegations} delegations, ${DEMO_DEFAULTS.members} members, ${DEMO_DEFAULTS.sessions} sessions over two days, release 1);`,
         `  --scale bench makes it ${DEMO_BENCH.sessions} sessions and ${DEMO_BENCH.members} members (the benchmark's forum). Run twice, it adds nothing.`,
+        '  --demo-follow-through adds a synthetic follow-through cycle (40 localities, 100 projects, two periods of reports), once.',
         '',
       ].join('\n'),
     );
@@ -64,6 +67,22 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         );
       }
       if (values['demo-forum']) await demoForum(handle, { seed, bench: scale === 'bench' }, io);
+      if (values['demo-follow-through']) {
+        const started = Date.now();
+        const demo = await seedDemoFollowThrough(db, {
+          onProgress: (done, total) => {
+            if (done % 10 === 0 || done === total)
+              io.stderr.write(
+                `demo follow-through: ${done}/${total} projects (${Math.round((100 * done) / total)}%)\n`,
+              );
+          },
+        });
+        io.stdout.write(
+          demo.added
+            ? `demo follow-through: cycle demo-ft-2026 added in ${((Date.now() - started) / 1000).toFixed(1)} s (marked synthetic): ${demo.localities} localities, ${demo.priorityFields} priority fields, ${demo.projects} projects, ${demo.milestones} milestones, ${demo.reports} reports\n`
+            : 'demo follow-through: cycle demo-ft-2026 is already there; nothing added\n',
+        );
+      }
       return 0;
     },
     { seed: false },

@@ -20,6 +20,7 @@ import {
   Cycle,
   CycleInput,
   CycleList,
+  CycleRecord,
   EvidenceInput,
   Milestone,
   MilestoneInput,
@@ -32,6 +33,7 @@ import {
   ProjectInput,
   ReportInput,
   ReportList,
+  SavedReport,
 } from './schemas.ts';
 
 const tags = ['Follow-through'];
@@ -63,11 +65,11 @@ export function followThroughRoutes(deps: Deps) {
       middleware: [signedIn] as const,
       summary: 'Create a cycle (an admin, or an organiser of the forum it follows)',
       request: { body: jsonBody(CycleInput) },
-      responses: { 201: json(Cycle, 'Created'), ...writeErrors },
+      responses: { 201: json(CycleRecord, 'Created'), ...writeErrors },
     }),
     async (c) => {
       const cycle = await createCycle(db.db, { input: c.req.valid('json'), user: requireUser(c) });
-      return c.json(cycle as unknown as Record<string, unknown>, 201);
+      return c.json(cycle, 201);
     },
   );
 
@@ -83,11 +85,11 @@ export function followThroughRoutes(deps: Deps) {
     }),
     async (c) =>
       c.json(
-        (await cycleDashboard(db.db, {
+        await cycleDashboard(db.db, {
           id: c.req.valid('param').id,
           period: c.req.valid('query').period,
           today: today(),
-        })) as unknown as Record<string, unknown>,
+        }),
         200,
       ),
   );
@@ -200,7 +202,7 @@ export function followThroughRoutes(deps: Deps) {
         user: requireUser(c),
       });
       withEtag(c, m.version);
-      return c.json(m as unknown as Record<string, unknown>, 201);
+      return c.json(m, 201);
     },
   );
 
@@ -224,7 +226,7 @@ export function followThroughRoutes(deps: Deps) {
         user,
       });
       withEtag(c, m.version);
-      return c.json(m as unknown as Record<string, unknown>, 200);
+      return c.json(m, 200);
     },
   );
 
@@ -244,7 +246,7 @@ export function followThroughRoutes(deps: Deps) {
         input: c.req.valid('json'),
         user: requireUser(c),
       });
-      return c.json(m as unknown as Record<string, unknown>, 201);
+      return c.json(m, 201);
     },
   );
 
@@ -273,7 +275,7 @@ export function followThroughRoutes(deps: Deps) {
         store: deps.files,
         clock,
       });
-      return c.json(m as unknown as Record<string, unknown>, 201);
+      return c.json(m, 201);
     },
   );
 
@@ -325,7 +327,7 @@ export function followThroughRoutes(deps: Deps) {
         'Save one side’s report for a period (an editor of that side): a draft is replaced until submitted; a correction of a submitted report is a new version',
       request: { params: IdParam, body: jsonBody(ReportInput) },
       responses: {
-        201: json(z.object({ report: Loose, figure: Loose }), 'Saved, with the period’s joint figure'),
+        201: json(SavedReport, 'Saved, with the period’s joint figure'),
         ...writeErrors,
       },
     }),
@@ -335,10 +337,7 @@ export function followThroughRoutes(deps: Deps) {
         input: c.req.valid('json'),
         user: requireUser(c),
       });
-      return c.json(
-        saved as unknown as { report: Record<string, unknown>; figure: Record<string, unknown> },
-        201,
-      );
+      return c.json(saved, 201);
     },
   );
 

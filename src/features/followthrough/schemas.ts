@@ -163,15 +163,211 @@ export const NoteInput = z
 
 export const PeriodQuery = z.object({ period: Key.optional() });
 
-// Answers: documented loosely (z.unknown members) where the shape is the domain's own type.
-const Figure = z.record(z.string(), z.unknown());
-export const Cycle = z.record(z.string(), z.unknown()).meta({ id: 'FollowThroughCycle' });
-export const CycleList = z.object({ items: z.array(z.record(z.string(), z.unknown())) });
-export const Project = z.record(z.string(), z.unknown()).meta({ id: 'FollowThroughProject' });
-export const Report = z.record(z.string(), z.unknown()).meta({ id: 'FollowThroughReport' });
+// Answers: what the routes send, so that the web app's types come from here.
+const Texts = z
+  .object({ vi: z.string().optional(), ja: z.string().optional(), en: z.string().optional() })
+  .meta({ id: 'FollowThroughTexts' });
+const ProjectState = z.enum(['agreed', 'disputed', 'oneSided', 'missing']);
+const Health = z.enum(['onTrack', 'atRisk', 'late']);
+const Coverage = z.object({ milestones: z.number().int(), withData: z.number().int() });
+const RollUpFigure = z.object({
+  progress: z.number().nullable(),
+  coverage: Coverage.extend({
+    projects: z.number().int(),
+    states: z.record(ProjectState, z.number().int()),
+  }),
+  rule: z.string(),
+});
+
+export const CycleRecord = z
+  .object({
+    id: z.string(),
+    forumId: z.string().nullable(),
+    title: Texts,
+    startsOn: z.string(),
+    endsOn: z.string(),
+    periodMonths: z.number().int(),
+    periods: z.array(z.object({ id: z.string(), startsOn: z.string(), endsOn: z.string() })),
+    limits: z.object({
+      priorityFields: z.object({ min: z.number(), max: z.number() }),
+      projects: z.object({ min: z.number(), max: z.number() }),
+    }),
+    synthetic: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'FollowThroughCycleRecord' });
+export const CycleList = z.object({ items: z.array(CycleRecord) });
+
+export const PriorityFieldView = z.object({
+  locality: z.string(),
+  sector: z.string(),
+  rank: z.number().int(),
+  meaning: z.record(z.string(), z.string()),
+});
+
+const PartyView = z.object({
+  role: z.enum(PARTY_ROLES),
+  side: Side,
+  locality: z.string().nullable(),
+  organization: z.string().nullable(),
+  name: Texts,
+});
+
+const SideFigure = z.object({
+  progress: z.number().nullable(),
+  version: z.number().int(),
+  submittedAt: z.string().nullable(),
+  coverage: Coverage,
+});
+const DisputeSide = z.object({ status: z.string().nullable(), value: z.number().nullable() });
+export const PublishedFigure = z
+  .object({
+    period: z.string(),
+    state: ProjectState,
+    progress: z.number().nullable(),
+    sides: z.object({ vn: SideFigure.optional(), jp: SideFigure.optional() }),
+    coverage: Coverage,
+    disputes: z.array(
+      z.object({ milestone: z.string(), vn: DisputeSide, jp: DisputeSide, gap: z.number().nullable() }),
+    ),
+    rule: z.string(),
+  })
+  .meta({ id: 'FollowThroughFigure' });
+
+export const Cycle = z
+  .object({
+    cycle: CycleRecord,
+    period: z.object({ id: z.string(), startsOn: z.string(), endsOn: z.string() }),
+    rule: z.string(),
+    today: z.string(),
+    total: RollUpFigure,
+    byField: z.record(z.string(), RollUpFigure),
+    byLocality: z.record(z.string(), RollUpFigure),
+    localities: z.record(
+      z.string(),
+      z.object({ priorityFields: z.array(PriorityFieldView), projects: z.number().int() }),
+    ),
+    counts: z.object({
+      byField: z.record(z.string(), z.number().int()),
+      byLifecycle: z.record(z.string(), z.number().int()),
+      byState: z.record(z.string(), z.number().int()),
+      byHealth: z.record(z.string(), z.number().int()),
+    }),
+    projects: z.array(
+      z.object({
+        id: z.string(),
+        externalId: z.string().nullable(),
+        title: Texts,
+        priorityField: z.object({ locality: z.string(), sector: z.string() }).nullable(),
+        lifecycle: z.enum(PROJECT_LIFECYCLES),
+        parties: z.array(PartyView),
+        state: ProjectState,
+        progress: z.number().nullable(),
+        coverage: Coverage,
+        sides: PublishedFigure.shape.sides,
+        health: Health,
+        rule: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'FollowThroughCycle' });
+
+const EvidenceView = z.object({
+  id: z.string(),
+  url: z.string().nullable(),
+  file: z.string().nullable(),
+  title: Texts,
+  createdAt: z.string(),
+});
+export const Milestone = z
+  .object({
+    id: z.string(),
+    externalId: z.string().nullable(),
+    title: Texts,
+    dueOn: z.string(),
+    weight: z.number(),
+    status: z.enum(MILESTONE_STATUSES),
+    metOn: z.string().nullable(),
+    evidence: z.array(EvidenceView),
+    version: z.number().int(),
+  })
+  .meta({ id: 'FollowThroughMilestone' });
+
+export const Report = z
+  .object({
+    id: z.string(),
+    projectId: z.string(),
+    period: z.string(),
+    side: Side,
+    version: z.number().int(),
+    state: z.enum(['draft', 'submitted']),
+    submittedAt: z.string().nullable(),
+    milestones: z.array(
+      z.object({
+        milestone: z.string(),
+        status: z.enum(MILESTONE_STATUSES),
+        progress: z.number(),
+        comment: z.record(z.string(), z.string()),
+      }),
+    ),
+    text: z.record(z.string(), z.object({ text: z.string(), status: z.string() })),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'FollowThroughReport' });
 export const ReportList = z.object({ items: z.array(Report) });
-export const Note = z.record(z.string(), z.unknown());
+
+const Origin = z.object({
+  kind: z.enum(ORIGIN_KINDS),
+  ref: z.string(),
+  outcome: Texts,
+  agreement: z
+    .object({ id: z.string(), title: Texts, status: z.string(), signedOn: z.string().nullable() })
+    .nullable()
+    .optional(),
+  project: z.object({ id: z.string(), title: Texts }).nullable().optional(),
+});
+
+export const Project = z
+  .object({
+    id: z.string(),
+    cycle: z.object({
+      id: z.string(),
+      title: Texts,
+      periods: z.array(z.object({ id: z.string(), startsOn: z.string(), endsOn: z.string() })),
+    }),
+    externalId: z.string().nullable(),
+    priorityField: z.object({ locality: z.string(), sector: z.string() }).nullable(),
+    title: Texts,
+    description: Texts,
+    lifecycle: z.enum(PROJECT_LIFECYCLES),
+    parties: z.array(PartyView),
+    origins: z.array(Origin),
+    plannedStart: z.string().nullable(),
+    plannedEnd: z.string().nullable(),
+    actualStart: z.string().nullable(),
+    actualEnd: z.string().nullable(),
+    weight: z.number(),
+    milestones: z.array(Milestone),
+    synthetic: z.boolean(),
+    version: z.number().int(),
+    updatedAt: z.string(),
+    actions: z.object({ update: z.boolean(), reportAs: z.array(Side) }).optional(),
+    contacts: z.array(z.object({ side: z.string(), email: z.string(), language: z.string() })).optional(),
+    health: z.object({ health: Health, reasons: z.array(z.unknown()) }),
+    figures: z.array(PublishedFigure),
+    reports: z.array(Report),
+  })
+  .meta({ id: 'FollowThroughProject' });
+
+export const Note = z.object({
+  id: z.string(),
+  side: z.string(),
+  period: z.string().nullable(),
+  text: z.record(z.string(), z.string()),
+  createdAt: z.string(),
+});
 export const NoteList = z.object({ items: z.array(Note) });
-export const Milestone = z.record(z.string(), z.unknown());
-export const ProjectFigures = Figure;
+export const SavedReport = z.object({ report: Report, figure: PublishedFigure });
+export const ProjectFigures = PublishedFigure;
 export const ImportResult = z.record(z.string(), z.unknown());

@@ -33,6 +33,10 @@ const EMBEDDED_IN: Record<string, string[]> = {
   users: [],
   tokens: [],
   forums: [],
+  // Follow-through: a project's page and a cycle's dashboard show its milestones and reports.
+  cycles: ['projects'],
+  projects: ['cycles'],
+  milestones: ['projects', 'cycles'],
   admin: [],
 };
 

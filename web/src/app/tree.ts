@@ -2,6 +2,7 @@ import { accountRoutes } from '../features/accounts/routes.ts';
 import { adminRoutes } from '../features/admin/routes.ts';
 import { agreementRoutes } from '../features/agreements/routes.ts';
 import { atlasRoutes } from '../features/atlas/routes.ts';
+import { followThroughRoutes } from '../features/followthrough/routes.ts';
 import { invitationRoutes } from '../features/forums/delegation/routes.ts';
 import { forumRoutes } from '../features/forums/routes.ts';
 import { localityRoutes } from '../features/localities/routes.ts';
@@ -19,6 +20,7 @@ export const ROUTES: RouteNode = {
     organizationRoutes,
     forumRoutes,
     invitationRoutes,
+    followThroughRoutes,
     ...profileRoutes,
     ...accountRoutes,
     adminRoutes,

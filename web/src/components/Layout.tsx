@@ -76,6 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/localities">{t('nav.localities')}</NavLink>
           <NavLink to="/organizations">{t('nav.organizations')}</NavLink>
           <NavLink to="/forums">{t('nav.forums')}</NavLink>
+          <NavLink to="/follow-through">{t('nav.followThrough')}</NavLink>
           <NavLink to="/map">{t('nav.map')}</NavLink>
           <NavLink to="/network">{t('nav.network')}</NavLink>
           <NavLink to="/partners">{t('nav.partners')}</NavLink>
