@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORUM_CATALOGS } from '../../web/src/features/forums/catalogs.ts';
 import en from '../../web/src/features/forums/organiser/i18n/en.json' with { type: 'json' };
 import ja from '../../web/src/features/forums/organiser/i18n/ja.json' with { type: 'json' };
 import vi from '../../web/src/features/forums/organiser/i18n/vi.json' with { type: 'json' };
@@ -67,7 +68,11 @@ describe('an organiser sets a forum up and publishes its programme twice', () =>
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, admin);
-    await page.goto(`${server.url}/forums/new`);
+    // The forums list offers an admin a new forum.
+    await page.goto(`${server.url}/forums`);
+    await settled(page);
+    await page.getByRole('link', { name: FORUM_CATALOGS.en.newForum }).click();
+    await page.waitForURL(`${server.url}/forums/new`);
     await settled(page);
     expect(await page.textContent('h1')).toBe(en.create.title);
     await page.fill('[name=id]', FORUM);
@@ -97,6 +102,11 @@ describe('an organiser sets a forum up and publishes its programme twice', () =>
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, organiser);
+    // The forum's own page offers its organiser the organiser's pages.
+    await page.goto(`${server.url}/forums/${FORUM}`);
+    await settled(page);
+    await page.getByRole('link', { name: FORUM_CATALOGS.en.organise }).click();
+    await page.waitForURL(`${server.url}/forums/${FORUM}/organise`);
     await page.goto(`${server.url}/forums/${FORUM}/organise?tab=programme`);
     await settled(page);
 

@@ -11,6 +11,7 @@ import { useApi } from '../../api/client.ts';
 import type { Lang } from '../../api/types.ts';
 import { Async, PageTitle } from '../../components/common.tsx';
 import { formatPartialDate } from '../../i18n/format.ts';
+import { Link } from '../../router.tsx';
 import './i18n.ts';
 import { Text } from './texts.tsx';
 
@@ -179,6 +180,13 @@ export function ForumPage({ params }: { params: Record<string, string> }) {
           <PageTitle>
             <Text value={forum.title} />
           </PageTitle>
+          {forum.actions?.includes('update') && (
+            <p>
+              <Link className="button" to={`/forums/${encodeURIComponent(forum.id)}/organise`}>
+                {t('organise')}
+              </Link>
+            </p>
+          )}
           <dl className="facts">
             {Object.keys(forum.theme).length > 0 && (
               <>

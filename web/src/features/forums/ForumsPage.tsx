@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ForumList } from '../../../../src/features/forums/schemas.ts';
 import { useApi } from '../../api/client.ts';
 import type { Lang } from '../../api/types.ts';
+import { useAuth } from '../../auth.tsx';
 import { Async, PageTitle } from '../../components/common.tsx';
 import { formatPartialDate } from '../../i18n/format.ts';
 import { Link } from '../../router.tsx';
@@ -13,10 +14,22 @@ export function ForumsPage() {
   const { t, i18n } = useTranslation('forums');
   const lang = (i18n.resolvedLanguage ?? 'en') as Lang;
   const state = useApi<z.infer<typeof ForumList>>('/api/forums');
+  const { user } = useAuth();
   return (
     <section>
       <PageTitle>{t('title')}</PageTitle>
       <p className="muted">{t('intro')}</p>
+      {user && (
+        <p className="page-links">
+          <Link to="/forums/mine">{t('myForums')}</Link>
+          {user.role === 'admin' && (
+            <>
+              {' · '}
+              <Link to="/forums/new">{t('newForum')}</Link>
+            </>
+          )}
+        </p>
+      )}
       <Async state={state}>
         {({ items }) =>
           items.length === 0 ? (

@@ -1,7 +1,7 @@
 import { lazyPage } from '../../app/lazy.ts';
 import type { RouteNode } from '../../app/routes.ts';
-import { organiserRoutes } from './organiser/routes.ts';
 import { delegationPages } from './delegation/routes.ts';
+import { organiserRoutes } from './organiser/routes.ts';
 
 const ForumsPage = lazyPage(() => import('./ForumsPage.tsx'), 'ForumsPage');
 const ForumPage = lazyPage(() => import('./ForumPage.tsx'), 'ForumPage');
