@@ -19,7 +19,15 @@ export function applicationJobs({ mailer, filesDir }: { mailer: Mailer | null; f
 } {
   const sweep = sweepFiles(filesDir);
   return {
-    jobs: [sendMailJob(mailer), pruneOutbox, pruneJobs, pruneSignIns, sweep, followThroughReminders, meetingsScheduleJob],
+    jobs: [
+      sendMailJob(mailer),
+      pruneOutbox,
+      pruneJobs,
+      pruneSignIns,
+      sweep,
+      followThroughReminders,
+      meetingsScheduleJob,
+    ],
     recurring: [
       { job: pruneSignIns, everyMs: PRUNE_EVERY_MS, payload: {} },
       { job: pruneJobs, everyMs: 24 * HOUR, payload: {} },

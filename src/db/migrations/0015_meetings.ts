@@ -50,7 +50,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('meeting_requests')
     .column('from_delegation_id')
     .execute();
-  await db.schema.createIndex('meeting_requests_to').on('meeting_requests').column('to_delegation_id').execute();
+  await db.schema
+    .createIndex('meeting_requests_to')
+    .on('meeting_requests')
+    .column('to_delegation_id')
+    .execute();
 
   await db.schema
     .createTable('meeting_presence')

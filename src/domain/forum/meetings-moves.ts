@@ -37,7 +37,10 @@ function chooseInterpreter(
   if (!needsInterpreter(langs[0], langs[1])) return undefined;
   const busy = new Set(others.filter((a) => a.slot === slot).map((a) => a.interpreter));
   const free = (problem.interpreters ?? [])
-    .filter((i) => !busy.has(i.id) && !i.unavailable?.includes(slot) && qualifies(i.languages, langs[0]!, langs[1]!))
+    .filter(
+      (i) =>
+        !busy.has(i.id) && !i.unavailable?.includes(slot) && qualifies(i.languages, langs[0]!, langs[1]!),
+    )
     .map((i) => i.id)
     .sort();
   return free[0];

@@ -108,7 +108,11 @@ export function slotsOf(blocks: readonly BlockIn[], zone: string): SlotOut[] {
 /** Two blocks whose slots overlap in time, named; none when they are apart. */
 export function overlappingBlocks(blocks: readonly BlockIn[]): [string, string][] {
   const spans = blocks
-    .map((b) => ({ id: b.id, from: Date.parse(b.startAt), to: Date.parse(b.startAt) + b.slots * b.slotMinutes * 60_000 }))
+    .map((b) => ({
+      id: b.id,
+      from: Date.parse(b.startAt),
+      to: Date.parse(b.startAt) + b.slots * b.slotMinutes * 60_000,
+    }))
     .sort((a, b) => a.from - b.from || (a.id < b.id ? -1 : 1));
   const out: [string, string][] = [];
   for (let i = 1; i < spans.length; i++)

@@ -8,11 +8,12 @@ import type { Database } from '../../db/types.ts';
 import { notFound } from '../../errors.ts';
 import { can } from '../accounts/policy.ts';
 import type { User } from '../accounts/schemas.ts';
-import { forumToEdit, organises } from '../forums/editing/access.ts';
 import { type DelegationRow, delegationsRepo, partyNames } from '../forums/delegations/repository.ts';
+import { forumToEdit, organises } from '../forums/editing/access.ts';
 import { organizationPlaces } from '../lookups/places.ts';
 
 type Q = Kysely<Database>;
+
 export type { DelegationRow };
 
 /** States in which a delegation takes part in meetings (registered). */
@@ -23,7 +24,8 @@ export { forumToEdit, organises };
 /** A delegation its head (or the forum's organiser) acts for. */
 export async function delegationToAct(db: Q, user: User, forumId: string, delegationId: string) {
   const d = await delegationsRepo.get(db, forumId, delegationId);
-  if (!d || !can(user, 'update', { type: 'delegation', id: d.id, forumId })) throw notFound('delegation', delegationId);
+  if (!d || !can(user, 'update', { type: 'delegation', id: d.id, forumId }))
+    throw notFound('delegation', delegationId);
   return d;
 }
 

@@ -27,7 +27,10 @@ const WORDS = {
 
 const line = (m: MeetingLine, lang: Lang) => {
   const at = new Date(m.start);
-  const who = lang === 'ja' ? `${WORDS.with.ja}${textIn(m.partner, lang)}` : `${WORDS.with[lang]} ${textIn(m.partner, lang)}`;
+  const who =
+    lang === 'ja'
+      ? `${WORDS.with.ja}${textIn(m.partner, lang)}`
+      : `${WORDS.with[lang]} ${textIn(m.partner, lang)}`;
   const interp = m.interpreter ? `, ${WORDS.interpreter[lang]}: ${m.interpreter}` : '';
   return `${localDate(at, m.zone)} ${dualClock(at, m.zone)}, ${WORDS.table[lang]} ${m.table}, ${who}${interp}${m.moved ? ` ${WORDS.moved[lang]}` : ''}`;
 };
@@ -118,7 +121,9 @@ export const scheduleMail = defineTemplate<{
       'Xin chào,',
       `${p.first ? 'Lịch gặp song phương' : 'Lịch gặp đã thay đổi'} của ${textIn(p.party, 'vi')} tại ${textIn(p.forum, 'vi')}:`,
       p.meetings.length ? p.meetings.map((m) => line(m, 'vi')).join('\n') : 'Không có cuộc gặp nào.',
-      ...(p.cancelled.length ? [`Không còn trong lịch: ${p.cancelled.map((c) => textIn(c, 'vi')).join(', ')}`] : []),
+      ...(p.cancelled.length
+        ? [`Không còn trong lịch: ${p.cancelled.map((c) => textIn(c, 'vi')).join(', ')}`]
+        : []),
     ],
     action: { label: 'Xem lịch', url: p.url },
   }),
@@ -128,7 +133,9 @@ export const scheduleMail = defineTemplate<{
       'こんにちは。',
       `${textIn(p.forum, 'ja')}における${textIn(p.party, 'ja')}の${p.first ? '個別面談の日程' : '変更後の面談日程'}です：`,
       p.meetings.length ? p.meetings.map((m) => line(m, 'ja')).join('\n') : '面談はありません。',
-      ...(p.cancelled.length ? [`日程から外れた面談：${p.cancelled.map((c) => textIn(c, 'ja')).join('、')}`] : []),
+      ...(p.cancelled.length
+        ? [`日程から外れた面談：${p.cancelled.map((c) => textIn(c, 'ja')).join('、')}`]
+        : []),
     ],
     action: { label: '日程を見る', url: p.url },
   }),
@@ -138,7 +145,9 @@ export const scheduleMail = defineTemplate<{
       'Hello,',
       `${p.first ? 'The bilateral meetings' : 'The changed meetings'} of ${textIn(p.party, 'en')} at ${textIn(p.forum, 'en')}:`,
       p.meetings.length ? p.meetings.map((m) => line(m, 'en')).join('\n') : 'No meetings.',
-      ...(p.cancelled.length ? [`No longer scheduled: ${p.cancelled.map((c) => textIn(c, 'en')).join(', ')}`] : []),
+      ...(p.cancelled.length
+        ? [`No longer scheduled: ${p.cancelled.map((c) => textIn(c, 'en')).join(', ')}`]
+        : []),
     ],
     action: { label: 'See the schedule', url: p.url },
   }),

@@ -51,7 +51,9 @@ export async function loadProblem(db: Q, forumId: string): Promise<{ problem: Pr
     lockedOf(db, forumId),
   ]);
   const meetings = accepted.filter(
-    (r) => REGISTERED.has(parties.get(r.from_delegation_id)?.state ?? '') && REGISTERED.has(parties.get(r.to_delegation_id)?.state ?? ''),
+    (r) =>
+      REGISTERED.has(parties.get(r.from_delegation_id)?.state ?? '') &&
+      REGISTERED.has(parties.get(r.to_delegation_id)?.state ?? ''),
   );
   const ids = [...new Set(meetings.flatMap((r) => [r.from_delegation_id, r.to_delegation_id]))];
   const members = await membersRepo.ofDelegations(db, ids);
@@ -78,7 +80,9 @@ export async function loadProblem(db: Q, forumId: string): Promise<{ problem: Pr
     zone: forum.zone,
     blocks: blocks.map(toBlock),
     delegations,
-    interpreters: interpreters.map(toInterpreter).map((i) => ({ id: i.id, name: i.name, languages: i.languages, unavailable: i.unavailable })),
+    interpreters: interpreters
+      .map(toInterpreter)
+      .map((i) => ({ id: i.id, name: i.name, languages: i.languages, unavailable: i.unavailable })),
     meetings: meetings.map((r) => ({
       id: r.id,
       from: r.from_delegation_id,

@@ -80,7 +80,8 @@ export const requestsRepo = {
           .executeTakeFirstOrThrow()
       ).n,
     ),
-  insert: (db: Q, row: Insertable<MeetingRequestsTable>) => db.insertInto('meeting_requests').values(row).execute(),
+  insert: (db: Q, row: Insertable<MeetingRequestsTable>) =>
+    db.insertInto('meeting_requests').values(row).execute(),
   /** Compare-and-set on the version: 1 when written, 0 when someone else changed it first. */
   update: async (db: Q, id: string, version: number, set: Updateable<MeetingRequestsTable>) =>
     Number(
@@ -117,9 +118,15 @@ export const blocksRepo = {
       .orderBy('start_at')
       .orderBy('id')
       .execute(),
-  insert: (db: Q, row: Insertable<MeetingBlocksTable>) => db.insertInto('meeting_blocks').values(row).execute(),
+  insert: (db: Q, row: Insertable<MeetingBlocksTable>) =>
+    db.insertInto('meeting_blocks').values(row).execute(),
   update: (db: Q, forumId: string, id: string, set: Updateable<MeetingBlocksTable>) =>
-    db.updateTable('meeting_blocks').set(set).where('id', '=', id).where('forum_id', '=', forumId).executeTakeFirst(),
+    db
+      .updateTable('meeting_blocks')
+      .set(set)
+      .where('id', '=', id)
+      .where('forum_id', '=', forumId)
+      .executeTakeFirst(),
   delete: (db: Q, forumId: string, id: string) =>
     db.deleteFrom('meeting_blocks').where('id', '=', id).where('forum_id', '=', forumId).executeTakeFirst(),
 };
@@ -130,13 +137,23 @@ export const interpretersRepo = {
   insert: (db: Q, row: Insertable<MeetingInterpretersTable>) =>
     db.insertInto('meeting_interpreters').values(row).execute(),
   delete: (db: Q, forumId: string, id: string) =>
-    db.deleteFrom('meeting_interpreters').where('id', '=', id).where('forum_id', '=', forumId).executeTakeFirst(),
+    db
+      .deleteFrom('meeting_interpreters')
+      .where('id', '=', id)
+      .where('forum_id', '=', forumId)
+      .executeTakeFirst(),
 };
 
 export const runsRepo = {
   get: (db: Q, forumId: string, id: string) =>
-    db.selectFrom('meeting_runs').selectAll().where('id', '=', id).where('forum_id', '=', forumId).executeTakeFirst(),
-  byId: (db: Q, id: string) => db.selectFrom('meeting_runs').selectAll().where('id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('meeting_runs')
+      .selectAll()
+      .where('id', '=', id)
+      .where('forum_id', '=', forumId)
+      .executeTakeFirst(),
+  byId: (db: Q, id: string) =>
+    db.selectFrom('meeting_runs').selectAll().where('id', '=', id).executeTakeFirst(),
   latest: (db: Q, forumId: string) =>
     db
       .selectFrom('meeting_runs')
@@ -211,5 +228,9 @@ export const sessionsRead = {
 /** The forum's title, zone and state (read only: the forum is the forums module's). */
 export const forumRead = {
   get: (db: Q, forumId: string) =>
-    db.selectFrom('forums').select(['id', 'title', 'zone', 'state']).where('id', '=', forumId).executeTakeFirst(),
+    db
+      .selectFrom('forums')
+      .select(['id', 'title', 'zone', 'state'])
+      .where('id', '=', forumId)
+      .executeTakeFirst(),
 };

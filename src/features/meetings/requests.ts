@@ -18,7 +18,16 @@ import type { User } from '../accounts/schemas.ts';
 import { actorOf, forumScope, recordChange } from '../audit/service.ts';
 import { matchesFor } from '../profiles/service.ts';
 import { parseJson } from '../shared/json.ts';
-import { actsFor, delegationToAct, forumToEdit, organises, type Party, partiesOf, publicParty, REGISTERED } from './access.ts';
+import {
+  actsFor,
+  delegationToAct,
+  forumToEdit,
+  organises,
+  type Party,
+  partiesOf,
+  publicParty,
+  REGISTERED,
+} from './access.ts';
 import { answerMail, requestMail } from './mails.ts';
 import { forumRead, type RequestRow, requestsRepo, settingsRepo } from './repository.ts';
 import {
@@ -47,7 +56,16 @@ export async function settingsOf(db: Q, forumId: string) {
 
 export function toRequest(r: RequestRow, parties: Map<string, Party>): RequestOut {
   const side = (id: string) =>
-    publicParty(parties.get(id) ?? { delegationId: id, partyId: '', name: {}, country: null, language: 'en', email: '' });
+    publicParty(
+      parties.get(id) ?? {
+        delegationId: id,
+        partyId: '',
+        name: {},
+        country: null,
+        language: 'en',
+        email: '',
+      },
+    );
   return {
     id: r.id,
     forumId: r.forum_id,
@@ -109,19 +127,34 @@ export async function partnersFor(
   }
   const seen = new Set(ranked.map((r) => r.id));
   // With a sector filter, only partners the matcher links through that sector are shown.
-  const rest = query.sector ? [] : candidates.filter((p) => !seen.has(p.partyId)).map((p) => ({ id: p.partyId, score: 0, reasons: [] }));
+  const rest = query.sector
+    ? []
+    : candidates.filter((p) => !seen.has(p.partyId)).map((p) => ({ id: p.partyId, score: 0, reasons: [] }));
   const requestWith = (other: string) => {
-    const r = [...requests].reverse().find((x) => x.from_delegation_id === other || x.to_delegation_id === other);
+    const r = [...requests]
+      .reverse()
+      .find((x) => x.from_delegation_id === other || x.to_delegation_id === other);
     return r
-      ? { id: r.id, state: r.state as RequestOut['state'], direction: r.from_delegation_id === me.id ? ('sent' as const) : ('received' as const) }
+      ? {
+          id: r.id,
+          state: r.state as RequestOut['state'],
+          direction: r.from_delegation_id === me.id ? ('sent' as const) : ('received' as const),
+        }
       : null;
   };
   return {
     requestLimit: settings.requestLimit,
-    sent: requests.filter((r) => r.from_delegation_id === me.id && (r.state === 'pending' || r.state === 'accepted')).length,
+    sent: requests.filter(
+      (r) => r.from_delegation_id === me.id && (r.state === 'pending' || r.state === 'accepted'),
+    ).length,
     items: [...ranked, ...rest].map((r) => {
       const p = byParty.get(r.id)!;
-      return { party: publicParty(p), score: r.score, reasons: r.reasons, request: requestWith(p.delegationId) };
+      return {
+        party: publicParty(p),
+        score: r.score,
+        reasons: r.reasons,
+        request: requestWith(p.delegationId),
+      };
     }),
   };
 }
@@ -135,7 +168,10 @@ export async function listRequests(db: Q, user: User, forumId: string, delegatio
     rows = await requestsRepo.ofDelegation(db, forumId, delegationId);
   } else {
     rows = (await requestsRepo.ofForum(db, forumId)).filter(
-      (r) => organises(user, forumId) || actsFor(user, forumId, r.from_delegation_id) || actsFor(user, forumId, r.to_delegation_id),
+      (r) =>
+        organises(user, forumId) ||
+        actsFor(user, forumId, r.from_delegation_id) ||
+        actsFor(user, forumId, r.to_delegation_id),
     );
   }
   const parties = await partiesOf(db, forumId);
@@ -149,7 +185,8 @@ export async function getRequest(db: Q, user: User, forumId: string, id: string)
   return toRequest(r, await partiesOf(db, forumId));
 }
 
-const link = (publicUrl: string, forumId: string) => `${publicUrl}/forums/${encodeURIComponent(forumId)}/meetings`;
+const link = (publicUrl: string, forumId: string) =>
+  `${publicUrl}/forums/${encodeURIComponent(forumId)}/meetings`;
 const mailLang = (l: string): Lang => (l === 'vi' || l === 'ja' ? l : 'en');
 
 /** Writes to one forum's requests take turns: the settings row is the lock (made on first use). */
@@ -178,7 +215,12 @@ async function lockForum(tx: Q, forumId: string, now: string) {
 export async function requestMeeting(
   db: Q,
   clock: Clock,
-  { forumId, input, user, publicUrl }: { forumId: string; input: z.infer<typeof RequestInput>; user: User; publicUrl: string },
+  {
+    forumId,
+    input,
+    user,
+    publicUrl,
+  }: { forumId: string; input: z.infer<typeof RequestInput>; user: User; publicUrl: string },
 ) {
   const from = await delegationToAct(db, user, forumId, input.fromDelegationId);
   if (input.toDelegationId === from.id)
@@ -196,7 +238,10 @@ export async function requestMeeting(
       throw new AppError('validation.invalid', `no delegation ${input.toDelegationId} at this forum`, [
         { path: 'toDelegationId', message: 'no such delegation', code: 'unknown_reference' },
       ]);
-    for (const [path, p] of [['fromDelegationId', a], ['toDelegationId', b]] as const)
+    for (const [path, p] of [
+      ['fromDelegationId', a],
+      ['toDelegationId', b],
+    ] as const)
       if (!REGISTERED.has(p.state))
         throw new AppError('meeting.state', `delegation ${p.delegationId} is ${p.state}, not registered`, [
           { path, message: `the delegation is ${p.state}`, code: 'not_registered' },
@@ -216,9 +261,11 @@ export async function requestMeeting(
       ]);
     const sent = await requestsRepo.countSent(tx, from.id);
     if (sent >= settings.requestLimit)
-      throw new AppError('meeting.request_limit', `the forum allows ${settings.requestLimit} requests per delegation`, [
-        { path: 'fromDelegationId', message: `${sent} of ${settings.requestLimit} sent`, code: 'limit' },
-      ]);
+      throw new AppError(
+        'meeting.request_limit',
+        `the forum allows ${settings.requestLimit} requests per delegation`,
+        [{ path: 'fromDelegationId', message: `${sent} of ${settings.requestLimit} sent`, code: 'limit' }],
+      );
     const id = `mr_${randomUUID()}`;
     await requestsRepo.insert(tx, {
       id,
@@ -265,7 +312,13 @@ export async function requestMeeting(
 export async function answerRequest(
   db: Q,
   clock: Clock,
-  { forumId, id, input, user, publicUrl }: { forumId: string; id: string; input: z.infer<typeof AnswerInput>; user: User; publicUrl: string },
+  {
+    forumId,
+    id,
+    input,
+    user,
+    publicUrl,
+  }: { forumId: string; id: string; input: z.infer<typeof AnswerInput>; user: User; publicUrl: string },
 ) {
   const r = await requestsRepo.get(db, forumId, id);
   if (!r || !(actsFor(user, forumId, r.from_delegation_id) || actsFor(user, forumId, r.to_delegation_id)))
@@ -273,7 +326,9 @@ export async function answerRequest(
   if (!actsFor(user, forumId, r.to_delegation_id))
     throw new AppError('auth.forbidden', 'only the delegation asked may answer a request');
   if (r.state !== 'pending')
-    throw new AppError('meeting.state', `the request is ${r.state}`, [{ path: 'answer', message: `not pending: ${r.state}`, code: 'transition' }]);
+    throw new AppError('meeting.state', `the request is ${r.state}`, [
+      { path: 'answer', message: `not pending: ${r.state}`, code: 'transition' },
+    ]);
   const forum = (await forumRead.get(db, forumId))!;
   const now = isoNow(clock);
   const state = input.answer === 'accept' ? 'accepted' : 'declined';
@@ -316,19 +371,32 @@ export async function answerRequest(
 }
 
 /** Either side (or an organiser) cancels a pending or accepted request; a scheduled meeting then needs a repair. */
-export async function cancelRequest(db: Q, clock: Clock, { forumId, id, user }: { forumId: string; id: string; user: User }) {
+export async function cancelRequest(
+  db: Q,
+  clock: Clock,
+  { forumId, id, user }: { forumId: string; id: string; user: User },
+) {
   const r = await requestsRepo.get(db, forumId, id);
   if (!r || !(actsFor(user, forumId, r.from_delegation_id) || actsFor(user, forumId, r.to_delegation_id)))
     throw notFound('meeting request', id);
   if (r.state !== 'pending' && r.state !== 'accepted')
-    throw new AppError('meeting.state', `the request is ${r.state}`, [{ path: 'state', message: `not open: ${r.state}`, code: 'transition' }]);
+    throw new AppError('meeting.state', `the request is ${r.state}`, [
+      { path: 'state', message: `not open: ${r.state}`, code: 'transition' },
+    ]);
   const now = isoNow(clock);
   return db.transaction().execute(async (tx) => {
     if (!(await requestsRepo.update(tx, r.id, r.version, { state: 'cancelled', updated_at: now })))
       throw new AppError('meeting.version_conflict', `request ${r.id} changed meanwhile`);
     await recordChange(tx, {
       scopes: [forumScope(forumId)],
-      audit: { actor: actorOf(user), action: 'update', entityType: 'meeting', entityId: r.id, before: { state: r.state }, after: { state: 'cancelled' } },
+      audit: {
+        actor: actorOf(user),
+        action: 'update',
+        entityType: 'meeting',
+        entityId: r.id,
+        before: { state: r.state },
+        after: { state: 'cancelled' },
+      },
     });
     return toRequest((await requestsRepo.get(tx, forumId, r.id))!, await partiesOf(tx, forumId));
   });
@@ -337,7 +405,12 @@ export async function cancelRequest(db: Q, clock: Clock, { forumId, id, user }: 
 /** The organiser marks a meeting as one that must take place, or fixes its time. */
 export async function updateRequestByOrganiser(
   db: Q,
-  { forumId, id, input, user }: { forumId: string; id: string; input: z.infer<typeof RequestOrganiserUpdate>; user: User },
+  {
+    forumId,
+    id,
+    input,
+    user,
+  }: { forumId: string; id: string; input: z.infer<typeof RequestOrganiserUpdate>; user: User },
 ) {
   await forumToEdit(db, forumId, user);
   const r = await requestsRepo.get(db, forumId, id);

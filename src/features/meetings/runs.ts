@@ -34,7 +34,8 @@ const RunPayload = z.object({ runId: z.string().min(1) });
 export function quality(s: Schedule): { label: 'optimal' | 'partial' | 'unknown'; percent: number | null } {
   if (s.status === 'optimal') return { label: 'optimal', percent: 100 };
   const bound = s.bound?.weight;
-  if (!bound) return { label: s.objective.weight === 0 && bound === 0 ? 'optimal' : 'unknown', percent: null };
+  if (!bound)
+    return { label: s.objective.weight === 0 && bound === 0 ? 'optimal' : 'unknown', percent: null };
   return { label: 'partial', percent: Math.floor((s.objective.weight / bound) * 1000) / 10 };
 }
 
@@ -65,10 +66,14 @@ export const meetingsScheduleJob = defineJob({
       ...(run.keep ? { keep: JSON.parse(run.keep) as KeptSchedule } : {}),
     };
     await ctx.progress(0, JSON.stringify({ weight: 0, bound: null, breaks: 0 }));
-    const schedule = await runInWorker<SolveInput, Schedule>(new URL('./solve-worker.ts', import.meta.url), input, {
-      signal: ctx.signal,
-      onProgress: (f, note) => void ctx.progress(f, note).catch(() => {}),
-    });
+    const schedule = await runInWorker<SolveInput, Schedule>(
+      new URL('./solve-worker.ts', import.meta.url),
+      input,
+      {
+        signal: ctx.signal,
+        onProgress: (f, note) => void ctx.progress(f, note).catch(() => {}),
+      },
+    );
     const now = isoNow(ctx.clock);
     await ctx.db.transaction().execute(async (tx) => {
       await runsRepo.finish(tx, run.id, JSON.stringify(schedule), now);
@@ -99,7 +104,14 @@ export const meetingsScheduleJob = defineJob({
         },
       });
     });
-    await ctx.progress(1, JSON.stringify({ weight: schedule.objective.weight, bound: schedule.bound?.weight ?? null, breaks: schedule.objective.breaks }));
+    await ctx.progress(
+      1,
+      JSON.stringify({
+        weight: schedule.objective.weight,
+        bound: schedule.bound?.weight ?? null,
+        breaks: schedule.objective.breaks,
+      }),
+    );
     return summaryOf(schedule);
   },
 });
@@ -117,13 +129,20 @@ export async function currentProblem(db: Q, user: User, forumId: string) {
 export async function startRun(
   db: Q,
   clock: Clock,
-  { forumId, user, seed, timeLimitS, repair }: { forumId: string; user: User; seed?: number; timeLimitS?: number; repair: boolean },
+  {
+    forumId,
+    user,
+    seed,
+    timeLimitS,
+    repair,
+  }: { forumId: string; user: User; seed?: number; timeLimitS?: number; repair: boolean },
 ) {
   await forumToEdit(db, forumId, user);
   const settings = await settingsOf(db, forumId);
   const { problem } = await loadProblem(db, forumId);
   const problems = validateProblem(problem);
-  if (!problem.slots.length) problems.unshift({ path: 'blocks', reason: 'no meeting blocks: define the slots first' });
+  if (!problem.slots.length)
+    problems.unshift({ path: 'blocks', reason: 'no meeting blocks: define the slots first' });
   if (problems.length)
     throw new AppError(
       'meeting.rule',
@@ -150,7 +169,13 @@ export async function startRun(
         ]);
     }
     const id = `run_${randomUUID()}`;
-    const job = await enqueue(tx, clock, meetingsScheduleJob, { runId: id }, { uniqueKey: `meetings.run:${id}` });
+    const job = await enqueue(
+      tx,
+      clock,
+      meetingsScheduleJob,
+      { runId: id },
+      { uniqueKey: `meetings.run:${id}` },
+    );
     const row: RunRow = {
       id,
       forum_id: forumId,
@@ -168,7 +193,19 @@ export async function startRun(
     await runsRepo.insert(tx, row);
     await recordChange(tx, {
       scopes: [forumScope(forumId)],
-      audit: { actor: actorOf(user), action: 'create', entityType: 'meeting', entityId: id, before: null, after: { kind: row.kind, seed: row.seed, timeLimitS: row.time_limit_s, meetings: problem.meetings.length } },
+      audit: {
+        actor: actorOf(user),
+        action: 'create',
+        entityType: 'meeting',
+        entityId: id,
+        before: null,
+        after: {
+          kind: row.kind,
+          seed: row.seed,
+          timeLimitS: row.time_limit_s,
+          meetings: problem.meetings.length,
+        },
+      },
     });
     return presentRun(tx, row);
   });
@@ -177,7 +214,9 @@ export async function startRun(
 async function presentRun(db: Q, run: RunRow) {
   const job = await getJob(db, run.job_id);
   const result = run.result ? (JSON.parse(run.result) as Schedule) : null;
-  const progress = job?.progressNote ? parseJson(job.progressNote, null as null | { weight: number; bound: number | null }) : null;
+  const progress = job?.progressNote
+    ? parseJson(job.progressNote, null as null | { weight: number; bound: number | null })
+    : null;
   return {
     id: run.id,
     kind: run.kind as 'run' | 'repair',
@@ -186,7 +225,14 @@ async function presentRun(db: Q, run: RunRow) {
     createdAt: run.created_at,
     finishedAt: run.finished_at,
     job: job
-      ? { id: job.id, status: job.status, progress: job.progress, attempts: job.attempts, error: job.error, cancelRequested: job.cancelRequested }
+      ? {
+          id: job.id,
+          status: job.status,
+          progress: job.progress,
+          attempts: job.attempts,
+          error: job.error,
+          cancelRequested: job.cancelRequested,
+        }
       : null,
     progress,
     summary: result ? summaryOf(result) : null,

@@ -85,7 +85,9 @@ export const Partner = z
     score: z.number(),
     reasons: z.array(z.unknown()),
     /** The request between the two, if any (either direction). */
-    request: z.object({ id: z.string(), state: RequestState, direction: z.enum(['sent', 'received']) }).nullable(),
+    request: z
+      .object({ id: z.string(), state: RequestState, direction: z.enum(['sent', 'received']) })
+      .nullable(),
   })
   .meta({ id: 'MeetingPartner' });
 
@@ -127,7 +129,10 @@ export const InterpreterInput = z
     name: z.string().trim().min(1).max(200),
     email: z.email().max(320).nullable().default(null),
     language: Lang.default('en'),
-    languages: z.array(z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code')).min(2).max(10),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2}$/, 'an ISO 639-1 code'))
+      .min(2)
+      .max(10),
     unavailable: z.array(SpanSchema).max(50).default([]),
   })
   .strict()

@@ -15,7 +15,14 @@ import type { User } from '../accounts/schemas.ts';
 import { actorOf, forumScope, recordChange } from '../audit/service.ts';
 import { parseJson } from '../shared/json.ts';
 import { delegationToAct, forumToEdit } from './access.ts';
-import { type BlockRow, blocksRepo, type InterpreterRow, interpretersRepo, presenceRepo, settingsRepo } from './repository.ts';
+import {
+  type BlockRow,
+  blocksRepo,
+  type InterpreterRow,
+  interpretersRepo,
+  presenceRepo,
+  settingsRepo,
+} from './repository.ts';
 import { settingsOf } from './requests.ts';
 import type { Block, BlockInput, Interpreter, InterpreterInput, PresenceInput, Settings } from './schemas.ts';
 
@@ -38,7 +45,11 @@ export async function readSettings(db: Q, user: User, forumId: string) {
   return settingsOf(db, forumId);
 }
 
-export async function saveSettings(db: Q, clock: Clock, { forumId, input, user }: { forumId: string; input: z.infer<typeof Settings>; user: User }) {
+export async function saveSettings(
+  db: Q,
+  clock: Clock,
+  { forumId, input, user }: { forumId: string; input: z.infer<typeof Settings>; user: User },
+) {
   await forumToEdit(db, forumId, user);
   return db.transaction().execute(async (tx) => {
     const before = await settingsOf(tx, forumId);
@@ -51,7 +62,10 @@ export async function saveSettings(db: Q, clock: Clock, { forumId, input, user }
       time_limit_s: input.timeLimitS,
       updated_at: isoNow(clock),
     });
-    await recordChange(tx, { scopes: [forumScope(forumId)], audit: audit(user, `${forumId}/settings`, before, input) });
+    await recordChange(tx, {
+      scopes: [forumScope(forumId)],
+      audit: audit(user, `${forumId}/settings`, before, input),
+    });
     return input;
   });
 }
@@ -70,7 +84,9 @@ export async function listBlocks(db: Q, user: User, forumId: string) {
 }
 
 /** Blocks must not overlap: two slots at one time would be one slot twice. */
-function checkBlocks(blocks: { id: string; startAt: string; slotMinutes: number; slots: number; tables: number }[]) {
+function checkBlocks(
+  blocks: { id: string; startAt: string; slotMinutes: number; slots: number; tables: number }[],
+) {
   const clash = overlappingBlocks(blocks);
   if (clash.length)
     throw new AppError('validation.invalid', `meeting blocks ${clash[0]!.join(' and ')} overlap`, [
@@ -81,7 +97,12 @@ function checkBlocks(blocks: { id: string; startAt: string; slotMinutes: number;
 export async function saveBlock(
   db: Q,
   clock: Clock,
-  { forumId, blockId, input, user }: { forumId: string; blockId?: string; input: z.infer<typeof BlockInput>; user: User },
+  {
+    forumId,
+    blockId,
+    input,
+    user,
+  }: { forumId: string; blockId?: string; input: z.infer<typeof BlockInput>; user: User },
 ) {
   await forumToEdit(db, forumId, user);
   const now = isoNow(clock);
@@ -96,20 +117,34 @@ export async function saveBlock(
     const id = blockId ?? `mb_${randomUUID().slice(0, 8)}`;
     const startAt = new Date(input.startAt).toISOString();
     checkBlocks([...existing.filter((b) => b.id !== id), { id, ...input, startAt }]);
-    const row = { start_at: startAt, slot_minutes: input.slotMinutes, slots: input.slots, tables: input.tables };
+    const row = {
+      start_at: startAt,
+      slot_minutes: input.slotMinutes,
+      slots: input.slots,
+      tables: input.tables,
+    };
     if (blockId) await blocksRepo.update(tx, forumId, id, row);
     else await blocksRepo.insert(tx, { id, forum_id: forumId, ...row, created_at: now });
-    await recordChange(tx, { scopes: [forumScope(forumId)], audit: audit(user, id, before ?? null, { ...input, startAt }) });
+    await recordChange(tx, {
+      scopes: [forumScope(forumId)],
+      audit: audit(user, id, before ?? null, { ...input, startAt }),
+    });
     return { id, ...input, startAt };
   });
 }
 
-export async function deleteBlock(db: Q, { forumId, blockId, user }: { forumId: string; blockId: string; user: User }) {
+export async function deleteBlock(
+  db: Q,
+  { forumId, blockId, user }: { forumId: string; blockId: string; user: User },
+) {
   await forumToEdit(db, forumId, user);
   await db.transaction().execute(async (tx) => {
     const res = await blocksRepo.delete(tx, forumId, blockId);
     if (Number(res.numDeletedRows) === 0) throw notFound('meeting block', blockId);
-    await recordChange(tx, { scopes: [forumScope(forumId)], audit: { ...audit(user, blockId, { id: blockId }, null), action: 'delete' } });
+    await recordChange(tx, {
+      scopes: [forumScope(forumId)],
+      audit: { ...audit(user, blockId, { id: blockId }, null), action: 'delete' },
+    });
   });
 }
 
@@ -127,7 +162,11 @@ export async function listInterpreters(db: Q, user: User, forumId: string) {
   return { items: (await interpretersRepo.ofForum(db, forumId)).map(toInterpreter) };
 }
 
-export async function addInterpreter(db: Q, clock: Clock, { forumId, input, user }: { forumId: string; input: z.infer<typeof InterpreterInput>; user: User }) {
+export async function addInterpreter(
+  db: Q,
+  clock: Clock,
+  { forumId, input, user }: { forumId: string; input: z.infer<typeof InterpreterInput>; user: User },
+) {
   await forumToEdit(db, forumId, user);
   input.unavailable.forEach((s, i) => {
     if (Date.parse(s.to) <= Date.parse(s.from))
@@ -152,17 +191,26 @@ export async function addInterpreter(db: Q, clock: Clock, { forumId, input, user
       created_at: isoNow(clock),
     });
     // The audit keeps the name and languages, not the address.
-    await recordChange(tx, { scopes: [forumScope(forumId)], audit: { ...audit(user, id, null, { name: input.name, languages: input.languages }), action: 'create' } });
+    await recordChange(tx, {
+      scopes: [forumScope(forumId)],
+      audit: { ...audit(user, id, null, { name: input.name, languages: input.languages }), action: 'create' },
+    });
     return { id, ...input };
   });
 }
 
-export async function deleteInterpreter(db: Q, { forumId, id, user }: { forumId: string; id: string; user: User }) {
+export async function deleteInterpreter(
+  db: Q,
+  { forumId, id, user }: { forumId: string; id: string; user: User },
+) {
   await forumToEdit(db, forumId, user);
   await db.transaction().execute(async (tx) => {
     const res = await interpretersRepo.delete(tx, forumId, id);
     if (Number(res.numDeletedRows) === 0) throw notFound('interpreter', id);
-    await recordChange(tx, { scopes: [forumScope(forumId)], audit: { ...audit(user, id, { id }, null), action: 'delete' } });
+    await recordChange(tx, {
+      scopes: [forumScope(forumId)],
+      audit: { ...audit(user, id, { id }, null), action: 'delete' },
+    });
   });
 }
 
@@ -170,7 +218,12 @@ export async function deleteInterpreter(db: Q, { forumId, id, user }: { forumId:
 export async function setPresence(
   db: Q,
   clock: Clock,
-  { forumId, delegationId, input, user }: { forumId: string; delegationId: string; input: z.infer<typeof PresenceInput>; user: User },
+  {
+    forumId,
+    delegationId,
+    input,
+    user,
+  }: { forumId: string; delegationId: string; input: z.infer<typeof PresenceInput>; user: User },
 ) {
   const d = await delegationToAct(db, user, forumId, delegationId);
   if (input.arrivesAt && input.leavesAt && Date.parse(input.leavesAt) <= Date.parse(input.arrivesAt))
@@ -186,7 +239,10 @@ export async function setPresence(
       leaves_at: iso(input.leavesAt),
       updated_at: isoNow(clock),
     });
-    await recordChange(tx, { scopes: [forumScope(forumId)], audit: audit(user, `${d.id}/presence`, null, input) });
+    await recordChange(tx, {
+      scopes: [forumScope(forumId)],
+      audit: audit(user, `${d.id}/presence`, null, input),
+    });
     return { arrivesAt: iso(input.arrivesAt), leavesAt: iso(input.leavesAt) };
   });
 }

@@ -26,7 +26,10 @@ export default async function run(input: SolveInput, tools: WorkerTools): Promis
       if (t - last < 250) return;
       last = t;
       const bound = p.bound ?? 0;
-      tools.progress(bound > 0 ? Math.min(0.99, p.weight / bound) : 0, JSON.stringify({ weight: p.weight, bound: p.bound ?? null, breaks: p.breaks }));
+      tools.progress(
+        bound > 0 ? Math.min(0.99, p.weight / bound) : 0,
+        JSON.stringify({ weight: p.weight, bound: p.bound ?? null, breaks: p.breaks }),
+      );
     },
   });
 }
