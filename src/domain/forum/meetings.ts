@@ -26,7 +26,16 @@ export interface Span {
   to: string;
 }
 
-export interface DelegationIn {
+/**
+ * Records are ordered by `sortKey` when given (the party's code for a delegation, the two
+ * parties for a meeting, the name for an interpreter), else by id: the same forum entered in two
+ * databases, whose generated ids differ, then gives the scheduler the same problem up to names.
+ */
+interface Sorted {
+  sortKey?: string;
+}
+
+export interface DelegationIn extends Sorted {
   id: string;
   name?: string;
   /** ISO 639-1 codes its members speak; empty means "speaks every language" (no interpreter). */
@@ -37,7 +46,7 @@ export interface DelegationIn {
   speaking: Span[];
 }
 
-export interface InterpreterIn {
+export interface InterpreterIn extends Sorted {
   id: string;
   name?: string;
   languages: string[];
@@ -46,7 +55,7 @@ export interface InterpreterIn {
 
 export type Priority = 'must' | 'would_like';
 
-export interface MeetingIn {
+export interface MeetingIn extends Sorted {
   id: string;
   from: string;
   to: string;
@@ -77,7 +86,9 @@ export interface SlotOut {
   tables: number;
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = <T extends { id: string; sortKey?: string }>(a: T, b: T) =>
+  cmp(a.sortKey ?? a.id, b.sortKey ?? b.id) || cmp(a.id, b.id);
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /**

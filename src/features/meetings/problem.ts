@@ -66,6 +66,7 @@ export async function loadProblem(db: Q, forumId: string): Promise<{ problem: Pr
     const party = parties.get(id)!;
     return {
       id,
+      sortKey: party.partyId,
       name: textIn(party.name as Texts, 'en') || party.partyId,
       // Without members' languages, the delegation's own language (that of its mail) stands for them.
       languages: languages.length ? languages : [party.language],
@@ -82,9 +83,16 @@ export async function loadProblem(db: Q, forumId: string): Promise<{ problem: Pr
     delegations,
     interpreters: interpreters
       .map(toInterpreter)
-      .map((i) => ({ id: i.id, name: i.name, languages: i.languages, unavailable: i.unavailable })),
+      .map((i) => ({
+        id: i.id,
+        sortKey: i.name,
+        name: i.name,
+        languages: i.languages,
+        unavailable: i.unavailable,
+      })),
     meetings: meetings.map((r) => ({
       id: r.id,
+      sortKey: `${parties.get(r.from_delegation_id)!.partyId}>${parties.get(r.to_delegation_id)!.partyId}`,
       from: r.from_delegation_id,
       to: r.to_delegation_id,
       priority: r.priority as 'must' | 'would_like',
