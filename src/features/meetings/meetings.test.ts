@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../test/support/app.ts';
@@ -62,6 +63,7 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
       const m = await post(t, `${url}/members`, forum.organiser, {
         name: { family: { latin: 'Nguyen' }, given: { latin: party } },
         languages: [lang],
+        language: lang,
       });
       expect(m.res.status).toBe(201);
       const d = await t.req(url, { headers: forum.organiser });
@@ -278,7 +280,7 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
     expect(late.res.status).toBe(422);
     expect(JSON.stringify(late.body)).toContain('unavailable');
     const byDelegation = (await view('delegation')) as {
-      groups: { key: string; items: { meeting: string; slot: string }[] }[];
+      groups: { key: string; items: { meeting: string; slot: string; start: string }[] }[];
     };
     const m1Slot = byDelegation.groups
       .find((g) => g.key === ids['VN-HANOI'])!
@@ -299,6 +301,25 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
       await t.req(`/api/forums/${forum.id}/delegations/${ids['VN-HANOI']}/meetings`, { headers: hanoi })
     ).json()) as { items: Json[] };
     expect(mine.items).toHaveLength(2);
+
+    // The member's calendar feed holds the meetings, at the slots' instants, in the member's language.
+    const hd = `/api/forums/${forum.id}/delegations/${ids['JP-25']}`;
+    const member = ((await (await t.req(hd, { headers: shiga })).json()) as { members: { id: string }[] })
+      .members[0]!;
+    const feed = (await post(t, `${hd}/members/${member.id}/calendar`, shiga, undefined)).body.url as string;
+    const ics = await (await t.req(new URL(feed).pathname)).text();
+    const events = new ICAL.Component(ICAL.parse(ics))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .filter((e) => e.uid.startsWith('meeting-'));
+    expect(events.map((e) => e.uid).sort()).toEqual([`meeting-${m1}@kizuna`, `meeting-${m3}@kizuna`].sort());
+    const shigaMeetings = byDelegation.groups.find((g) => g.key === ids['JP-25'])!.items;
+    for (const e of events) {
+      const m = shigaMeetings.find((x) => `meeting-${x.meeting}@kizuna` === e.uid)!;
+      expect(e.startDate.toJSDate().toISOString()).toBe(new Date(m.start).toISOString());
+      expect(e.summary).toMatch(/^個別面談：/);
+      expect(e.description).toMatch(/\(\d\d:\d\d JST\)/);
+    }
 
     // Repair: Hokkaido cancels; publishing the old schedule is refused, a repair moves nothing else.
     expect((await post(t, `${M}/requests/${m2}/cancel`, org, {})).res.status).toBe(200);

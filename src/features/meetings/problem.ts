@@ -81,15 +81,13 @@ export async function loadProblem(db: Q, forumId: string): Promise<{ problem: Pr
     zone: forum.zone,
     blocks: blocks.map(toBlock),
     delegations,
-    interpreters: interpreters
-      .map(toInterpreter)
-      .map((i) => ({
-        id: i.id,
-        sortKey: i.name,
-        name: i.name,
-        languages: i.languages,
-        unavailable: i.unavailable,
-      })),
+    interpreters: interpreters.map(toInterpreter).map((i) => ({
+      id: i.id,
+      sortKey: i.name,
+      name: i.name,
+      languages: i.languages,
+      unavailable: i.unavailable,
+    })),
     meetings: meetings.map((r) => ({
       id: r.id,
       sortKey: `${parties.get(r.from_delegation_id)!.partyId}>${parties.get(r.to_delegation_id)!.partyId}`,

@@ -348,14 +348,15 @@ export async function delegationMeetings(db: Q, user: User, forumId: string, del
   return { zone, publishedAt: s.publishedAt, items: meetings };
 }
 
-/** Published meetings of one delegation, plain, for the member's calendar feed. */
+/** Published meetings of one delegation, plain, for the member's calendar feed (with the publication's version). */
 export async function publishedMeetingsOf(db: Q, forumId: string, delegationId: string) {
   const s = await stageOf(db, forumId, 'published');
-  if (!s.assignments.length) return [];
-  const { problem } = await loadProblem(db, forumId);
-  return (await present(db, forumId, problem, s.assignments, [])).filter(
+  if (!s.assignments.length) return { version: s.version, zone: null, items: [] };
+  const { problem, zone } = await loadProblem(db, forumId);
+  const items = (await present(db, forumId, problem, s.assignments, [])).filter(
     (m) => m.start && (m.from?.delegationId === delegationId || m.to?.delegationId === delegationId),
   );
+  return { version: s.version, zone, items };
 }
 
 export const scheduleNotFound = (forumId: string) => notFound('schedule of forum', forumId);
