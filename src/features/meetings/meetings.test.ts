@@ -10,7 +10,6 @@ import { problemCode, problemPaths } from '../../../test/support/factories.ts';
 import { buildForum, type Json, post } from '../../../test/support/forums.ts';
 import { kizuna } from '../../../test/support/process.ts';
 import { startSmtp } from '../../../test/support/smtp.ts';
-import { checkSchedule } from '../../domain/scheduling/check.ts';
 import { problemSchema } from '../../domain/scheduling/types.ts';
 import { validateProblem } from '../../domain/scheduling/validate.ts';
 import { systemClock } from '../../platform/clock.ts';
