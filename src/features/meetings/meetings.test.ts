@@ -358,6 +358,15 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
     expect(csv).toContain(`${m1},${m1Slot}`);
     expect(csv).toContain("'=cmd");
     expect(csv).toContain('prepare_agreement');
+
+    // A run cancelled before it ends leaves the published schedule as it was; another may start.
+    const published = await view('slot', 'published');
+    const third = await post(t, `${M}/runs`, org, {});
+    const cancelled = await post(t, `${M}/runs/${third.body.id}/cancel`, org, {});
+    expect(cancelled.body.job).toMatchObject({ status: 'cancelled' });
+    await runJobs();
+    expect(await view('slot', 'published')).toEqual(published);
+    expect((await post(t, `${M}/runs`, org, {})).res.status).toBe(202);
   }, 120_000);
 
   it('checks the schedule of every engine alike', () => {
