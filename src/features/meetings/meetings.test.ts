@@ -191,6 +191,15 @@ describe.each(ENGINES)('meetings on %s', (engine) => {
     });
     expect(presence.status).toBe(200);
 
+    // A fixed time must be a slot of the blocks.
+    const badFix = await t.req(`${M}/requests/${m3}`, {
+      method: 'PATCH',
+      headers: org,
+      body: { fixedSlot: '2027-05-10T08:00' },
+    });
+    expect(badFix.status).toBe(400);
+    expect(await problemPaths(badFix)).toEqual(['fixedSlot']);
+
     // The problem: exactly the scheduler's format, built from the records.
     const pr = await t.req(`${M}/problem.json`, { headers: org });
     expect(pr.status).toBe(200);

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/types.ts';
+import { slotsOf } from '../../domain/forum/meetings.ts';
 import type { Texts } from '../../domain/forum/model.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Clock, isoNow } from '../../platform/clock.ts';
@@ -29,7 +30,14 @@ import {
   REGISTERED,
 } from './access.ts';
 import { answerMail, requestMail } from './mails.ts';
-import { forumRead, type RequestRow, requestsRepo, settingsRepo } from './repository.ts';
+import {
+  type BlockRow,
+  blocksRepo,
+  forumRead,
+  type RequestRow,
+  requestsRepo,
+  settingsRepo,
+} from './repository.ts';
 import {
   type AnswerInput,
   DEFAULT_SETTINGS,
@@ -41,6 +49,14 @@ import {
 
 type Q = Kysely<Database>;
 type RequestOut = z.infer<typeof MeetingRequest>;
+
+const toBlockIn = (b: BlockRow) => ({
+  id: b.id,
+  startAt: b.start_at,
+  slotMinutes: b.slot_minutes,
+  slots: b.slots,
+  tables: b.tables,
+});
 
 export async function settingsOf(db: Q, forumId: string) {
   const row = await settingsRepo.get(db, forumId);
@@ -412,9 +428,18 @@ export async function updateRequestByOrganiser(
     user,
   }: { forumId: string; id: string; input: z.infer<typeof RequestOrganiserUpdate>; user: User },
 ) {
-  await forumToEdit(db, forumId, user);
+  const forum = await forumToEdit(db, forumId, user);
   const r = await requestsRepo.get(db, forumId, id);
   if (!r) throw notFound('meeting request', id);
+  if (input.fixedSlot) {
+    const slots = slotsOf((await blocksRepo.ofForum(db, forumId)).map(toBlockIn), forum.zone).map(
+      (s) => s.id,
+    );
+    if (!slots.includes(input.fixedSlot))
+      throw new AppError('validation.invalid', `no meeting slot ${input.fixedSlot}`, [
+        { path: 'fixedSlot', message: 'not a slot of the meeting blocks', code: 'unknown_reference' },
+      ]);
+  }
   return db.transaction().execute(async (tx) => {
     const set = {
       ...(input.required !== undefined ? { required: input.required ? 1 : 0 } : {}),
