@@ -18,6 +18,7 @@ import { delegationRoutes } from './features/forums/delegations/routes.ts';
 import { forumEditingRoutes } from './features/forums/editing/routes.ts';
 import { forumRoutes } from './features/forums/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
+import { meetingRoutes } from './features/meetings/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { profileRoutes } from './features/profiles/routes.ts';
 import { withActions } from './http/actions.ts';
@@ -153,6 +154,7 @@ export function createApp(
     forumRoutes,
     forumEditingRoutes,
     delegationRoutes,
+    meetingRoutes,
     followThroughRoutes,
     outboxRoutes,
     jobRoutes,

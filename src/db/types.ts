@@ -508,6 +508,102 @@ export interface FtRemindersTable {
   created_at: string;
 }
 
+export interface MeetingSettingsTable {
+  forum_id: string;
+  request_limit: number;
+  cross_country_only: number;
+  max_meetings: number | null;
+  seed: number;
+  time_limit_s: number;
+  version: Generated<number>;
+  updated_at: string;
+}
+
+export interface MeetingRequestsTable {
+  id: string;
+  forum_id: string;
+  from_delegation_id: string;
+  to_delegation_id: string;
+  message: string; // JSON { text, lang }
+  topics: string; // JSON sector codes
+  priority: string; // 'must' | 'would_like'
+  state: string; // pending | accepted | declined | cancelled | expired
+  answer_reason: string | null;
+  required: Generated<number>;
+  fixed_slot: string | null;
+  created_by: string | null;
+  answered_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingPresenceTable {
+  delegation_id: string;
+  forum_id: string;
+  arrives_at: string | null;
+  leaves_at: string | null;
+  updated_at: string;
+}
+
+export interface MeetingBlocksTable {
+  id: string;
+  forum_id: string;
+  start_at: string;
+  slot_minutes: number;
+  slots: number;
+  tables: number;
+  created_at: string;
+}
+
+export interface MeetingInterpretersTable {
+  id: string;
+  forum_id: string;
+  name: string;
+  email: string | null;
+  language: string;
+  languages: string; // JSON
+  unavailable: string; // JSON [{ from, to }]
+  created_at: string;
+}
+
+export interface MeetingRunsTable {
+  id: string;
+  forum_id: string;
+  job_id: string;
+  kind: string; // 'run' | 'repair'
+  problem: string; // JSON kizuna.schedule-problem/1
+  keep: string | null; // JSON kept schedule (repairs)
+  seed: number;
+  time_limit_s: number;
+  result: string | null; // JSON kizuna.schedule/1
+  created_by: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface MeetingSchedulesTable {
+  forum_id: string;
+  stage: string; // 'draft' | 'published'
+  run_id: string | null;
+  assignments: string; // JSON Assignment[]
+  locked: string; // JSON meeting ids
+  version: Generated<number>;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface MeetingOutcomesTable {
+  request_id: string;
+  delegation_id: string;
+  forum_id: string;
+  held: number;
+  next_step: string;
+  note: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   organizations: OrganizationsTable;
@@ -547,6 +643,14 @@ export interface Database {
   ft_reports: FtReportsTable;
   ft_notes: FtNotesTable;
   ft_reminders: FtRemindersTable;
+  meeting_settings: MeetingSettingsTable;
+  meeting_requests: MeetingRequestsTable;
+  meeting_presence: MeetingPresenceTable;
+  meeting_blocks: MeetingBlocksTable;
+  meeting_interpreters: MeetingInterpretersTable;
+  meeting_runs: MeetingRunsTable;
+  meeting_schedules: MeetingSchedulesTable;
+  meeting_outcomes: MeetingOutcomesTable;
 }
 
 export type LocalityRow = Selectable<LocalitiesTable>;

@@ -21,6 +21,7 @@ export const EntityType = z.enum([
   'milestone',
   'report',
   'note',
+  'meeting',
 ]);
 export type EntityType = z.infer<typeof EntityType>;
 

@@ -17,6 +17,7 @@ import { type Clock, isoNow } from '../../../platform/clock.ts';
 import { newSecret, secretHash } from '../../accounts/passwords.ts';
 import type { User } from '../../accounts/schemas.ts';
 import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
+import { meetingEventsFor } from '../../meetings/service.ts';
 import { parseJson } from '../../shared/json.ts';
 import { EVERYONE_ATTENDS, REGISTERED } from '../editing/publish.ts';
 import { programmeForFiles } from '../service.ts';
@@ -100,6 +101,11 @@ export async function personalCalendar(db: Q, file: string): Promise<{ body: str
     (s) =>
       s.speakerIds.includes(person.id) || (attends && (chosen.has(s.id) || EVERYONE_ATTENDS.has(s.kind))),
   );
+  // The member's bilateral meetings (issue #12), once a schedule is published.
+  const meetings =
+    attends && person.delegation_id
+      ? await meetingEventsFor(db, person.forum_id, person.delegation_id, lang)
+      : [];
   const body = buildCalendar({
     prodId: '-//Kizuna//Personal agenda//EN',
     name: p ? `${textIn(p.forum.title, lang)}: ${name}` : name,
@@ -107,23 +113,26 @@ export async function personalCalendar(db: Q, file: string): Promise<{ body: str
     lang,
     stamp: new Date(p?.release.publishedAt ?? 0),
     refreshMinutes: 60,
-    events: p
-      ? sessions.map((s) => {
-          const d = describeSession(p, s, lang);
-          return {
-            uid: sessionUid(p.forum.id, s.id),
-            start: new Date(s.start),
-            end: new Date(s.end),
-            precision: s.precision === 'exact' ? ('exact' as const) : ('day' as const),
-            summary: d.title,
-            description: d.lines.join('\n') || undefined,
-            location: d.room || undefined,
-            categories: [d.kind],
-            status: s.cancelled ? ('CANCELLED' as const) : ('CONFIRMED' as const),
-            sequence: s.sequence ?? 0,
-          };
-        })
-      : [],
+    events: [
+      ...meetings,
+      ...(p
+        ? sessions.map((s) => {
+            const d = describeSession(p, s, lang);
+            return {
+              uid: sessionUid(p.forum.id, s.id),
+              start: new Date(s.start),
+              end: new Date(s.end),
+              precision: s.precision === 'exact' ? ('exact' as const) : ('day' as const),
+              summary: d.title,
+              description: d.lines.join('\n') || undefined,
+              location: d.room || undefined,
+              categories: [d.kind],
+              status: s.cancelled ? ('CANCELLED' as const) : ('CONFIRMED' as const),
+              sequence: s.sequence ?? 0,
+            };
+          })
+        : []),
+    ],
   });
   return { body, name: person.id };
 }
