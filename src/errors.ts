@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   'delegation.member_limit': 422,
   'invitation.used': 409,
   'invitation.expired': 410,
+  'exhibition.floor': 422,
+  'checkin.unknown_code': 404,
   'project.version_conflict': 412,
   'milestone.version_conflict': 412,
   'request.precondition_required': 428,
