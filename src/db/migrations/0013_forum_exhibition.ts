@@ -58,10 +58,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('forum_products_delegation').on('forum_products').column('delegation_id').execute();
+  await db.schema
+    .createIndex('forum_products_delegation')
+    .on('forum_products')
+    .column('delegation_id')
+    .execute();
 
   await db.schema.alterTable('forum_people').addColumn('badge_code', 'text').execute();
-  await db.schema.createIndex('forum_people_badge').on('forum_people').column('badge_code').unique().execute();
+  await db.schema
+    .createIndex('forum_people_badge')
+    .on('forum_people')
+    .column('badge_code')
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('forum_checkins')

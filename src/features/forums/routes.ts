@@ -4,6 +4,7 @@ import { programmeCalendar } from '../../domain/forum/calendar.ts';
 import { scheduleJson } from '../../domain/forum/schedule-json.ts';
 import type { AppEnv, Deps } from '../../http/context.ts';
 import { json, readErrors, withEtag } from '../shared/http.ts';
+import { exhibitionRoutes } from './exhibition/routes.ts';
 import { programmePdf } from './files/programme-pdf.ts';
 import { Forum, ForumList, LangQuery, Programme } from './schemas.ts';
 import { getForum, listForums, programmeForFiles, publishedProgramme } from './service.ts';
@@ -17,7 +18,8 @@ const file = (type: string, description: string) => ({
   },
 });
 
-export function forumRoutes({ db }: Deps) {
+export function forumRoutes(deps: Deps) {
+  const { db } = deps;
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
@@ -115,5 +117,6 @@ export function forumRoutes({ db }: Deps) {
     },
   );
 
+  app.route('/', exhibitionRoutes(deps));
   return app;
 }

@@ -17,7 +17,11 @@ import type { Exhibition } from './schemas.ts';
 
 type Q = Kysely<Database>;
 
-export async function exhibition(db: Q, forumId: string, user: Principal | null): Promise<z.infer<typeof Exhibition>> {
+export async function exhibition(
+  db: Q,
+  forumId: string,
+  user: Principal | null,
+): Promise<z.infer<typeof Exhibition>> {
   await forumToRead(db, forumId, user);
   const [halls, booths, delegations] = await Promise.all([
     hallsRepo.ofForum(db, forumId),
@@ -36,7 +40,11 @@ export async function exhibition(db: Q, forumId: string, user: Principal | null)
     productsRepo.ofDelegations(db, [...shown]),
   ]);
   const partyOf = new Map(showing.map((d) => [d.id, d.party_id]));
-  const presented = await presentProducts(db, products, offersLookup(db, (id) => partyOf.get(id)));
+  const presented = await presentProducts(
+    db,
+    products,
+    offersLookup(db, (id) => partyOf.get(id)),
+  );
   const nameOf = (delegationId: string | null) =>
     delegationId && shown.has(delegationId) ? (names.get(partyOf.get(delegationId)!)?.name ?? {}) : null;
   return {
