@@ -11,6 +11,7 @@ import { useApi } from '../../api/client.ts';
 import type { Lang } from '../../api/types.ts';
 import { Async, PageTitle } from '../../components/common.tsx';
 import { formatPartialDate } from '../../i18n/format.ts';
+import { Link } from '../../router.tsx';
 import './i18n.ts';
 import { Text } from './texts.tsx';
 
@@ -210,6 +211,9 @@ export function ForumPage({ params }: { params: Record<string, string> }) {
             )}
           </dl>
           {forum.historical && <p className="muted">{t('historical')}</p>}
+          <p>
+            <Link to={`/forums/${encodeURIComponent(forum.id)}/exhibition`}>{t('exhibitionLink')}</Link>
+          </p>
           <h2>{t('programme')}</h2>
           <ProgrammeView forum={forum} />
           {forum.facts.length > 0 && (
