@@ -44,7 +44,7 @@ export async function addPhoto(
   const bytes = await readBody(request, max);
   // GIF is an image the platform accepts; a product photo is a photograph: JPEG, PNG or WebP.
   const type = await fileTypeFromBuffer(bytes);
-  if (type && type.mime.startsWith('image/') && !PHOTO_TYPES.has(type.mime))
+  if (type?.mime.startsWith('image/') && !PHOTO_TYPES.has(type.mime))
     throw new AppError(
       'upload.unsupported_type',
       `the file is ${type.mime}; only JPEG, PNG or WebP photos are accepted here`,

@@ -87,7 +87,7 @@ function Scanner({ onCode }: { onCode: (code: string) => void }) {
         hidden={!stream}
         style={{ width: '100%', maxWidth: '480px', display: stream ? 'block' : 'none' }}
       />
-      <canvas ref={canvas} hidden aria-hidden="true" />
+      <canvas ref={canvas} hidden />
     </section>
   );
 }

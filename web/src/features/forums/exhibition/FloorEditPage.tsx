@@ -194,9 +194,7 @@ export function FloorEditPage({ params }: { params: Record<string, string> }) {
       <p>
         <Link to={`/forums/${encodeURIComponent(params.id ?? '')}/exhibition`}>{t('title')}</Link>
         {' · '}
-        <a href={`${base}/badges.pdf?lang=${t('lang.vi') ? '' : ''}`.replace('lang=', 'lang=en')}>
-          {t('forumBadges')}
-        </a>
+        <a href={`${base}/badges.pdf?lang=${i18n.resolvedLanguage ?? 'en'}`}>{t('forumBadges')}</a>
       </p>
       <Async state={state}>
         {(data) => (

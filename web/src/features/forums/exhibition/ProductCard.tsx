@@ -19,8 +19,8 @@ export function ProductCard({ p, children }: { p: ProductT; children?: React.Rea
       {Object.keys(p.description).length > 0 && <Text as="p" value={p.description} />}
       <p className="muted">
         {p.ocopStars !== null && (
-          <span className="badge" aria-label={t('ocop', { n: p.ocopStars })}>
-            {t('ocop', { n: p.ocopStars })} {'★'.repeat(p.ocopStars)}
+          <span className="badge">
+            {t('ocop', { n: p.ocopStars })} <span aria-hidden="true">{'★'.repeat(p.ocopStars)}</span>
           </span>
         )}{' '}
         {p.gi && (
