@@ -70,7 +70,7 @@ beforeAll(async () => {
     ['organiser', organiser],
     ['head', head],
   ] as const)
-    ids[name] = ((await (await call(c, '/api/auth/me')).json()) as { id: string }).id;
+    ids[name] = ((await (await call(c, '/api/auth/me')).json()) as { user: { id: string } }).user.id;
   const forum = await call(admin, '/api/forums', 'POST', {
     forum: {
       id: FORUM,
@@ -84,7 +84,7 @@ beforeAll(async () => {
     },
     organiserIds: [ids.organiser],
   });
-  expect(forum.status).toBe(201);
+  expect(forum.status, await forum.clone().text()).toBe(201);
   const inv = await call(organiser, `/api/forums/${FORUM}/invitations`, 'POST', {
     csv: 'party,email,language\nVN-HANOI,head@example.org,vi\nJP-27,osaka@example.org,ja\n',
   });
@@ -153,7 +153,10 @@ describe('the exhibition', () => {
       const assign = page.locator('form[data-assign="A1"]');
       await assign.locator('select').selectOption(delegationId);
       await assign.locator('button[type=submit]').click();
-      await assign.locator('[role=status]').waitFor();
+      // The plan names the exhibitor once the booth is given.
+      await expect
+        .poll(() => page.locator('[data-booth="A1"] title').textContent(), { timeout: 15_000 })
+        .toBe(en.boothOf.replace('{{code}}', 'A1').replace('{{exhibitor}}', 'Hanoi'));
       expect(await axe(page)).toEqual([]);
       await screenshot(page, 'exhibition-floor-en');
       await context.close();

@@ -202,13 +202,13 @@ export function FloorEditPage({ params }: { params: Record<string, string> }) {
             {data.halls.length > 0 && <FloorPlan data={data} />}
             <HallForm base={base} onDone={reload} />
             <BoothForm base={base} data={data} onDone={reload} />
-            {data.booths.length > 0 && (
+            {data.booths.length > 0 && delegations.data && (
               <section aria-labelledby="assign">
                 <h2 id="assign">{t('assign')}</h2>
                 <ul className="plain">
                   {data.booths.map((b) => (
                     <Assign
-                      key={`${b.id}-${b.version}-${delegations.data?.items.length ?? 0}`}
+                      key={b.id}
                       base={base}
                       booth={b}
                       delegations={delegations.data?.items ?? []}
