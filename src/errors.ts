@@ -38,6 +38,8 @@ export const ERROR_STATUS = {
   'meeting.rule': 422,
   'meeting.version_conflict': 412,
   'invitation.expired': 410,
+  'exhibition.floor': 422,
+  'checkin.unknown_code': 404,
   'project.version_conflict': 412,
   'milestone.version_conflict': 412,
   'request.precondition_required': 428,

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_change_scopes.ts';
 import * as m0010 from './migrations/0010_forum_delegations.ts';
 import * as m0011 from './migrations/0011_follow_through.ts';
 import * as m0012 from './migrations/0012_texts.ts';
+import * as m0013 from './migrations/0013_forum_exhibition.ts';
 import * as m0015 from './migrations/0015_meetings.ts';
 import type { Database } from './types.ts';
 
@@ -31,6 +32,7 @@ const provider = (engine: string): MigrationProvider => ({
     '0010_forum_delegations': { up: (db) => m0010.up(db) },
     '0011_follow_through': { up: (db) => m0011.up(db) },
     '0012_texts': { up: (db) => m0012.up(db) },
+    '0013_forum_exhibition': { up: (db) => m0013.up(db) },
     '0015_meetings': { up: (db) => m0015.up(db) },
   }),
 });

@@ -244,6 +244,8 @@ export interface ForumPeopleTable {
   accessibility: string | null;
   agenda: string | null; // JSON session ids the member chose
   calendar_token_hash: string | null;
+  /** The code printed on the badge (random, 80 bits): what the check-in scans. Renewable. */
+  badge_code: string | null;
   listed: Generated<number>;
   version: Generated<number>;
   created_at: string;
@@ -538,6 +540,32 @@ export interface MeetingRequestsTable {
   updated_at: string;
 }
 
+/** A hall of the exhibition: a grid of `columns` × `rows` cells (0013). */
+export interface ForumHallsTable {
+  id: string;
+  forum_id: string;
+  name: string; // JSON Texts
+  columns: number;
+  rows: number;
+  sort: number;
+  created_at: string;
+}
+
+export interface ForumBoothsTable {
+  id: string;
+  forum_id: string;
+  hall_id: string;
+  code: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  delegation_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MeetingPresenceTable {
   delegation_id: string;
   forum_id: string;
@@ -604,6 +632,30 @@ export interface MeetingOutcomesTable {
   updated_at: string;
 }
 
+export interface ForumProductsTable {
+  id: string;
+  forum_id: string;
+  delegation_id: string;
+  name: string; // JSON Texts
+  description: string; // JSON Texts
+  sector: string | null;
+  origin_code: string | null;
+  ocop_stars: number | null;
+  gi: string | null; // JSON Texts
+  offers: Generated<string>; // JSON number[]
+  photos: Generated<string>; // JSON string[] (file ids)
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ForumCheckinsTable {
+  person_id: string;
+  forum_id: string;
+  at: string;
+  by_user_id: string | null;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   organizations: OrganizationsTable;
@@ -626,6 +678,10 @@ export interface Database {
   forum_releases: ForumReleasesTable;
   forum_delegations: ForumDelegationsTable;
   forum_invitations: ForumInvitationsTable;
+  forum_halls: ForumHallsTable;
+  forum_booths: ForumBoothsTable;
+  forum_products: ForumProductsTable;
+  forum_checkins: ForumCheckinsTable;
   profiles: ProfilesTable;
   meta: MetaTable;
   jobs: JobsTable;

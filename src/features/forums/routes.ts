@@ -4,6 +4,7 @@ import { programmeCalendar } from '../../domain/forum/calendar.ts';
 import { scheduleJson } from '../../domain/forum/schedule-json.ts';
 import { type AppEnv, type Deps, publicUrlOf } from '../../http/context.ts';
 import { json, readErrors, withEtag } from '../shared/http.ts';
+import { exhibitionRoutes } from './exhibition/routes.ts';
 import { programmePdf } from './files/programme-pdf.ts';
 import { Forum, ForumList, LangQuery, Programme } from './schemas.ts';
 import { getForum, listForums, programmeForFiles, publishedProgramme } from './service.ts';
@@ -119,5 +120,6 @@ export function forumRoutes(deps: Deps) {
     },
   );
 
+  app.route('/', exhibitionRoutes(deps));
   return app;
 }

@@ -218,6 +218,9 @@ export function ForumPage({ params }: { params: Record<string, string> }) {
             )}
           </dl>
           {forum.historical && <p className="muted">{t('historical')}</p>}
+          <p>
+            <Link to={`/forums/${encodeURIComponent(forum.id)}/exhibition`}>{t('exhibitionLink')}</Link>
+          </p>
           <h2>{t('programme')}</h2>
           <ProgrammeView forum={forum} />
           {forum.facts.length > 0 && (
