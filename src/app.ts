@@ -13,6 +13,7 @@ import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
 import { atlasRoutes } from './features/atlas/routes.ts';
 import type { Scope } from './features/audit/service.ts';
+import { ceremonyRoutes } from './features/ceremony/routes.ts';
 import { followThroughRoutes } from './features/followthrough/routes.ts';
 import { delegationRoutes } from './features/forums/delegations/routes.ts';
 import { forumEditingRoutes } from './features/forums/editing/routes.ts';
@@ -133,6 +134,7 @@ export function createApp(
     forumEditingRoutes,
     delegationRoutes,
     followThroughRoutes,
+    ceremonyRoutes,
     outboxRoutes,
     jobRoutes,
   ])

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_change_scopes.ts';
 import * as m0010 from './migrations/0010_forum_delegations.ts';
 import * as m0011 from './migrations/0011_follow_through.ts';
 import * as m0012 from './migrations/0012_texts.ts';
+import * as m0014 from './migrations/0014_ceremony_news.ts';
 import type { Database } from './types.ts';
 
 // Migrations are imported statically (not read from a folder at run time) so that the list is
@@ -30,6 +31,7 @@ const provider = (engine: string): MigrationProvider => ({
     '0010_forum_delegations': { up: (db) => m0010.up(db) },
     '0011_follow_through': { up: (db) => m0011.up(db) },
     '0012_texts': { up: (db) => m0012.up(db) },
+    '0014_ceremony_news': { up: (db) => m0014.up(db) },
   }),
 });
 

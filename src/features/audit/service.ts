@@ -21,6 +21,9 @@ export const EntityType = z.enum([
   'milestone',
   'report',
   'note',
+  'ceremony_item',
+  'news',
+  'annual_report',
 ]);
 export type EntityType = z.infer<typeof EntityType>;
 
