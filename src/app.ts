@@ -19,6 +19,7 @@ import { delegationRoutes } from './features/forums/delegations/routes.ts';
 import { forumEditingRoutes } from './features/forums/editing/routes.ts';
 import { forumRoutes } from './features/forums/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
+import { newsRoutes } from './features/news/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { profileRoutes } from './features/profiles/routes.ts';
 import { withActions } from './http/actions.ts';
@@ -135,6 +136,7 @@ export function createApp(
     delegationRoutes,
     followThroughRoutes,
     ceremonyRoutes,
+    newsRoutes,
     outboxRoutes,
     jobRoutes,
   ])
