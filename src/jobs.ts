@@ -1,4 +1,5 @@
 import { PRUNE_EVERY_MS, pruneSignIns } from './features/accounts/jobs.ts';
+import { annualReportJob } from './features/followthrough/annual-report.ts';
 import { followThroughReminders, REMINDERS_EVERY_MS } from './features/followthrough/reminders.ts';
 import type { AnyJob } from './platform/jobs/define.ts';
 import { pruneJobs } from './platform/jobs/prune.ts';
@@ -18,7 +19,15 @@ export function applicationJobs({ mailer, filesDir }: { mailer: Mailer | null; f
 } {
   const sweep = sweepFiles(filesDir);
   return {
-    jobs: [sendMailJob(mailer), pruneOutbox, pruneJobs, pruneSignIns, sweep, followThroughReminders],
+    jobs: [
+      sendMailJob(mailer),
+      pruneOutbox,
+      pruneJobs,
+      pruneSignIns,
+      sweep,
+      followThroughReminders,
+      annualReportJob,
+    ],
     recurring: [
       { job: pruneSignIns, everyMs: PRUNE_EVERY_MS, payload: {} },
       { job: pruneJobs, everyMs: 24 * HOUR, payload: {} },

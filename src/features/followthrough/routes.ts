@@ -10,6 +10,7 @@ import {
   signedIn,
 } from '../../http/context.ts';
 import { json, jsonBody, readErrors, withEtag, writeErrors } from '../shared/http.ts';
+import { annualReportRoutes } from './annual-report-routes.ts';
 import { createCycle, listCycles, savePriorityFields } from './cycles.ts';
 import { cycleDashboard, projectPage } from './dashboard.ts';
 import { addEvidenceFile, serveEvidenceFile } from './documents.ts';
@@ -378,5 +379,6 @@ export function followThroughRoutes(deps: Deps) {
   );
 
   app.route('/', exchangeRoutes(deps));
+  app.route('/', annualReportRoutes(deps));
   return app;
 }
