@@ -14,6 +14,7 @@ import { annualReportRoutes } from './annual-report-routes.ts';
 import { createCycle, listCycles, savePriorityFields } from './cycles.ts';
 import { cycleDashboard, projectPage } from './dashboard.ts';
 import { addEvidenceFile, serveEvidenceFile } from './documents.ts';
+import { dueCalendarRoutes } from './due-calendar-routes.ts';
 import { exchangeRoutes } from './exchange-routes.ts';
 import { addEvidence, createMilestone, createProject, updateMilestone, updateProject } from './projects.ts';
 import { addNote, listNotes, listReports, saveReport } from './reports.ts';
@@ -380,5 +381,6 @@ export function followThroughRoutes(deps: Deps) {
 
   app.route('/', exchangeRoutes(deps));
   app.route('/', annualReportRoutes(deps));
+  app.route('/', dueCalendarRoutes(deps));
   return app;
 }
