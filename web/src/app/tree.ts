@@ -2,8 +2,10 @@ import { accountRoutes } from '../features/accounts/routes.ts';
 import { adminRoutes } from '../features/admin/routes.ts';
 import { agreementRoutes } from '../features/agreements/routes.ts';
 import { atlasRoutes } from '../features/atlas/routes.ts';
+import { ceremonyRoutes } from '../features/ceremony/routes.ts';
 import { forumRoutes } from '../features/forums/routes.ts';
 import { localityRoutes } from '../features/localities/routes.ts';
+import { newsRoutes } from '../features/news/routes.ts';
 import { organizationRoutes } from '../features/organizations/routes.ts';
 import { profileRoutes } from '../features/profiles/routes.ts';
 import type { RouteNode } from './routes.ts';
@@ -17,6 +19,8 @@ export const ROUTES: RouteNode = {
     localityRoutes,
     organizationRoutes,
     forumRoutes,
+    ceremonyRoutes,
+    newsRoutes,
     ...profileRoutes,
     ...accountRoutes,
     adminRoutes,

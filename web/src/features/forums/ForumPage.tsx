@@ -11,6 +11,7 @@ import { useApi } from '../../api/client.ts';
 import type { Lang } from '../../api/types.ts';
 import { Async, PageTitle } from '../../components/common.tsx';
 import { formatPartialDate } from '../../i18n/format.ts';
+import { Link } from '../../router.tsx';
 import './i18n.ts';
 import { Text } from './texts.tsx';
 
@@ -212,6 +213,9 @@ export function ForumPage({ params }: { params: Record<string, string> }) {
           {forum.historical && <p className="muted">{t('historical')}</p>}
           <h2>{t('programme')}</h2>
           <ProgrammeView forum={forum} />
+          <p>
+            <Link to={`/forums/${encodeURIComponent(forum.id)}/ceremony`}>{t('kind.ceremony')}</Link>
+          </p>
           {forum.facts.length > 0 && (
             <section>
               <h2>{t('facts')}</h2>
