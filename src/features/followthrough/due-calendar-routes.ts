@@ -54,12 +54,7 @@ export function dueCalendarRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const { body, name } = await dueCalendar(
-        db.db,
-        clock,
-        c.req.valid('param').file,
-        c.req.valid('query').lang,
-      );
+      const { body, name } = await dueCalendar(db.db, c.req.valid('param').file, c.req.valid('query').lang);
       return c.body(body, 200, {
         'content-type': 'text/calendar; charset=utf-8',
         'content-disposition': `inline; filename="${name}.ics"`,

@@ -71,7 +71,7 @@ const day = (date: string, zone: string) => {
 };
 
 /** The feed at `<token>.ics`, in the side's language unless `lang` is asked. */
-export async function dueCalendar(db: Q, clock: Clock, file: string, asked?: CalendarLang) {
+export async function dueCalendar(db: Q, file: string, asked?: CalendarLang) {
   const token = file.replace(/\.ics$/, '');
   const row = TOKEN.test(token)
     ? await db

@@ -274,7 +274,7 @@ export async function newsFeed(db: Q, clock: Clock, publicUrl: string, lang: New
         title: t.title,
         html: t.body,
         published: n.publishedAt,
-        updated: n.updatedAt > n.publishedAt ? n.updatedAt : n.publishedAt,
+        updated: [n.updatedAt, n.publishedAt].sort()[1]!,
         url: pageOf(n.id, lang),
         authors: [{ name: 'Kizuna' }],
         status: t.status,
