@@ -55,6 +55,10 @@ describe.each(ENGINES)('the signing ceremony on %s', (engine) => {
       body: { state: 'open' },
     });
     expect(open.status).toBe(200);
+    // Before a release, the public sees no ceremony session; after it, the released one.
+    expect((await (await t.req(`/api/forums/${forumId}/ceremony`)).json()).sessions).toEqual([]);
+    const release = await post(t, `/api/forums/${forumId}/releases`, organiser, {});
+    expect(release.res.status).toBe(201);
   });
   afterAll(() => t.close());
 

@@ -24,8 +24,8 @@ import {
   signedState,
 } from '../agreements/service.ts';
 import { actorOf, forumScope, recordChange } from '../audit/service.ts';
-import { forumToEdit } from '../forums/editing/access.ts';
-import { getForum } from '../forums/service.ts';
+import { forumToEdit, organises } from '../forums/editing/access.ts';
+import { getForum, publishedProgramme } from '../forums/service.ts';
 import { parseJson } from '../shared/json.ts';
 import { ceremonyRepo, type ItemRow } from './repository.ts';
 import {
@@ -90,10 +90,19 @@ function present(r: ListedRow, statusOf: (r: ListedRow) => string): CeremonyItem
 /** The forum's ceremony: its ceremony sessions (with the record's notes and sources) and their items. */
 export async function getCeremony(db: Q, forumId: string, viewer: Principal | null): Promise<Ceremony> {
   const forum = await getForum(db, forumId, viewer);
-  const [sessions, items] = await Promise.all([
+  const [all, items] = await Promise.all([
     ceremonyRepo.sessions(db, forumId),
     ceremonyRepo.items(db, forumId),
   ]);
+  // Those who do not organise the forum see the ceremony sessions of its published programme only.
+  const released = organises(viewer, forumId)
+    ? null
+    : new Set(
+        (
+          await publishedProgramme(db, forumId, viewer).catch(() => ({ sessions: [] as { id: string }[] }))
+        ).sessions.map((x) => x.id),
+      );
+  const sessions = released ? all.filter((x) => released.has(x.id)) : all;
   const statuses = await agreementStatuses(
     db,
     items.map((i) => i.agreement_id),
