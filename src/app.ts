@@ -13,12 +13,14 @@ import { accountRoutes } from './features/accounts/routes.ts';
 import { agreementRoutes } from './features/agreements/routes.ts';
 import { atlasRoutes } from './features/atlas/routes.ts';
 import { forumScope, type Scope } from './features/audit/service.ts';
+import { ceremonyRoutes } from './features/ceremony/routes.ts';
 import { followThroughRoutes } from './features/followthrough/routes.ts';
 import { delegationRoutes } from './features/forums/delegations/routes.ts';
 import { forumEditingRoutes } from './features/forums/editing/routes.ts';
 import { forumRoutes } from './features/forums/routes.ts';
 import { localityRoutes } from './features/localities/routes.ts';
 import { meetingRoutes } from './features/meetings/routes.ts';
+import { newsRoutes } from './features/news/routes.ts';
 import { organizationRoutes } from './features/organizations/routes.ts';
 import { profileRoutes } from './features/profiles/routes.ts';
 import { withActions } from './http/actions.ts';
@@ -156,6 +158,8 @@ export function createApp(
     delegationRoutes,
     meetingRoutes,
     followThroughRoutes,
+    ceremonyRoutes,
+    newsRoutes,
     outboxRoutes,
     jobRoutes,
   ])

@@ -1,4 +1,5 @@
 import { PRUNE_EVERY_MS, pruneSignIns } from './features/accounts/jobs.ts';
+import { annualReportJob } from './features/followthrough/annual-report.ts';
 import { followThroughReminders, REMINDERS_EVERY_MS } from './features/followthrough/reminders.ts';
 import { meetingsScheduleJob } from './features/meetings/runs.ts';
 import type { AnyJob } from './platform/jobs/define.ts';
@@ -27,6 +28,7 @@ export function applicationJobs({ mailer, filesDir }: { mailer: Mailer | null; f
       sweep,
       followThroughReminders,
       meetingsScheduleJob,
+      annualReportJob,
     ],
     recurring: [
       { job: pruneSignIns, everyMs: PRUNE_EVERY_MS, payload: {} },

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_forum_delegations.ts';
 import * as m0011 from './migrations/0011_follow_through.ts';
 import * as m0012 from './migrations/0012_texts.ts';
 import * as m0013 from './migrations/0013_forum_exhibition.ts';
+import * as m0014 from './migrations/0014_ceremony_news.ts';
 import * as m0015 from './migrations/0015_meetings.ts';
 import type { Database } from './types.ts';
 
@@ -33,6 +34,7 @@ const provider = (engine: string): MigrationProvider => ({
     '0011_follow_through': { up: (db) => m0011.up(db) },
     '0012_texts': { up: (db) => m0012.up(db) },
     '0013_forum_exhibition': { up: (db) => m0013.up(db) },
+    '0014_ceremony_news': { up: (db) => m0014.up(db) },
     '0015_meetings': { up: (db) => m0015.up(db) },
   }),
 });

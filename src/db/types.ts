@@ -540,6 +540,25 @@ export interface MeetingRequestsTable {
   updated_at: string;
 }
 
+/** The signing ceremony (migration 0014_ceremony_news). */
+export interface CeremonyItemsTable {
+  id: string;
+  forum_id: string;
+  session_id: string;
+  agreement_id: string;
+  kind: string; // 'signing' | 'handover'
+  position: number;
+  signatories: string; // JSON { vn: [{ name, position }], jp: [...] }
+  note: string | null;
+  done_on: string | null;
+  done_at: string | null;
+  /** JSON: the agreement's status, statement, signing date and sources before it was marked done. */
+  prior: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 /** A hall of the exhibition: a grid of `columns` × `rows` cells (0013). */
 export interface ForumHallsTable {
   id: string;
@@ -562,6 +581,19 @@ export interface ForumBoothsTable {
   h: number;
   delegation_id: string | null;
   version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsItemsTable {
+  id: string;
+  texts: string; // JSON { vi?: { title, body, status }, ja?: …, en?: … }
+  forum_id: string | null;
+  cycle_id: string | null;
+  project_id: string | null;
+  published_at: string;
+  author_id: string | null;
+  version: number;
   created_at: string;
   updated_at: string;
 }
@@ -656,6 +688,34 @@ export interface ForumCheckinsTable {
   by_user_id: string | null;
 }
 
+export interface AnnualReportsTable {
+  id: string;
+  cycle_id: string;
+  number: number;
+  as_of: string;
+  published_at: string;
+  published_by: string | null;
+  snapshot: string;
+  sha256: string;
+  job_id: string | null;
+}
+
+export interface AnnualReportFilesTable {
+  report_id: string;
+  name: string;
+  media_type: string;
+  content: string;
+  sha256: string;
+  created_at: string;
+}
+
+export interface DueCalendarsTable {
+  project_id: string;
+  side: string;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   localities: LocalitiesTable;
   organizations: OrganizationsTable;
@@ -689,6 +749,11 @@ export interface Database {
   mail_deliveries: MailDeliveriesTable;
   files: FilesTable;
   ft_cycles: FtCyclesTable;
+  ceremony_items: CeremonyItemsTable;
+  news_items: NewsItemsTable;
+  annual_reports: AnnualReportsTable;
+  annual_report_files: AnnualReportFilesTable;
+  due_calendars: DueCalendarsTable;
   ft_priority_fields: FtPriorityFieldsTable;
   ft_projects: FtProjectsTable;
   ft_project_parties: FtProjectPartiesTable;

@@ -10,6 +10,12 @@ export {
   insertSyntheticAgreements,
   type StatedTerms,
 } from './bulk.ts';
+export {
+  agreementCeremonyState,
+  type CeremonyState,
+  setAgreementCeremonyState,
+  signedState,
+} from './ceremony.ts';
 export { present, toAgreementSummary } from './present.ts';
 export {
   agreementExists,

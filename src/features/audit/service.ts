@@ -22,6 +22,9 @@ export const EntityType = z.enum([
   'report',
   'note',
   'meeting',
+  'ceremony_item',
+  'news',
+  'annual_report',
 ]);
 export type EntityType = z.infer<typeof EntityType>;
 

@@ -10,9 +10,11 @@ import {
   signedIn,
 } from '../../http/context.ts';
 import { json, jsonBody, readErrors, withEtag, writeErrors } from '../shared/http.ts';
+import { annualReportRoutes } from './annual-report-routes.ts';
 import { createCycle, listCycles, savePriorityFields } from './cycles.ts';
 import { cycleDashboard, projectPage } from './dashboard.ts';
 import { addEvidenceFile, serveEvidenceFile } from './documents.ts';
+import { dueCalendarRoutes } from './due-calendar-routes.ts';
 import { exchangeRoutes } from './exchange-routes.ts';
 import { addEvidence, createMilestone, createProject, updateMilestone, updateProject } from './projects.ts';
 import { addNote, listNotes, listReports, saveReport } from './reports.ts';
@@ -377,5 +379,7 @@ export function followThroughRoutes(deps: Deps) {
   );
 
   app.route('/', exchangeRoutes(deps));
+  app.route('/', annualReportRoutes(deps));
+  app.route('/', dueCalendarRoutes(deps));
   return app;
 }

@@ -2,10 +2,12 @@ import { accountRoutes } from '../features/accounts/routes.ts';
 import { adminRoutes } from '../features/admin/routes.ts';
 import { agreementRoutes } from '../features/agreements/routes.ts';
 import { atlasRoutes } from '../features/atlas/routes.ts';
+import { ceremonyRoutes } from '../features/ceremony/routes.ts';
 import { followThroughRoutes } from '../features/followthrough/routes.ts';
 import { invitationRoutes } from '../features/forums/delegation/routes.ts';
 import { forumRoutes } from '../features/forums/routes.ts';
 import { localityRoutes } from '../features/localities/routes.ts';
+import { newsRoutes } from '../features/news/routes.ts';
 import { organizationRoutes } from '../features/organizations/routes.ts';
 import { profileRoutes } from '../features/profiles/routes.ts';
 import type { RouteNode } from './routes.ts';
@@ -21,6 +23,8 @@ export const ROUTES: RouteNode = {
     forumRoutes,
     invitationRoutes,
     followThroughRoutes,
+    ceremonyRoutes,
+    newsRoutes,
     ...profileRoutes,
     ...accountRoutes,
     adminRoutes,

@@ -223,6 +223,9 @@ export function ForumPage({ params }: { params: Record<string, string> }) {
           </p>
           <h2>{t('programme')}</h2>
           <ProgrammeView forum={forum} />
+          <p>
+            <Link to={`/forums/${encodeURIComponent(forum.id)}/ceremony`}>{t('kind.ceremony')}</Link>
+          </p>
           {forum.facts.length > 0 && (
             <section>
               <h2>{t('facts')}</h2>
