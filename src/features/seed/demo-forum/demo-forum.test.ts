@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../../../../test/support/app.ts';
 import { ENGINES } from '../../../../test/support/db.ts';
 import { adminHeaders } from '../../../../test/support/factories.ts';
+import { type PlacedBooth, placementProblems } from '../../../domain/forum/floor.ts';
 import { planProgramme } from './programme.ts';
 import { seedDemoForum } from './seed.ts';
 
@@ -62,6 +63,35 @@ describe.each(ENGINES)('the demo forum on %s', (engine) => {
     expect(programme.sessions.every((s) => String(s.abstract.en).includes('synthetic'))).toBe(true);
     const ics = await (await t.req('/api/forums/kizuna-demo/programme.ics?lang=ja')).text();
     expect(ics).toContain('合成データ');
+
+    // The exhibition: 40 booths on one hall's grid that break none of the floor's rules, one for
+    // each of 40 delegations, and their typical products, marked synthetic in every language.
+    expect(r).toMatchObject({ booths: 40 });
+    const floor = (await (await t.req('/api/forums/kizuna-demo/exhibition')).json()) as {
+      halls: { id: string; columns: number; rows: number; name: Json }[];
+      booths: PlacedBooth[] & { delegationId: string | null }[];
+      exhibitors: { booths: string[]; products: { name: Json; description: Json }[] }[];
+    };
+    expect(floor.halls).toHaveLength(1);
+    expect(floor.booths).toHaveLength(40);
+    const hall = floor.halls[0]!;
+    for (const b of floor.booths)
+      expect(
+        placementProblems(
+          b,
+          hall,
+          floor.booths.filter((o) => o.id !== b.id),
+        ),
+      ).toEqual([]);
+    expect(new Set(floor.booths.map((b) => b.delegationId)).size).toBe(40);
+    const products = floor.exhibitors.flatMap((e) => e.products);
+    expect(products).toHaveLength(r.products);
+    expect(products.length).toBeGreaterThanOrEqual(40);
+    for (const p of products)
+      for (const lang of ['vi', 'ja', 'en'] as const) {
+        expect(p.name[lang]).toBeTruthy();
+        expect(String(p.description[lang])).toMatch(/mô phỏng|合成データ|synthetic/);
+      }
 
     // The programme keeps the forum's own rules (no room or speaker in two places).
     const admin = await adminHeaders(t);

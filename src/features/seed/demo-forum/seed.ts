@@ -55,7 +55,6 @@ export interface DemoForumReport {
   sessions: number;
   delegations: number;
   members: number;
-  /** Filled by the exhibition's part of the seed once it exists (see `addDemoExhibition`). */
   booths: number;
   products: number;
 }
@@ -132,16 +131,125 @@ async function inBatches<T>(
   }
 }
 
+/** Typical products of the demo: kinds a province or prefecture shows, none a real product. */
+const DEMO_PRODUCTS: {
+  sector: string;
+  vn: Record<'vi' | 'ja' | 'en', string>;
+  jp: Record<'vi' | 'ja' | 'en', string>;
+}[] = [
+  {
+    sector: 'agriculture.food',
+    vn: { vi: 'Mật ong hoa nhãn', ja: '龍眼の花のはちみつ', en: 'Longan-blossom honey' },
+    jp: { vi: 'Rượu sake từ gạo địa phương', ja: '地元米の日本酒', en: 'Sake from local rice' },
+  },
+  {
+    sector: 'agriculture',
+    vn: { vi: 'Cà phê rang xay', ja: '焙煎コーヒー', en: 'Roasted coffee' },
+    jp: { vi: 'Trà xanh', ja: '緑茶', en: 'Green tea' },
+  },
+  {
+    sector: 'fisheries',
+    vn: { vi: 'Nước mắm truyền thống', ja: '伝統の魚醤', en: 'Traditional fish sauce' },
+    jp: { vi: 'Hải sản khô', ja: '干物', en: 'Dried seafood' },
+  },
+  {
+    sector: 'culture',
+    vn: { vi: 'Gốm thủ công', ja: '手作りの陶器', en: 'Handmade pottery' },
+    jp: { vi: 'Đồ sơn mài', ja: '漆器', en: 'Lacquerware' },
+  },
+  {
+    sector: 'forestry',
+    vn: { vi: 'Đồ gỗ mỹ nghệ', ja: '木工芸品', en: 'Fine woodcraft' },
+    jp: { vi: 'Giấy washi', ja: '和紙', en: 'Washi paper' },
+  },
+  {
+    sector: 'tourism',
+    vn: { vi: 'Tour sinh thái', ja: 'エコツアー', en: 'Eco-tours' },
+    jp: { vi: 'Suối nước nóng', ja: '温泉', en: 'Hot-spring stays' },
+  },
+];
+
 /**
- * Where the exhibition's part of the demo goes: 40 booths on the floor's grid and the delegations'
- * typical products (issue #11). The exhibition is being built on its own branch; until it lands
- * this adds nothing. It runs inside the seed's transaction, after the delegations exist.
+ * The demo's exhibition: one hall of 10 × 8 cells filled with booths of 2 × 1 (40 places), one booth for each of the first 40 delegations, and one or two typical
+ * products each (names in the three languages, the party's own language the original, the others
+ * marked unofficial translations; OCOP stars for some Vietnamese ones). No photos: a newcomer can
+ * add one. Everything says it is synthetic. Runs inside the seed's transaction.
  */
 export async function addDemoExhibition(
-  _tx: Q,
-  _ctx: { forumId: string; rand: Rand; delegations: { id: string; party: Party }[]; now: string },
+  tx: Q,
+  ctx: { forumId: string; rand: Rand; delegations: { id: string; party: Party }[]; now: string },
 ): Promise<{ booths: number; products: number }> {
-  return { booths: 0, products: 0 };
+  const { forumId, rand, delegations, now } = ctx;
+  const hallId = `${forumId}-hall-a`;
+  await tx
+    .insertInto('forum_halls')
+    .values({
+      id: hallId,
+      forum_id: forumId,
+      name: JSON.stringify({
+        vi: `Sảnh A${SYN.vi}`,
+        ja: `Aホール${SYN.ja}`,
+        en: `Hall A${SYN.en}`,
+        translation: { ja: 'unofficial', en: 'unofficial' },
+      }),
+      columns: 10,
+      rows: 8,
+      sort: 0,
+      created_at: now,
+    })
+    .execute();
+  const exhibitors = delegations.slice(0, 40);
+  const booths = exhibitors.map((d, i) => {
+    return {
+      id: `${forumId}-booth-${i + 1}`,
+      forum_id: forumId,
+      hall_id: hallId,
+      code: `A${String(i + 1).padStart(2, '0')}`,
+      x: (i % 5) * 2,
+      y: Math.floor(i / 5), // 8 rows of 5 booths, each 2 cells wide
+      w: 2,
+      h: 1,
+      delegation_id: d.id,
+      created_at: now,
+      updated_at: now,
+    };
+  });
+  const products = exhibitors.flatMap((d, i) => {
+    const count = rand() < 0.5 ? 1 : 2;
+    return Array.from({ length: count }, (_, k) => {
+      const kind = DEMO_PRODUCTS[(i + k * 3) % DEMO_PRODUCTS.length]!;
+      const vn = d.party.country === 'VN';
+      const name = vn ? kind.vn : kind.jp;
+      const original = vn ? 'vi' : 'ja';
+      const others = (['vi', 'ja', 'en'] as const).filter((l) => l !== original);
+      const marks = Object.fromEntries(others.map((l) => [l, 'unofficial']));
+      return {
+        id: `${forumId}-product-${i + 1}-${k + 1}`,
+        forum_id: forumId,
+        delegation_id: d.id,
+        name: JSON.stringify({ ...name, translation: marks }),
+        description: JSON.stringify({
+          vi: `${name.vi} của ${d.party.name.vi}${SYN.vi}`,
+          ja: `${d.party.name.ja}の${name.ja}${SYN.ja}`,
+          en: `${name.en} from ${d.party.name.en}${SYN.en}`,
+          translation: marks,
+        }),
+        sector: kind.sector,
+        origin_code: d.party.type === 'locality' ? d.party.id : null,
+        ocop_stars: vn && kind.sector.startsWith('agriculture') ? 3 + Math.floor(rand() * 3) : null,
+        gi: null,
+        created_at: now,
+        updated_at: now,
+      };
+    });
+  });
+  await tx.insertInto('forum_booths').values(booths).execute();
+  for (let i = 0; i < products.length; i += 100)
+    await tx
+      .insertInto('forum_products')
+      .values(products.slice(i, i + 100))
+      .execute();
+  return { booths: booths.length, products: products.length };
 }
 
 /** Creates the demo forum, or reports the one already there (publishing release 1 if it is missing). */
