@@ -69,7 +69,7 @@ describe.each(ENGINES)('the demo forum on %s', (engine) => {
     expect(r).toMatchObject({ booths: 40 });
     const floor = (await (await t.req('/api/forums/kizuna-demo/exhibition')).json()) as {
       halls: { id: string; columns: number; rows: number; name: Json }[];
-      booths: PlacedBooth[] & { delegationId: string | null }[];
+      booths: (PlacedBooth & { delegationId: string | null })[];
       exhibitors: { booths: string[]; products: { name: Json; description: Json }[] }[];
     };
     expect(floor.halls).toHaveLength(1);
