@@ -152,6 +152,34 @@ describe('a head of delegation, invited by mail', () => {
   let agendaPage = '';
   let invitationPath = '';
 
+  /** Each new page, read by the head in one language: axe finds nothing serious, nothing overflows. */
+  async function checkAccessible(lang: string, locale: string, texts: typeof ja) {
+    expect(headCookie).not.toBe('');
+    const { context, page } = await newPage(browser, { locale, width: 375, height: 812, mobile: true });
+    const [name, value] = headCookie.split('=');
+    await context.addCookies([{ name: name!, value: value!, url: server.url }]);
+    for (const [path, heading] of [
+      [invitationPath, texts.invitation.title],
+      ['/forums/mine', texts.mine.title],
+      [delegationPage, ''],
+      [agendaPage, '山田 花子'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await settled(page);
+      expect(await page.textContent('h1'), path).toContain(heading);
+      await noOverflow(page);
+      expect(await axe(page), `${lang} ${path}`).toEqual([]);
+    }
+    // The member's form, open, in this language.
+    await page.goto(`${server.url}${delegationPage}`);
+    await settled(page);
+    await page.getByRole('button', { name: texts.delegation.add, exact: true }).click();
+    await expect.poll(() => page.locator('form.member-form').count()).toBe(1);
+    expect(await axe(page), `${lang} member form`).toEqual([]);
+    await screenshot(page, `member-form-${lang}-phone`);
+    await context.close();
+  }
+
   it('accepts the link in Vietnamese, signs in with the mailed password, registers two members and submits', async () => {
     await call(`/api/forums/${FORUM}/invitations`, {
       method: 'POST',
@@ -307,38 +335,13 @@ describe('a head of delegation, invited by mail', () => {
 
     expect(errors).toEqual([]);
     await context.close();
-  }, 180_000);
 
-  for (const [lang, locale, texts] of [
-    ['ja', 'ja-JP', ja],
-    ['en', 'en-GB', en],
-    ['vi', 'vi-VN', vi],
-  ] as const) {
-    it(`shows the new pages accessibly in ${lang}`, async () => {
-      expect(headCookie).not.toBe('');
-      const { context, page } = await newPage(browser, { locale, width: 375, height: 812, mobile: true });
-      const [name, value] = headCookie.split('=');
-      await context.addCookies([{ name: name!, value: value!, url: server.url }]);
-      for (const [path, heading] of [
-        [invitationPath, texts.invitation.title],
-        ['/forums/mine', texts.mine.title],
-        [delegationPage, ''],
-        [agendaPage, '山田 花子'],
-      ] as const) {
-        await page.goto(`${server.url}${path}`);
-        await settled(page);
-        expect(await page.textContent('h1'), path).toContain(heading);
-        await noOverflow(page);
-        expect(await axe(page), `${lang} ${path}`).toEqual([]);
-      }
-      // The member's form, open, in this language.
-      await page.goto(`${server.url}${delegationPage}`);
-      await settled(page);
-      await page.getByRole('button', { name: texts.delegation.add, exact: true }).click();
-      await expect.poll(() => page.locator('form.member-form').count()).toBe(1);
-      expect(await axe(page), `${lang} member form`).toEqual([]);
-      await screenshot(page, `member-form-${lang}-phone`);
-      await context.close();
-    }, 90_000);
-  }
+    // The same pages in each language, read by the head (one test: they need the delegation above).
+    for (const [lang, locale, texts] of [
+      ['ja', 'ja-JP', ja],
+      ['en', 'en-GB', en],
+      ['vi', 'vi-VN', vi],
+    ] as const)
+      await checkAccessible(lang, locale, texts);
+  }, 480_000);
 });

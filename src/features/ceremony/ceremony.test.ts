@@ -74,8 +74,15 @@ describe.each(ENGINES)('the signing ceremony on %s', (engine) => {
       ...extra,
     });
 
+  const itemCount = async () =>
+    ((await (await t.req(base())).json()).sessions as { items: Json[] }[]).reduce(
+      (n, s) => n + s.items.length,
+      0,
+    );
+
   it('lets only the forum’s organisers (and admins) plan it', async () => {
     const a = await buildAgreement(t, { status: 'planned' });
+    const before = await itemCount();
     const anon = await t.req(`${base()}/items`, {
       method: 'POST',
       body: { agreementId: a.id, sessionId: ceremonySession, kind: 'signing' },
@@ -85,7 +92,8 @@ describe.each(ENGINES)('the signing ceremony on %s', (engine) => {
     expect(other.res.status).toBe(403);
     const ok = await add(a.id);
     expect(ok.res.status).toBe(201);
-    expect(ok.body).toMatchObject({ agreementId: a.id, kind: 'signing', position: 1, done: false });
+    // A new item comes last in its session.
+    expect(ok.body).toMatchObject({ agreementId: a.id, kind: 'signing', position: before + 1, done: false });
     const byAdmin = await add((await buildAgreement(t)).id, admin, { kind: 'handover' });
     expect(byAdmin.res.status).toBe(201);
     expect((await auditOf(t, ok.body.id as string)).map((e) => e.action)).toEqual(['create']);
@@ -118,6 +126,8 @@ describe.each(ENGINES)('the signing ceremony on %s', (engine) => {
   });
 
   it('reorders: every item once, unknown and repeated ids named', async () => {
+    // Three items of its own, whatever the other tests left.
+    for (let k = 0; k < 3; k++) expect((await add((await buildAgreement(t)).id)).res.status).toBe(201);
     const ids = (await (await t.req(base())).json()).sessions[0].items.map((i: Json) => i.id) as string[];
     expect(ids.length).toBeGreaterThanOrEqual(3);
     const reversed = [...ids].reverse();
