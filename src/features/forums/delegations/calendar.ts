@@ -19,7 +19,8 @@ import type { User } from '../../accounts/schemas.ts';
 import { actorOf, forumScope, recordChange } from '../../audit/service.ts';
 import { meetingEventsFor } from '../../meetings/service.ts';
 import { parseJson } from '../../shared/json.ts';
-import { EVERYONE_ATTENDS, REGISTERED } from '../editing/publish.ts';
+import { agendaSessions } from '../agenda/agenda.ts';
+import { REGISTERED } from '../editing/publish.ts';
 import { programmeForFiles } from '../service.ts';
 import { delegationToEdit } from './members.ts';
 import { membersRepo } from './repository.ts';
@@ -97,10 +98,8 @@ export async function personalCalendar(db: Q, file: string): Promise<{ body: str
     ...(person.name_native ? { native: person.name_native } : {}),
     ...(person.name_latin ? { latin: person.name_latin } : {}),
   });
-  const sessions = (p?.sessions ?? []).filter(
-    (s) =>
-      s.speakerIds.includes(person.id) || (attends && (chosen.has(s.id) || EVERYONE_ATTENDS.has(s.kind))),
-  );
+  // The same sessions as the member's agenda page and PDF.
+  const sessions = agendaSessions(p?.sessions ?? [], { personId: person.id, chosen, registered: attends });
   // The member's bilateral meetings (issue #12), once a schedule is published.
   const meetings =
     attends && person.delegation_id
